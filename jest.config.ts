@@ -1,0 +1,14 @@
+import type { Config } from 'jest';
+import { moduleNameMapper } from './test/support/module-name-mapper';
+
+// Unit tests: *.spec.ts beside the code, no services needed.
+const config: Config = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  testRegex: '.*\\.spec\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  moduleNameMapper,
+};
+
+export default config;
