@@ -1,0 +1,96 @@
+/**
+ * Every setting of Hợp Lưu: its environment variable, its default and what it means.
+ * This is the single list; libs/config validates it at start-up and the README's
+ * configuration table is checked against it by a test.
+ */
+export interface SettingDefinition {
+  /** Environment variable that overrides the default. */
+  readonly env: string;
+  /** Default used when the variable is unset; `undefined` means "none". */
+  readonly default: string | undefined;
+  /** What the value means, and what form it takes. */
+  readonly description: string;
+}
+
+export const SETTINGS = {
+  nodeEnv: {
+    env: 'NODE_ENV',
+    default: 'development',
+    description: 'development, test or production; test allows schema synchronisation',
+  },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    default: 'info',
+    description: 'pino level: fatal, error, warn, info, debug or trace',
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    default: 'postgres://postgres:postgres@127.0.0.1:54329/hopluu',
+    description:
+      'PostgreSQL connection URL; when unset, `npm run demo` and the tests start a local PostgreSQL on this default',
+  },
+  elasticsearchUrl: {
+    env: 'ELASTICSEARCH_URL',
+    default: 'http://127.0.0.1:9249',
+    description:
+      'Elasticsearch 9 URL; when unset, `npm run demo` and the tests start a local node on this default',
+  },
+  elasticsearchIndexPrefix: {
+    env: 'ELASTICSEARCH_INDEX_PREFIX',
+    default: 'hopluu',
+    description: 'prefix of every index and alias the project creates (lets deployments share a cluster)',
+  },
+  bindAddress: {
+    env: 'BIND_ADDRESS',
+    default: '127.0.0.1',
+    description: 'address both apps listen on; 0.0.0.0 in containers',
+  },
+  gatewayPort: {
+    env: 'GATEWAY_PORT',
+    default: '3000',
+    description: 'HTTP port of the GraphQL gateway (0 picks a free port)',
+  },
+  harvesterPort: {
+    env: 'HARVESTER_PORT',
+    default: '3001',
+    description: 'HTTP port of the harvester (health and metrics; 0 picks a free port)',
+  },
+  harvestContactEmail: {
+    env: 'HARVEST_CONTACT_EMAIL',
+    default: 'catalogue-ops@hopluu.invalid',
+    description: 'contact address sent in the harvester User-Agent so partner admins can reach us',
+  },
+  harvestAllowPrivateAddresses: {
+    env: 'HARVEST_ALLOW_PRIVATE_ADDRESSES',
+    default: 'false',
+    description:
+      'true lets sources resolve to loopback/private/link-local addresses (tests and the demo only)',
+  },
+  harvestRequestTimeoutMs: {
+    env: 'HARVEST_REQUEST_TIMEOUT_MS',
+    default: '60000',
+    description: 'per-request timeout for OAI-PMH requests, in milliseconds',
+  },
+  harvestMaxResponseMb: {
+    env: 'HARVEST_MAX_RESPONSE_MB',
+    default: '256',
+    description: 'largest OAI-PMH response accepted (decompressed), in MiB',
+  },
+  harvestPolitenessDelayMs: {
+    env: 'HARVEST_POLITENESS_DELAY_MS',
+    default: '500',
+    description: 'minimum pause between two requests to one host, in milliseconds',
+  },
+  harvestConcurrency: {
+    env: 'HARVEST_CONCURRENCY',
+    default: '4',
+    description: 'runs one harvester process executes at once',
+  },
+  schedulerEnabled: {
+    env: 'SCHEDULER_ENABLED',
+    default: 'true',
+    description: 'false stops this harvester process from running cron schedules (it still serves queued jobs)',
+  },
+} as const satisfies Record<string, SettingDefinition>;
+
+export type SettingKey = keyof typeof SETTINGS;

@@ -1,0 +1,25 @@
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+/** The validated settings, read once at start-up (see config/settings.ts for meanings). */
+export interface AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly logLevel: LogLevel;
+  readonly databaseUrl: string;
+  readonly bindAddress: string;
+  readonly elasticsearch: {
+    readonly url: string;
+    readonly indexPrefix: string;
+  };
+  readonly gateway: { readonly port: number };
+  readonly harvester: {
+    readonly port: number;
+    readonly contactEmail: string;
+    readonly allowPrivateAddresses: boolean;
+    readonly requestTimeoutMs: number;
+    readonly maxResponseBytes: number;
+    readonly politenessDelayMs: number;
+    readonly concurrency: number;
+    readonly schedulerEnabled: boolean;
+  };
+}

@@ -1,0 +1,40 @@
+import { SETTINGS, SettingKey } from '../../../config/settings';
+import { AppConfig, LogLevel, NodeEnv } from './app-config';
+import { boolean, email, indexName, integer, ipAddress, oneOf, Parser, url } from './parsers';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+const MIB = 1024 * 1024;
+
+/**
+ * Reads every setting from the environment (falling back to config/settings.ts defaults)
+ * and validates it. Throws ConfigError on the first bad value. The only reader of process.env.
+ */
+export function loadConfig(env: Environment = process.env): AppConfig {
+  const read = <T>(key: SettingKey, parse: Parser<T>): T => {
+    const setting = SETTINGS[key];
+    const raw = env[setting.env];
+    return parse(setting.env, raw === undefined || raw === '' ? setting.default : raw);
+  };
+  return {
+    nodeEnv: read<NodeEnv>('nodeEnv', oneOf(['development', 'test', 'production'])),
+    logLevel: read<LogLevel>('logLevel', oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])),
+    databaseUrl: read('databaseUrl', url(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/db')),
+    bindAddress: read('bindAddress', ipAddress),
+    elasticsearch: {
+      url: read('elasticsearchUrl', url(['http:', 'https:'], 'http://127.0.0.1:9200')),
+      indexPrefix: read('elasticsearchIndexPrefix', indexName),
+    },
+    gateway: { port: read('gatewayPort', integer(0, 65535)) },
+    harvester: {
+      port: read('harvesterPort', integer(0, 65535)),
+      contactEmail: read('harvestContactEmail', email),
+      allowPrivateAddresses: read('harvestAllowPrivateAddresses', boolean),
+      requestTimeoutMs: read('harvestRequestTimeoutMs', integer(1000, 3_600_000)),
+      maxResponseBytes: read('harvestMaxResponseMb', integer(1, 4096)) * MIB,
+      politenessDelayMs: read('harvestPolitenessDelayMs', integer(0, 600_000)),
+      concurrency: read('harvestConcurrency', integer(1, 64)),
+      schedulerEnabled: read('schedulerEnabled', boolean),
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { isIP } from 'node:net';
+import { ConfigError } from './config.error';
+
+/** Each parser turns one raw environment string into a typed value or throws a ConfigError. */
+export type Parser<T> = (variable: string, raw: string | undefined) => T;
+
+function fail(variable: string, expected: string, raw: string | undefined): never {
+  throw new ConfigError(variable, expected, raw);
+}
+
+function required(variable: string, raw: string | undefined, expected: string): string {
+  if (raw === undefined || raw.trim() === '') fail(variable, expected, raw);
+  return raw.trim();
+}
+
+export function oneOf<T extends string>(values: readonly T[]): Parser<T> {
+  const expected = `one of ${values.join(', ')}`;
+  return (variable, raw) => {
+    const value = required(variable, raw, expected);
+    return (values as readonly string[]).includes(value) ? (value as T) : fail(variable, expected, raw);
+  };
+}
+
+export function url(protocols: readonly string[], example: string): Parser<string> {
+  const expected = `a ${protocols.join(' or ')} URL such as ${example}`;
+  return (variable, raw) => {
+    const value = required(variable, raw, expected);
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      return fail(variable, expected, raw);
+    }
+    if (!protocols.includes(parsed.protocol) || parsed.hostname === '') fail(variable, expected, raw);
+    return value;
+  };
+}
+
+export function integer(min: number, max: number): Parser<number> {
+  const expected = `a whole number from ${min} to ${max}`;
+  return (variable, raw) => {
+    const value = required(variable, raw, expected);
+    if (!/^-?\d+$/.test(value)) fail(variable, expected, raw);
+    const parsed = Number(value);
+    return parsed >= min && parsed <= max ? parsed : fail(variable, expected, raw);
+  };
+}
+
+export const boolean: Parser<boolean> = (variable, raw) => {
+  const value = required(variable, raw, 'true or false').toLowerCase();
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return fail(variable, 'true or false', raw);
+};
+
+export const email: Parser<string> = (variable, raw) => {
+  const expected = 'an e-mail address such as ops@library.gov.vn';
+  const value = required(variable, raw, expected);
+  return /^[^\s@]+@[^\s@]+$/.test(value) ? value : fail(variable, expected, raw);
+};
+
+export const indexName: Parser<string> = (variable, raw) => {
+  const expected = 'a lowercase Elasticsearch name of letters, digits, - or _ (max 40)';
+  const value = required(variable, raw, expected);
+  return /^[a-z0-9][a-z0-9_-]{0,39}$/.test(value) ? value : fail(variable, expected, raw);
+};
+
+export const ipAddress: Parser<string> = (variable, raw) => {
+  const expected = 'an IP address such as 127.0.0.1 or 0.0.0.0';
+  const value = required(variable, raw, expected);
+  return isIP(value) !== 0 ? value : fail(variable, expected, raw);
+};

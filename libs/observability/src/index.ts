@@ -1,0 +1,2 @@
+export * from './logging/pino-logger.service';
+export * from './logging/request-logging.middleware';

@@ -1,0 +1,2 @@
+export * from './cluster-status';
+export * from './search-index.module';
