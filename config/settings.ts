@@ -38,7 +38,8 @@ export const SETTINGS = {
   elasticsearchIndexPrefix: {
     env: 'ELASTICSEARCH_INDEX_PREFIX',
     default: 'hopluu',
-    description: 'prefix of every index and alias the project creates (lets deployments share a cluster)',
+    description:
+      'prefix of every index and alias the project creates (lets deployments share a cluster)',
   },
   bindAddress: {
     env: 'BIND_ADDRESS',
@@ -89,7 +90,8 @@ export const SETTINGS = {
   schedulerEnabled: {
     env: 'SCHEDULER_ENABLED',
     default: 'true',
-    description: 'false stops this harvester process from running cron schedules (it still serves queued jobs)',
+    description:
+      'false stops this harvester process from running cron schedules (it still serves queued jobs)',
   },
 } as const satisfies Record<string, SettingDefinition>;
 

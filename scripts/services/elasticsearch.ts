@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { findJdkForElasticsearch } from './jdk';
 import { CACHE_DIR } from './paths';
@@ -19,7 +28,9 @@ export interface ServiceHandle {
 
 export async function isElasticsearchUp(url: string): Promise<boolean> {
   try {
-    const response = await fetch(new URL('/_cluster/health', url), { signal: AbortSignal.timeout(2000) });
+    const response = await fetch(new URL('/_cluster/health', url), {
+      signal: AbortSignal.timeout(2000),
+    });
     if (!response.ok) return false;
     const body = (await response.json()) as { status?: string };
     return body.status === 'green' || body.status === 'yellow';
@@ -33,10 +44,18 @@ async function installDistribution(log: (line: string) => void): Promise<void> {
   if (existsSync(join(HOME, 'bin', 'elasticsearch'))) return;
   mkdirSync(ES_CACHE, { recursive: true });
   if (!existsSync(ZIP)) {
-    log(`downloading Elasticsearch ${ELASTICSEARCH_VERSION} through Maven (${ELASTICSEARCH_ARTIFACT})`);
+    log(
+      `downloading Elasticsearch ${ELASTICSEARCH_VERSION} through Maven (${ELASTICSEARCH_ARTIFACT})`,
+    );
     await execFileAsync(
       'mvn',
-      ['-q', '-B', 'dependency:copy', `-Dartifact=${ELASTICSEARCH_ARTIFACT}`, `-DoutputDirectory=${ES_CACHE}`],
+      [
+        '-q',
+        '-B',
+        'dependency:copy',
+        `-Dartifact=${ELASTICSEARCH_ARTIFACT}`,
+        `-DoutputDirectory=${ES_CACHE}`,
+      ],
       { maxBuffer: 16 * 1024 * 1024 },
     );
   }
@@ -131,7 +150,12 @@ export async function ensureElasticsearch(options: ElasticsearchOptions): Promis
     );
   };
   try {
-    await waitUntil('Elasticsearch', () => isElasticsearchUp(options.url), 180_000, () => isPidAlive(pid));
+    await waitUntil(
+      'Elasticsearch',
+      () => isElasticsearchUp(options.url),
+      180_000,
+      () => isPidAlive(pid),
+    );
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}; last lines of ${stdout}:\n${tailOf(stdout, 30)}`);

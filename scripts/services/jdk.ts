@@ -16,7 +16,9 @@ function majorVersionOf(javaHome: string): number | undefined {
  * JDK >= 21 found in the usual folders. Throws with what to install when there is none.
  */
 export function findJdkForElasticsearch(): string {
-  const candidates = [process.env.ES_JAVA_HOME, process.env.JAVA_HOME].filter((p): p is string => !!p);
+  const candidates = [process.env.ES_JAVA_HOME, process.env.JAVA_HOME].filter(
+    (p): p is string => !!p,
+  );
   for (const dir of JVM_DIRS.filter(existsSync)) {
     candidates.push(...readdirSync(dir).map((name) => join(dir, name)));
   }

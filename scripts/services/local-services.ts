@@ -27,7 +27,11 @@ export async function startLocalServices(
     postgres,
     elasticsearch,
     stop: async () => {
-      await Promise.all([postgres, elasticsearch].map((service) => (service?.startedHere ? service.stop() : undefined)));
+      await Promise.all(
+        [postgres, elasticsearch].map((service) =>
+          service?.startedHere ? service.stop() : undefined,
+        ),
+      );
     },
   };
 }

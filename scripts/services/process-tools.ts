@@ -45,7 +45,13 @@ export async function ensureServiceUser(): Promise<{ uid: number; gid: number } 
   try {
     return await lookup();
   } catch {
-    await execFileAsync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', SERVICE_USER]);
+    await execFileAsync('useradd', [
+      '--system',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      SERVICE_USER,
+    ]);
     return lookup();
   }
 }

@@ -5,7 +5,9 @@ import { startLocalServices } from './local-services';
 async function main(): Promise<void> {
   const started = Date.now();
   const services = await startLocalServices(loadConfig());
-  process.stderr.write(`[services] ready in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops them\n`);
+  process.stderr.write(
+    `[services] ready in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops them\n`,
+  );
   const shutdown = () => void services.stop().then(() => process.exit(0));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

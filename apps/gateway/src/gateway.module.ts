@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
+import { LoggingModule } from '@hop-luu/observability';
 import { HealthModule } from '@hop-luu/platform';
 import { SearchIndexModule } from '@hop-luu/search-index';
 
@@ -9,7 +10,13 @@ export class GatewayModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), SearchIndexModule.forRoot(), HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forApp('gateway'),
+        DatabaseModule.forRoot(),
+        SearchIndexModule.forRoot(),
+        HealthModule,
+      ],
     };
   }
 }

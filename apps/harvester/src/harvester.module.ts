@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
+import { LoggingModule } from '@hop-luu/observability';
 import { HealthModule } from '@hop-luu/platform';
 import { SearchIndexModule } from '@hop-luu/search-index';
 
@@ -9,7 +10,13 @@ export class HarvesterModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: HarvesterModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), SearchIndexModule.forRoot(), HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forApp('harvester'),
+        DatabaseModule.forRoot(),
+        SearchIndexModule.forRoot(),
+        HealthModule,
+      ],
     };
   }
 }

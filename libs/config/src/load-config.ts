@@ -18,8 +18,14 @@ export function loadConfig(env: Environment = process.env): AppConfig {
   };
   return {
     nodeEnv: read<NodeEnv>('nodeEnv', oneOf(['development', 'test', 'production'])),
-    logLevel: read<LogLevel>('logLevel', oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])),
-    databaseUrl: read('databaseUrl', url(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/db')),
+    logLevel: read<LogLevel>(
+      'logLevel',
+      oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace']),
+    ),
+    databaseUrl: read(
+      'databaseUrl',
+      url(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/db'),
+    ),
     bindAddress: read('bindAddress', ipAddress),
     elasticsearch: {
       url: read('elasticsearchUrl', url(['http:', 'https:'], 'http://127.0.0.1:9200')),

@@ -17,7 +17,9 @@ export function oneOf<T extends string>(values: readonly T[]): Parser<T> {
   const expected = `one of ${values.join(', ')}`;
   return (variable, raw) => {
     const value = required(variable, raw, expected);
-    return (values as readonly string[]).includes(value) ? (value as T) : fail(variable, expected, raw);
+    return (values as readonly string[]).includes(value)
+      ? (value as T)
+      : fail(variable, expected, raw);
   };
 }
 
@@ -31,7 +33,8 @@ export function url(protocols: readonly string[], example: string): Parser<strin
     } catch {
       return fail(variable, expected, raw);
     }
-    if (!protocols.includes(parsed.protocol) || parsed.hostname === '') fail(variable, expected, raw);
+    if (!protocols.includes(parsed.protocol) || parsed.hostname === '')
+      fail(variable, expected, raw);
     return value;
   };
 }

@@ -21,7 +21,9 @@ export class MigrationRunner implements OnModuleInit {
         this.logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
       }
     } finally {
-      await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await lockHolder
+        .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+        .catch(() => undefined);
       await lockHolder.release();
     }
   }

@@ -1,2 +1,1 @@
-export * from './logging/pino-logger.service';
-export * from './logging/request-logging.middleware';
+export * from './logging/logging.module';

@@ -1,20 +1,17 @@
-import { DynamicModule, INestApplication, Logger, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '@hop-luu/config';
-import { createRootLogger, PinoLoggerService, requestLoggingMiddleware } from '@hop-luu/observability';
 
 export interface AppDefinition {
   /** Short name, e.g. 'harvester'; appears in every log line. */
   readonly name: string;
   /** The root module, built from the validated config. */
-  readonly module: (config: AppConfig) => Type<unknown> | DynamicModule;
+  readonly module: (config: AppConfig) => DynamicModule;
   readonly port: (config: AppConfig) => number;
 }
 
-/**
- * Validates the configuration once, then builds the app with JSON logging and request ids.
- * A bad setting ends the process here with one line naming it and exit code 1.
- */
+/** Validates the configuration once; a bad setting ends the process with one line naming it and exit code 1. */
 export function loadConfigOrExit(appName: string): AppConfig {
   try {
     return loadConfig();
@@ -27,13 +24,14 @@ export function loadConfigOrExit(appName: string): AppConfig {
   }
 }
 
-export async function createApp(definition: AppDefinition, config: AppConfig): Promise<INestApplication> {
-  const root = createRootLogger(definition.name, config.logLevel);
-  const app = await NestFactory.create(definition.module(config), {
-    logger: new PinoLoggerService(root),
-  });
+/** Builds an app with JSON logging; tests call this too, so they run what production runs. */
+export async function createApp(
+  definition: AppDefinition,
+  config: AppConfig,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(definition.module(config), { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  app.use(requestLoggingMiddleware(root));
   app.enableShutdownHooks();
   return app;
 }

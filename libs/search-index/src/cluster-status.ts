@@ -10,7 +10,10 @@ export interface ClusterStatus {
 /** Asks the cluster how it is; never throws, so callers can decide how bad "down" is. */
 export async function readClusterStatus(client: Client, timeoutMs: number): Promise<ClusterStatus> {
   try {
-    const health = await client.cluster.health({ timeout: `${timeoutMs}ms` }, { requestTimeout: timeoutMs, maxRetries: 0 });
+    const health = await client.cluster.health(
+      { timeout: `${timeoutMs}ms` },
+      { requestTimeout: timeoutMs, maxRetries: 0 },
+    );
     return { reachable: true, status: health.status };
   } catch (error) {
     return { reachable: false, error: error instanceof Error ? error.message : String(error) };
