@@ -5,7 +5,7 @@ import { moduleNameMapper } from './test/support/module-name-mapper';
 const config: Config = {
   rootDir: '.',
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts'],
   testRegex: '.*\\.spec\\.ts$',
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper,

@@ -16,7 +16,7 @@ export const SETTINGS = {
   nodeEnv: {
     env: 'NODE_ENV',
     default: 'development',
-    description: 'development, test or production; test allows schema synchronisation',
+    description: 'development, test or production',
   },
   logLevel: {
     env: 'LOG_LEVEL',

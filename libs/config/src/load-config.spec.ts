@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SETTINGS } from '../../../config/settings';
+import { ConfigError } from './config.error';
+import { loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives a working config from the defaults alone', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe('postgres://postgres:postgres@127.0.0.1:54329/hopluu');
+    expect(config.elasticsearch.url).toBe('http://127.0.0.1:9249');
+    expect(config.harvester.allowPrivateAddresses).toBe(false);
+    expect(config.harvester.maxResponseBytes).toBe(256 * 1024 * 1024);
+  });
+
+  it('lets the environment override a default', () => {
+    const config = loadConfig({ GATEWAY_PORT: '8080', HARVEST_ALLOW_PRIVATE_ADDRESSES: 'true' });
+    expect(config.gateway.port).toBe(8080);
+    expect(config.harvester.allowPrivateAddresses).toBe(true);
+  });
+
+  it.each([
+    ['DATABASE_URL', 'nonsense', /expected a postgres: or postgresql: URL/],
+    ['DATABASE_URL', 'mysql://x@y/z', /expected a postgres/],
+    ['ELASTICSEARCH_URL', 'localhost:9200', /expected a http: or https: URL/],
+    ['GATEWAY_PORT', '70000', /from 0 to 65535/],
+    ['HARVEST_CONCURRENCY', '2.5', /whole number/],
+    ['SCHEDULER_ENABLED', 'yes', /true or false/],
+    ['LOG_LEVEL', 'loud', /one of fatal, error/],
+    ['HARVEST_CONTACT_EMAIL', 'nobody', /e-mail address/],
+    ['BIND_ADDRESS', 'everywhere', /IP address/],
+    ['ELASTICSEARCH_INDEX_PREFIX', 'Hop Luu', /lowercase Elasticsearch name/],
+  ])('rejects %s=%s naming the variable and what it expects', (variable, value, expected) => {
+    let error: unknown;
+    try {
+      loadConfig({ [variable]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain(`${variable}=${JSON.stringify(value)}`);
+    expect(message).toMatch(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ GATEWAY_PORT: '' }).gateway.port).toBe(3000);
+  });
+});
+
+describe('the README configuration table', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+
+  it.each(Object.values(SETTINGS).map((s) => [s.env, s.default]))(
+    'documents %s with its default',
+    (env, def) => {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${env}\``));
+      expect(row).toBeDefined();
+      expect(row).toContain(def === undefined ? '(none)' : `\`${def}\``);
+    },
+  );
+});
