@@ -1,14 +1,14 @@
-// Mirrors the "paths" of tsconfig.json so jest resolves @hop-luu/* the way tsc does.
-const libs = [
-  'config',
-  'database',
-  'search-index',
-  'observability',
-  'platform',
-  'oai-pmh',
-  'records',
-];
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Derived from the "paths" of tsconfig.json so jest resolves @hop-luu/* exactly as tsc does.
+const tsconfig = JSON.parse(readFileSync(join(__dirname, '..', '..', 'tsconfig.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
 
 export const moduleNameMapper: Record<string, string> = Object.fromEntries(
-  libs.map((lib) => [`^@hop-luu/${lib}$`, `<rootDir>/libs/${lib}/src`]),
+  Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias}$`,
+    `<rootDir>/${target.replace(/^\.\//, '')}`,
+  ]),
 );

@@ -1,13 +1,41 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule } from '@hop-luu/config';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
+import { HarvestRun, HarvestRunsModule } from '@hop-luu/harvest-runs';
+import { HostThrottle } from '@hop-luu/oai-pmh';
 import { LoggingModule } from '@hop-luu/observability';
 import { HealthModule } from '@hop-luu/platform';
 import { SearchIndexModule } from '@hop-luu/search-index';
+import { SourcesModule } from '@hop-luu/sources';
+import { HarvestRunnerService } from './harvest/harvest-runner.service';
+import { HarvestMetrics } from './metrics/harvest-metrics';
+import { MeasuredHostThrottle } from './metrics/measured-host-throttle';
+import { MetricsController } from './metrics/metrics.controller';
+import { RawRecordsModule } from './raw-records/raw-records.module';
+import { ReindexService } from './reindex/reindex.service';
+import { RunQueueService } from './runs/run-queue.service';
+import { ScheduleService } from './scheduling/schedule.service';
+import { HarvestWorkerService } from './worker/harvest-worker.service';
+
+export interface HarvesterModuleOptions {
+  /** false for the CLI: no background worker or schedules, only the services it calls. */
+  readonly background: boolean;
+}
+
+const hostThrottle: Provider = {
+  provide: HostThrottle,
+  inject: [HarvestMetrics, APP_CONFIG],
+  useFactory: (metrics: HarvestMetrics, config: AppConfig) =>
+    new MeasuredHostThrottle({ minDelayMs: config.harvester.politenessDelayMs }, metrics),
+};
 
 @Module({})
 export class HarvesterModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    options: HarvesterModuleOptions = { background: true },
+  ): DynamicModule {
     return {
       module: HarvesterModule,
       imports: [
@@ -16,7 +44,21 @@ export class HarvesterModule {
         DatabaseModule.forRoot(),
         SearchIndexModule.forRoot(),
         HealthModule,
+        SourcesModule,
+        HarvestRunsModule,
+        RawRecordsModule,
+        TypeOrmModule.forFeature([HarvestRun]),
       ],
+      controllers: [MetricsController],
+      providers: [
+        HarvestMetrics,
+        hostThrottle,
+        RunQueueService,
+        HarvestRunnerService,
+        ReindexService,
+        ...(options.background ? [HarvestWorkerService, ScheduleService] : []),
+      ],
+      exports: [RunQueueService, HarvestRunnerService, ReindexService],
     };
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { LOCK_CLASS } from './advisory-locks';
 
-// Any constant works; it only has to be the same in every process of this project.
-const MIGRATION_LOCK_KEY = 7_405_001;
+const MIGRATION_LOCK_KEY = LOCK_CLASS.migrations;
 
 /** Applies pending migrations at start-up; the advisory lock makes concurrent boots wait their turn. */
 @Injectable()

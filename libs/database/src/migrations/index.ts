@@ -1,4 +1,5 @@
-/** Every migration, in order. Listed explicitly so ts (tests) and compiled js (apps) load the same set. */
 import type { MigrationInterface } from 'typeorm';
+import { InitialSchema1764050000000 } from './1764050000000-initial-schema';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [];
+/** Every migration, in order. Listed explicitly so ts (tests) and compiled js (apps) load the same set. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchema1764050000000];

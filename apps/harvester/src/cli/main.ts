@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { SourceError } from '@hop-luu/sources';
+import { loadConfigOrExit } from '@hop-luu/platform';
+import { HarvesterModule } from '../harvester.module';
+import { commands, UsageError } from './commands';
+
+const USAGE = `hop-luu harvester CLI
+
+  sources:add --id ID --name "Library" --url URL [--kind national|university|provincial|special|other]
+              [--province P] [--prefix oai_dc] [--set SPEC ...] [--schedule "0 2 * * *"]
+  sources:list
+  sources:enable ID | sources:disable ID
+  harvest ID [--full]          harvest now (incremental from the high-water mark unless --full)
+  runs [--source ID] [--limit N]
+  run RUN_ID                   a run with its errors
+  cancel RUN_ID
+  reindex                      rebuild the search index from stored raw records, swap the alias`;
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      url: { type: 'string' },
+      kind: { type: 'string' },
+      province: { type: 'string' },
+      prefix: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      schedule: { type: 'string' },
+      full: { type: 'boolean' },
+      source: { type: 'string' },
+      limit: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const [name, ...args] = positionals;
+  const config = loadConfigOrExit('cli');
+  const app = await NestFactory.createApplicationContext(
+    HarvesterModule.forRoot(config, { background: false }),
+    {
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(PinoLogger));
+  try {
+    const table = commands(app, (line) => process.stdout.write(`${line}\n`));
+    if (values.help || !(name in table)) {
+      process.stdout.write(`${USAGE}\n`);
+      return values.help ? 0 : 2;
+    }
+    await table[name as keyof typeof table](args, values);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof SourceError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    await app.close();
+  }
+}
+
+void main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

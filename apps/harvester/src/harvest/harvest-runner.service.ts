@@ -1,0 +1,247 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Client } from '@elastic/elasticsearch';
+import { AppConfig, APP_CONFIG } from '@hop-luu/config';
+import { HarvestRun, HarvestRunsService } from '@hop-luu/harvest-runs';
+import {
+  HostThrottle,
+  isOaiPmhError,
+  ListRequest,
+  nextFrom,
+  OaiErrorCode,
+  OaiPmhClient,
+  OaiPage,
+  OaiRecord,
+} from '@hop-luu/oai-pmh';
+import { CatalogueIndex } from '@hop-luu/search-index';
+import { createOaiClient, identifyFacts, Source, SourcesService } from '@hop-luu/sources';
+import { HarvestMetrics } from '../metrics/harvest-metrics';
+import { RawRecordsService } from '../raw-records/raw-records.service';
+import { ClaimedRun, MAX_ERRORS_PER_RUN, RunQueueService } from '../runs/run-queue.service';
+import { RecordBatcher } from './record-batcher';
+import { describeFailure, ListOutcome, RunInterruptedError, statusOf } from './run-outcome';
+
+/** One list to harvest: a set (or the whole repository) from a starting point. */
+interface ListStart {
+  readonly set: string | undefined;
+  readonly resumptionToken: string | null;
+}
+
+/**
+ * Executes one claimed run: Identify, then ListRecords page by page. Each page is indexed,
+ * its raw records stored, then the run checkpointed, in that order, so a crash repeats at
+ * most one page. The source's high-water mark moves only when the list completes.
+ */
+@Injectable()
+export class HarvestRunnerService {
+  private readonly logger = new Logger(HarvestRunnerService.name);
+  private stopping = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sources: SourcesService,
+    private readonly queue: RunQueueService,
+    private readonly runs: HarvestRunsService,
+    private readonly rawRecords: RawRecordsService,
+    private readonly elasticsearch: Client,
+    private readonly catalogue: CatalogueIndex,
+    private readonly throttle: HostThrottle,
+    private readonly metrics: HarvestMetrics,
+  ) {}
+
+  /** Running lists stop at their next page boundary and are queued for resumption. */
+  stopAtNextPage(): void {
+    this.stopping = true;
+  }
+
+  async execute({ run, lock }: ClaimedRun): Promise<HarvestRun> {
+    const stopTimer = this.metrics.runDuration.startTimer();
+    let source: Source | undefined;
+    let client: OaiPmhClient | undefined;
+    try {
+      source = await this.sources.get(run.sourceId);
+      client = createOaiClient(this.config, source.baseUrl, { hostThrottle: this.throttle });
+      const finished = await this.harvest(run, source, client);
+      this.logger.log(
+        `[${run.sourceId}] run ${run.id} ${finished.status}: ${finished.recordsSeen} seen, ` +
+          `${finished.recordsIndexed} indexed, ${finished.recordsUnchanged} unchanged, ` +
+          `${finished.recordsDeleted} deleted, ${finished.recordsFailed} failed`,
+      );
+      return finished;
+    } catch (error) {
+      return await this.fail(run, error);
+    } finally {
+      client?.close();
+      await lock.close();
+      stopTimer();
+    }
+  }
+
+  private async harvest(
+    run: HarvestRun,
+    source: Source,
+    client: OaiPmhClient,
+  ): Promise<HarvestRun> {
+    const identify = await client.identify();
+    await this.sources.recordIdentify(source.id, identifyFacts(identify));
+    // The next `from` comes from the server's clock at the start of the (original) run.
+    const serverStart = run.serverStartTime ?? identify.responseDate;
+    const from = run.resumeToken
+      ? run.fromDate
+      : run.mode === 'incremental'
+        ? source.highWaterMark
+        : null;
+    await this.queue.markStarted(run.id, serverStart, from);
+    await this.catalogue.ensure();
+    const outcome = await this.harvestLists(run, source, client, from);
+    const status = statusOf(outcome);
+    const finished = await this.queue.finish(
+      run.id,
+      status,
+      outcome.incompleteMessage
+        ? { code: OaiErrorCode.IncompleteList, message: outcome.incompleteMessage }
+        : undefined,
+    );
+    if (finished.status === 'succeeded' || finished.status === 'partial') {
+      await this.sources.setHighWaterMark(source.id, nextFrom(serverStart, identify.granularity));
+    }
+    this.metrics.runs.inc({ status: finished.status });
+    return finished;
+  }
+
+  private async harvestLists(
+    run: HarvestRun,
+    source: Source,
+    client: OaiPmhClient,
+    from: Date | null,
+  ): Promise<ListOutcome> {
+    const sets: (string | undefined)[] = source.sets.length > 0 ? source.sets : [undefined];
+    const first = Math.max(0, run.currentSet ? sets.indexOf(run.currentSet) : 0);
+    const batcher = new RecordBatcher(
+      {
+        sourceId: source.id,
+        metadataPrefix: source.metadataPrefix,
+        library: libraryOf(source),
+        index: this.catalogue.alias,
+      },
+      this.elasticsearch,
+      this.rawRecords,
+      MAX_ERRORS_PER_RUN - run.errors.length,
+    );
+    let failedRecords = 0;
+    let incompleteMessage: string | undefined;
+    for (let i = first; i < sets.length; i++) {
+      const start: ListStart = {
+        set: sets[i],
+        resumptionToken: i === first ? run.resumeToken : null,
+      };
+      const outcome = await this.harvestList(run, source, client, batcher, start, from);
+      failedRecords += outcome.failedRecords;
+      incompleteMessage ??= outcome.incompleteMessage;
+      if (outcome.cancelled) return { cancelled: true, failedRecords };
+    }
+    return { cancelled: false, failedRecords, incompleteMessage };
+  }
+
+  private async harvestList(
+    run: HarvestRun,
+    source: Source,
+    client: OaiPmhClient,
+    batcher: RecordBatcher,
+    start: ListStart,
+    from: Date | null,
+  ): Promise<ListOutcome> {
+    const fresh: ListRequest = {
+      metadataPrefix: source.metadataPrefix,
+      from: from ?? undefined,
+      until: run.untilDate ?? undefined,
+      set: start.set,
+    };
+    const request: ListRequest = start.resumptionToken
+      ? { resumptionToken: start.resumptionToken }
+      : fresh;
+    try {
+      return await this.pageThrough(run, client.listRecords(request), batcher, start.set);
+    } catch (error) {
+      if (!start.resumptionToken || !isOaiPmhError(error, OaiErrorCode.ResumeTokenRejected))
+        throw error;
+      // The source forgot the interrupted list: start it again from the high-water mark.
+      const restart = { ...fresh, from: source.highWaterMark ?? undefined };
+      this.logger.warn(
+        `[${source.id}] run ${run.id}: saved token refused; restarting the list incrementally`,
+      );
+      await this.queue.appendErrors(run.id, [
+        {
+          code: error.code,
+          message: `${error.message} Restarted the list from the high-water mark.`,
+          at: new Date().toISOString(),
+        },
+      ]);
+      return this.pageThrough(run, client.listRecords(restart), batcher, start.set);
+    }
+  }
+
+  private async pageThrough(
+    run: HarvestRun,
+    pages: AsyncGenerator<OaiPage<OaiRecord>>,
+    batcher: RecordBatcher,
+    set: string | undefined,
+  ): Promise<ListOutcome> {
+    let failedRecords = 0;
+    try {
+      for await (const page of pages) {
+        for await (const item of page.items()) {
+          if (item.kind === 'record') await batcher.add(item.record);
+          else batcher.addUnreadable(item.identifier, item.reason);
+        }
+        await batcher.flush();
+        const end = page.end();
+        const counts = batcher.takeCounts();
+        failedRecords += counts.failed;
+        const stillRunning = await this.queue.checkpoint(run.id, {
+          recordsSeen: end.stats.items,
+          recordsIndexed: counts.indexed,
+          recordsUnchanged: counts.unchanged,
+          recordsDeleted: counts.deleted,
+          recordsFailed: counts.failed,
+          bytes: end.stats.bytes,
+          requests: end.stats.requests,
+          retries: end.stats.retries,
+          lastToken: end.resumptionToken?.value || null,
+          currentSet: set ?? null,
+          completeListSize: end.resumptionToken?.completeListSize ?? null,
+          errors: counts.errors,
+        });
+        this.metrics.recordPage(counts, end.stats.retries);
+        if (!stillRunning) return { cancelled: true, failedRecords };
+        if (this.stopping && !end.lastPage) throw new RunInterruptedError(run.id);
+      }
+    } catch (error) {
+      if (isOaiPmhError(error, OaiErrorCode.IncompleteList))
+        return { cancelled: false, failedRecords, incompleteMessage: error.message };
+      throw error;
+    }
+    return { cancelled: false, failedRecords };
+  }
+
+  private async fail(run: HarvestRun, error: unknown): Promise<HarvestRun> {
+    const failure = describeFailure(error);
+    this.logger.error(
+      `[${run.sourceId}] run ${run.id} failed: ${failure.code}: ${failure.message}`,
+    );
+    const finished = await this.queue.finish(run.id, 'failed', failure);
+    this.metrics.runs.inc({ status: finished.status });
+    if (error instanceof RunInterruptedError) {
+      await this.runs.enqueue({
+        sourceId: run.sourceId,
+        mode: run.mode,
+        trigger: 'resume',
+        resumeOf: finished,
+      });
+    }
+    return finished;
+  }
+}
+
+function libraryOf(source: Source) {
+  return { name: source.libraryName, kind: source.libraryKind, province: source.province };
+}

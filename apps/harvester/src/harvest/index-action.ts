@@ -1,0 +1,25 @@
+import { normalizeRecord } from '@hop-luu/records';
+import { BulkAction, LibraryInfo, toCatalogueDocument } from '@hop-luu/search-index';
+import { RawRecordRow } from '../raw-records/raw-records.service';
+
+export type IndexActionResult =
+  { ok: true; action: BulkAction } | { ok: false; code: string; message: string };
+
+/** What the catalogue index should do with one raw record: delete it, or index its normalised form. */
+export function indexActionFor(raw: RawRecordRow, library: LibraryInfo): IndexActionResult {
+  if (raw.deleted) return { ok: true, action: { kind: 'delete', id: raw.id } };
+  const result = normalizeRecord({
+    sourceId: raw.sourceId,
+    oaiIdentifier: raw.oaiIdentifier,
+    datestamp: raw.datestamp,
+    deleted: false,
+    setSpecs: raw.setSpecs,
+    metadataPrefix: raw.metadataPrefix,
+    metadataXml: raw.metadataXml ?? undefined,
+  });
+  if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
+  return {
+    ok: true,
+    action: { kind: 'index', id: raw.id, document: toCatalogueDocument(result.record, library) },
+  };
+}

@@ -1,0 +1,213 @@
+import { hostname } from 'node:os';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AppConfig, APP_CONFIG } from '@hop-luu/config';
+import { LOCK_CLASS, PgSession } from '@hop-luu/database';
+import { HarvestRun, HarvestRunsService, RunError, RunStatus } from '@hop-luu/harvest-runs';
+
+/** A run this process is executing, with the connection that holds its source's lock. */
+export interface ClaimedRun {
+  readonly run: HarvestRun;
+  readonly lock: PgSession;
+}
+
+/** Counters a page adds to its run. */
+export interface PageProgress {
+  readonly recordsSeen: number;
+  readonly recordsIndexed: number;
+  readonly recordsUnchanged: number;
+  readonly recordsDeleted: number;
+  readonly recordsFailed: number;
+  readonly bytes: number;
+  readonly requests: number;
+  readonly retries: number;
+  readonly lastToken: string | null;
+  readonly currentSet: string | null;
+  readonly completeListSize: number | null;
+  readonly errors: RunError[];
+}
+
+export const MAX_ERRORS_PER_RUN = 100;
+
+/**
+ * The harvester's side of the run queue. A source is harvested by at most one process at a
+ * time: claiming a run takes the source's advisory lock on a connection of its own, held
+ * until the run ends, and released by PostgreSQL itself if the process dies.
+ */
+@Injectable()
+export class RunQueueService {
+  private readonly logger = new Logger(RunQueueService.name);
+  readonly worker = `${hostname()}:${process.pid}`;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(HarvestRun) private readonly runs: Repository<HarvestRun>,
+    private readonly harvestRuns: HarvestRunsService,
+  ) {}
+
+  /**
+   * Claims the oldest queued run of an enabled source nobody is harvesting (or exactly
+   * `onlyRunId`); undefined when there is none to take now.
+   */
+  async claimNext(onlyRunId?: string): Promise<ClaimedRun | undefined> {
+    const lock = new PgSession(this.config.databaseUrl, 'run-lock');
+    await lock.connect();
+    try {
+      const claimedId = await this.claimOn(lock, onlyRunId ?? null);
+      if (claimedId) {
+        const run = await this.runs.findOneByOrFail({ id: claimedId });
+        this.logger.log(`[${run.sourceId}] run ${run.id} claimed by ${this.worker}`);
+        return { run, lock };
+      }
+    } catch (error) {
+      await lock.query('ROLLBACK').catch(() => undefined);
+      await lock.close();
+      throw error;
+    }
+    await lock.close();
+    return undefined;
+  }
+
+  private async claimOn(lock: PgSession, onlyRunId: string | null): Promise<string | undefined> {
+    // A reindex holds this lock exclusively; harvests wait so the new index misses nothing.
+    const [shared] = await lock.query<{ ok: boolean }>(
+      'SELECT pg_try_advisory_lock_shared($1, 0) AS ok',
+      [LOCK_CLASS.reindex],
+    );
+    if (!shared.ok) return undefined;
+    await lock.query('BEGIN');
+    const candidates = await lock.query<{ id: string; source_id: string }>(
+      `SELECT r.id, r.source_id FROM harvest_runs r JOIN sources s ON s.id = r.source_id
+        WHERE r.status = 'queued' AND s.enabled AND ($1::uuid IS NULL OR r.id = $1)
+        ORDER BY r.queued_at FOR UPDATE OF r SKIP LOCKED LIMIT 20`,
+      [onlyRunId],
+    );
+    for (const candidate of candidates) {
+      const [source] = await lock.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok',
+        [LOCK_CLASS.source, candidate.source_id],
+      );
+      if (!source.ok) continue;
+      await lock.query(
+        `UPDATE harvest_runs SET status = 'running', started_at = now(), worker = $2 WHERE id = $1`,
+        [candidate.id, this.worker],
+      );
+      await lock.query('COMMIT');
+      return candidate.id;
+    }
+    await lock.query('COMMIT');
+    return undefined;
+  }
+
+  async markStarted(runId: string, serverStartTime: Date, fromDate: Date | null): Promise<void> {
+    await this.runs.update({ id: runId }, { serverStartTime, fromDate });
+  }
+
+  /** Adds a page's counters; returns false when the run was cancelled meanwhile. */
+  async checkpoint(runId: string, page: PageProgress): Promise<boolean> {
+    const result = await this.runs
+      .createQueryBuilder()
+      .update(HarvestRun)
+      .set({
+        pages: () => 'pages + 1',
+        recordsSeen: () => 'records_seen + :recordsSeen',
+        recordsIndexed: () => 'records_indexed + :recordsIndexed',
+        recordsUnchanged: () => 'records_unchanged + :recordsUnchanged',
+        recordsDeleted: () => 'records_deleted + :recordsDeleted',
+        recordsFailed: () => 'records_failed + :recordsFailed',
+        bytes: () => 'bytes + :bytes',
+        requests: () => 'requests + :requests',
+        retries: () => 'retries + :retries',
+        errors: () => 'errors || CAST(:errors AS jsonb)',
+        lastToken: page.lastToken,
+        currentSet: page.currentSet,
+        completeListSize: page.completeListSize,
+      })
+      .where('id = :runId AND status = :running', { runId, running: 'running' })
+      .setParameters({ ...page, errors: JSON.stringify(page.errors) })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async appendErrors(runId: string, errors: RunError[]): Promise<void> {
+    if (errors.length === 0) return;
+    await this.runs.query(`UPDATE harvest_runs SET errors = errors || $2::jsonb WHERE id = $1`, [
+      runId,
+      JSON.stringify(errors),
+    ]);
+  }
+
+  /** Ends a running run; a cancelled one keeps its status. Returns the final row. */
+  async finish(
+    runId: string,
+    status: RunStatus,
+    error?: { code: string; message: string },
+  ): Promise<HarvestRun> {
+    await this.runs.update(
+      { id: runId, status: 'running' },
+      {
+        status,
+        finishedAt: new Date(),
+        errorCode: error?.code ?? null,
+        errorMessage: error?.message ?? null,
+      },
+    );
+    return this.runs.findOneByOrFail({ id: runId });
+  }
+
+  /**
+   * Runs marked running whose source lock is free belong to a process that died. Each is
+   * closed as failed and a resume run is queued from its last stored page.
+   */
+  async recoverInterrupted(): Promise<number> {
+    const running = await this.runs.findBy({ status: 'running' });
+    if (running.length === 0) return 0;
+    const probe = new PgSession(this.config.databaseUrl, 'orphan-probe');
+    await probe.connect();
+    let recovered = 0;
+    try {
+      for (const run of running) {
+        if (await this.recoverIfOrphaned(probe, run)) recovered++;
+      }
+    } finally {
+      await probe.close();
+    }
+    return recovered;
+  }
+
+  private async recoverIfOrphaned(probe: PgSession, run: HarvestRun): Promise<boolean> {
+    const [lock] = await probe.query<{ ok: boolean }>(
+      'SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok',
+      [LOCK_CLASS.source, run.sourceId],
+    );
+    if (!lock.ok) return false;
+    try {
+      const closed = await this.runs.update(
+        { id: run.id, status: 'running' },
+        {
+          status: 'failed',
+          finishedAt: new Date(),
+          errorCode: 'INTERRUPTED',
+          errorMessage: `Harvester ${run.worker ?? '?'} stopped during this run; a resume run continues from its last stored page.`,
+        },
+      );
+      if (!closed.affected) return false;
+      await this.harvestRuns.enqueue({
+        sourceId: run.sourceId,
+        mode: run.mode,
+        trigger: 'resume',
+        resumeOf: run,
+      });
+      this.logger.warn(
+        `[${run.sourceId}] run ${run.id} was interrupted; queued a resume from its last page`,
+      );
+      return true;
+    } finally {
+      await probe.query('SELECT pg_advisory_unlock($1, hashtext($2))', [
+        LOCK_CLASS.source,
+        run.sourceId,
+      ]);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/*
+ * PostgreSQL advisory lock keys, as (class, object) pairs. The class separates uses;
+ * the object is hashtext() of a name where there are many (one lock per source).
+ */
+export const LOCK_CLASS = {
+  migrations: 7405001,
+  source: 7405002,
+  scheduler: 7405003,
+  reindex: 7405004,
+} as const;

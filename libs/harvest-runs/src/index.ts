@@ -1,0 +1,3 @@
+export * from './harvest-run.entity';
+export * from './harvest-runs.module';
+export * from './harvest-runs.service';

@@ -1,0 +1,118 @@
+import type { CatalogRecord, ClusterBasis, ClusterParts } from '@hop-luu/records';
+
+/** The library a record came from, copied onto every document for facets and display. */
+export interface LibraryInfo {
+  readonly name: string;
+  readonly kind: string;
+  readonly province: string | null;
+}
+
+/** What the catalogue index stores for one record (its mapping: catalogue-mapping.ts). */
+export interface CatalogueDocument {
+  id: string;
+  sourceId: string;
+  oaiIdentifier: string;
+  format: string;
+  library: LibraryInfo;
+  title: string;
+  subtitle?: string;
+  otherTitles: string[];
+  creators: string[];
+  contributors: string[];
+  subjects: string[];
+  description?: string;
+  publisher?: string;
+  place?: string;
+  year?: number;
+  dateAsGiven?: string;
+  edition?: string;
+  languages: string[];
+  type: string;
+  physicalDescription?: string;
+  series: string[];
+  isbn: string[];
+  issn: string[];
+  doi: string[];
+  /** Every identifier in one field (ISBN both forms, ISSN, DOI, handle, URL, call numbers) for exact lookup. */
+  identifiers: string[];
+  classification: { ddc: string[]; udc: string[]; lcc: string[] };
+  links: { fullText: string[]; thumbnail?: string };
+  holdings: { institution?: string; callNumber?: string; location?: string }[];
+  rights: string[];
+  datestamp: string;
+  setSpecs: string[];
+  cluster: { key: string; basis: ClusterBasis; parts: ClusterParts };
+  search: CatalogRecord['search'];
+  /** Folded, lowercased title: a sort key that ignores diacritics and case. */
+  titleSort: string;
+  suggest: { input: string[] };
+  warnings: string[];
+  indexedAt: string;
+}
+
+/** ISBN-13 → its ISBN-10 form when it has one (978 prefix), so either form finds the record. */
+function isbn10Of(isbn13: string): string | undefined {
+  if (!/^978\d{10}$/.test(isbn13)) return undefined;
+  const body = isbn13.slice(3, 12);
+  const sum = [...body].reduce((acc, digit, i) => acc + Number(digit) * (10 - i), 0);
+  const check = (11 - (sum % 11)) % 11;
+  return body + (check === 10 ? 'X' : String(check));
+}
+
+export function toCatalogueDocument(
+  record: CatalogRecord,
+  library: LibraryInfo,
+  now = new Date(),
+): CatalogueDocument {
+  const ids = record.identifiers;
+  const isbn10s = ids.isbn.map(isbn10Of).filter((v): v is string => v !== undefined);
+  return {
+    id: record.id,
+    sourceId: record.sourceId,
+    oaiIdentifier: record.oaiIdentifier,
+    format: record.format,
+    library,
+    title: record.title,
+    subtitle: record.subtitle,
+    otherTitles: record.otherTitles,
+    creators: record.creators.map((agent) => agent.name),
+    contributors: record.contributors.map((agent) => agent.name),
+    subjects: record.subjects.map((subject) => subject.value),
+    description: record.description,
+    publisher: record.publisher,
+    place: record.place,
+    year: record.year,
+    dateAsGiven: record.dateAsGiven,
+    edition: record.edition,
+    languages: record.languages,
+    type: record.type,
+    physicalDescription: record.physicalDescription,
+    series: record.series,
+    isbn: ids.isbn,
+    issn: ids.issn,
+    doi: ids.doi,
+    identifiers: [
+      ...ids.isbn,
+      ...isbn10s,
+      ...ids.issn,
+      ...ids.doi,
+      ...ids.handle,
+      ...ids.url,
+      ...ids.callNumber,
+    ],
+    classification: record.classification,
+    links: record.links,
+    holdings: record.holdings,
+    rights: record.rights,
+    datestamp: record.datestamp,
+    setSpecs: record.setSpecs,
+    cluster: record.cluster,
+    search: record.search,
+    titleSort: record.search.titleFolded.toLowerCase().slice(0, 200),
+    suggest: {
+      input: [...new Set([record.search.title, record.search.titleFolded].filter(Boolean))],
+    },
+    warnings: record.warnings,
+    indexedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,96 @@
+import { Client, errors } from '@elastic/elasticsearch';
+import { CATALOGUE_MAPPING, CATALOGUE_SETTINGS } from './catalogue-mapping';
+
+/**
+ * The catalogue lives in versioned indices (`<prefix>-catalogue-v1`, `-v2`, …) behind one
+ * alias (`<prefix>-catalogue`). Readers and writers only use the alias; a reindex builds the
+ * next version and swaps the alias in one atomic request.
+ */
+export class CatalogueIndex {
+  readonly alias: string;
+
+  constructor(
+    private readonly client: Client,
+    indexPrefix: string,
+  ) {
+    this.alias = `${indexPrefix}-catalogue`;
+  }
+
+  versionName(version: number): string {
+    return `${this.alias}-v${version}`;
+  }
+
+  /** Creates v1 and the alias on first use. Safe to call from several processes at once. */
+  async ensure(): Promise<void> {
+    if (await this.client.indices.existsAlias({ name: this.alias })) return;
+    await this.createVersion(1);
+    await this.client.indices.updateAliases({
+      actions: [{ add: { index: this.versionName(1), alias: this.alias } }],
+    });
+  }
+
+  /** The concrete index the alias points at now. */
+  async currentIndex(): Promise<string | undefined> {
+    try {
+      const found = await this.client.indices.getAlias({ name: this.alias });
+      return Object.keys(found)[0];
+    } catch (error) {
+      if (error instanceof errors.ResponseError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Creates an empty index with the catalogue mapping; an index of that name already there is fine. */
+  async createVersion(version: number): Promise<string> {
+    const index = this.versionName(version);
+    try {
+      await this.client.indices.create({
+        index,
+        settings: CATALOGUE_SETTINGS,
+        mappings: CATALOGUE_MAPPING,
+      });
+    } catch (error) {
+      const alreadyThere =
+        error instanceof errors.ResponseError &&
+        error.body?.error?.type === 'resource_already_exists_exception';
+      if (!alreadyThere) throw error;
+    }
+    return index;
+  }
+
+  async nextVersion(): Promise<number> {
+    const current = await this.currentIndex();
+    const match = current ? /-v(\d+)$/.exec(current) : null;
+    return match ? Number(match[1]) + 1 : 1;
+  }
+
+  /** Points the alias at `index` and away from every other index, in one atomic request. */
+  async swapAlias(index: string): Promise<string | undefined> {
+    const previous = await this.currentIndex();
+    const actions = [
+      ...(previous && previous !== index
+        ? [{ remove: { index: previous, alias: this.alias } }]
+        : []),
+      { add: { index, alias: this.alias } },
+    ];
+    await this.client.indices.updateAliases({ actions });
+    return previous;
+  }
+
+  /**
+   * Deletes versions older than `keep`. The version the alias just left is kept, so searches
+   * already running on it finish and an operator can swap back.
+   */
+  async deleteVersionsBefore(keep: string | undefined): Promise<void> {
+    const keepVersion = keep ? Number(/-v(\d+)$/.exec(keep)?.[1] ?? 0) : 0;
+    const all = await this.client.indices.get({ index: `${this.alias}-v*` });
+    const old = Object.keys(all).filter(
+      (name) => Number(/-v(\d+)$/.exec(name)?.[1] ?? 0) < keepVersion,
+    );
+    if (old.length > 0) await this.client.indices.delete({ index: old });
+  }
+
+  async refresh(): Promise<void> {
+    await this.client.indices.refresh({ index: this.alias });
+  }
+}

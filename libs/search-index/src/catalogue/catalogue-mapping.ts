@@ -1,0 +1,99 @@
+import type {
+  IndicesIndexSettings,
+  MappingTypeMapping,
+} from '@elastic/elasticsearch/lib/api/types';
+
+/*
+ * The catalogue index. Only core Elasticsearch features: the integration-test distribution
+ * has no analysis-common, so diacritic folding is not an analyzer here; libs/records writes
+ * a folded copy of each text (search.*Folded) and the gateway folds queries the same way.
+ * The `standard` analyzer lowercases and keeps diacritics, so search.title matches exactly
+ * ("lịch") while search.titleFolded matches without marks ("lich").
+ */
+const text = { type: 'text', analyzer: 'standard' } as const;
+const keyword = { type: 'keyword', ignore_above: 512 } as const;
+const stored = { type: 'keyword', index: false, doc_values: false } as const;
+const storedText = { type: 'text', index: false } as const;
+
+export const CATALOGUE_SETTINGS: IndicesIndexSettings = {
+  number_of_shards: 1,
+  // A single node cannot place replicas; deployments with more nodes raise this.
+  number_of_replicas: 0,
+  refresh_interval: '1s',
+  analysis: { normalizer: { lowercase: { type: 'custom', filter: ['lowercase'] } } },
+};
+
+export const CATALOGUE_MAPPING: MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    id: keyword,
+    sourceId: keyword,
+    oaiIdentifier: keyword,
+    format: keyword,
+    library: {
+      properties: { name: keyword, kind: keyword, province: keyword },
+    },
+    title: storedText,
+    subtitle: storedText,
+    otherTitles: storedText,
+    creators: keyword,
+    contributors: keyword,
+    subjects: keyword,
+    description: storedText,
+    publisher: keyword,
+    place: stored,
+    year: { type: 'integer' },
+    dateAsGiven: stored,
+    edition: stored,
+    languages: keyword,
+    type: keyword,
+    physicalDescription: stored,
+    series: stored,
+    isbn: keyword,
+    issn: keyword,
+    doi: { ...keyword, normalizer: 'lowercase' },
+    identifiers: { ...keyword, normalizer: 'lowercase' },
+    classification: { properties: { ddc: keyword, udc: keyword, lcc: keyword } },
+    links: { properties: { fullText: stored, thumbnail: stored } },
+    holdings: { properties: { institution: keyword, callNumber: keyword, location: stored } },
+    rights: stored,
+    datestamp: keyword,
+    setSpecs: keyword,
+    cluster: {
+      properties: {
+        key: keyword,
+        basis: keyword,
+        parts: {
+          properties: {
+            isbn: stored,
+            issn: stored,
+            title: stored,
+            creator: stored,
+            year: stored,
+            edition: stored,
+          },
+        },
+      },
+    },
+    search: {
+      properties: {
+        title: text,
+        titleFolded: text,
+        otherTitles: text,
+        otherTitlesFolded: text,
+        creators: text,
+        creatorsFolded: text,
+        subjects: text,
+        subjectsFolded: text,
+        description: text,
+        descriptionFolded: text,
+        publisher: text,
+        publisherFolded: text,
+      },
+    },
+    titleSort: keyword,
+    suggest: { type: 'completion', analyzer: 'simple', max_input_length: 100 },
+    warnings: stored,
+    indexedAt: { type: 'date' },
+  },
+};

@@ -1,0 +1,25 @@
+import { HostThrottle, OaiPmhClient, OaiPmhClientOptions } from '@hop-luu/oai-pmh';
+import { AppConfig } from '@hop-luu/config';
+
+const PRODUCT = 'HopLuu-harvester/0.1';
+
+/**
+ * Every OAI-PMH client of the project is built here, so the User-Agent, time limits and the
+ * address rule (no loopback/private/metadata addresses unless configured) are the same for
+ * registration checks and harvests alike.
+ */
+export function createOaiClient(
+  config: AppConfig,
+  baseUrl: string,
+  extra: Partial<OaiPmhClientOptions> & { hostThrottle?: HostThrottle } = {},
+): OaiPmhClient {
+  const harvester = config.harvester;
+  return new OaiPmhClient({
+    baseUrl,
+    userAgent: `${PRODUCT} (+mailto:${harvester.contactEmail})`,
+    timeoutMs: harvester.requestTimeoutMs,
+    maxResponseBytes: harvester.maxResponseBytes,
+    allowPrivateAddresses: harvester.allowPrivateAddresses,
+    ...extra,
+  });
+}

@@ -1,0 +1,17 @@
+/** Why a source operation was refused; the gateway maps each code to a GraphQL error code. */
+export enum SourceErrorCode {
+  NotFound = 'SOURCE_NOT_FOUND',
+  AlreadyExists = 'SOURCE_ALREADY_EXISTS',
+  Invalid = 'SOURCE_INVALID',
+  EndpointUnusable = 'SOURCE_ENDPOINT_UNUSABLE',
+}
+
+export class SourceError extends Error {
+  constructor(
+    readonly code: SourceErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
