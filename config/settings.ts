@@ -82,6 +82,23 @@ export const SETTINGS = {
     default: '500',
     description: 'minimum pause between two requests to one host, in milliseconds',
   },
+  harvestRetryMaxAttempts: {
+    env: 'HARVEST_RETRY_MAX_ATTEMPTS',
+    default: '5',
+    description:
+      'attempts per OAI-PMH request (first try included) before a transient failure fails the run',
+  },
+  harvestRetryBaseDelayMs: {
+    env: 'HARVEST_RETRY_BASE_DELAY_MS',
+    default: '1000',
+    description: 'base of the exponential backoff with jitter between retries, in milliseconds',
+  },
+  harvestRetryAfterCapS: {
+    env: 'HARVEST_RETRY_AFTER_CAP_S',
+    default: '600',
+    description:
+      'longest Retry-After honoured; a longer one fails the run with the time to come back',
+  },
   harvestConcurrency: {
     env: 'HARVEST_CONCURRENCY',
     default: '4',

@@ -19,6 +19,11 @@ export interface AppConfig {
     readonly requestTimeoutMs: number;
     readonly maxResponseBytes: number;
     readonly politenessDelayMs: number;
+    readonly retry: {
+      readonly maxAttempts: number;
+      readonly baseDelayMs: number;
+      readonly retryAfterCapMs: number;
+    };
     readonly concurrency: number;
     readonly schedulerEnabled: boolean;
   };

@@ -39,6 +39,11 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       requestTimeoutMs: read('harvestRequestTimeoutMs', integer(1000, 3_600_000)),
       maxResponseBytes: read('harvestMaxResponseMb', integer(1, 4096)) * MIB,
       politenessDelayMs: read('harvestPolitenessDelayMs', integer(0, 600_000)),
+      retry: {
+        maxAttempts: read('harvestRetryMaxAttempts', integer(1, 20)),
+        baseDelayMs: read('harvestRetryBaseDelayMs', integer(0, 600_000)),
+        retryAfterCapMs: read('harvestRetryAfterCapS', integer(0, 86_400)) * 1000,
+      },
       concurrency: read('harvestConcurrency', integer(1, 64)),
       schedulerEnabled: read('schedulerEnabled', boolean),
     },
