@@ -1,24 +1,39 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadConfig } from '@hop-luu/config';
+import { HarvestRun, HarvestRunsService } from '@hop-luu/harvest-runs';
+import { SourceError, SourceErrorCode, SourceRegistrationService } from '@hop-luu/sources';
+import { HarvesterModule } from '../apps/harvester/src/harvester.module';
+import { OaiProvider, startOaiProvider } from '../test/oai-provider';
+import { DEMO_LIBRARIES, DEMO_PROVIDER_PORT } from './demo-feed';
 import { startLocalServices } from './services/local-services';
 import { PROJECT_ROOT } from './services/paths';
 import { waitUntil } from './services/process-tools';
 
 /**
  * `npm run demo`: the whole system on one machine. Starts (or reuses) PostgreSQL and
- * Elasticsearch, then the harvester and the gateway from the build, and keeps them
- * running until Ctrl-C.
+ * Elasticsearch, serves the bundled sample feed through the test OAI-PMH provider, starts
+ * the harvester and the gateway, registers the sample libraries, harvests them, and keeps
+ * everything running until Ctrl-C.
  */
 function say(line: string): void {
   process.stderr.write(`[demo] ${line}\n`);
 }
 
+// The sample feed is served on 127.0.0.1, which sources may only use when allowed.
+const demoEnv: Record<string, string | undefined> = {
+  HARVEST_ALLOW_PRIVATE_ADDRESSES: 'true',
+  HARVEST_POLITENESS_DELAY_MS: '0',
+  ...process.env,
+};
+
 function startApp(name: 'harvester' | 'gateway'): ChildProcess {
   const main = join(PROJECT_ROOT, 'dist', 'apps', name, 'src', 'main.js');
   const child = spawn(process.execPath, [main], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: process.env,
+    env: demoEnv,
   });
   child.on('exit', (code) => say(`${name} exited (${code ?? 'signal'})`));
   return child;
@@ -29,17 +44,73 @@ async function isReady(port: number): Promise<boolean> {
   return response?.status === 200;
 }
 
+async function registerAndHarvest(config: AppConfig, provider: OaiProvider): Promise<HarvestRun[]> {
+  const ctx: INestApplicationContext = await NestFactory.createApplicationContext(
+    HarvesterModule.forRoot(config, { background: false }),
+    { logger: ['warn', 'error'] },
+  );
+  try {
+    const registration = ctx.get(SourceRegistrationService);
+    const runs = ctx.get(HarvestRunsService);
+    const queued: HarvestRun[] = [];
+    for (const library of DEMO_LIBRARIES) {
+      const id = library.repository.name;
+      await registration
+        .register({
+          id,
+          libraryName: library.repository.generator!.libraryName!,
+          libraryKind: library.kind,
+          province: library.province,
+          baseUrl: provider.baseUrl(id),
+          metadataPrefix: library.metadataPrefix,
+          schedule: '*/30 * * * *',
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof SourceError && error.code === SourceErrorCode.AlreadyExists))
+            throw error;
+        });
+      queued.push(await runs.enqueue({ sourceId: id, mode: 'full', trigger: 'manual' }));
+    }
+    const finished: HarvestRun[] = [];
+    for (const run of queued) {
+      await waitUntil(
+        `run ${run.id}`,
+        async () => !['queued', 'running'].includes((await runs.get(run.id))!.status),
+        300_000,
+      );
+      finished.push((await runs.get(run.id))!);
+    }
+    return finished;
+  } finally {
+    await ctx.close();
+  }
+}
+
 async function main(): Promise<void> {
-  const config: AppConfig = loadConfig();
+  const config: AppConfig = loadConfig(demoEnv);
   const services = await startLocalServices(config, say);
+  const provider = await startOaiProvider({
+    port: DEMO_PROVIDER_PORT,
+    repositories: DEMO_LIBRARIES.map((l) => l.repository),
+  });
+  say(`sample OAI-PMH feed: ${provider.origin}/oai/<library>?verb=Identify`);
   const apps = [startApp('harvester'), startApp('gateway')];
   await waitUntil('harvester', () => isReady(config.harvester.port), 60_000);
   await waitUntil('gateway', () => isReady(config.gateway.port), 60_000);
-  say(`harvester ready: http://127.0.0.1:${config.harvester.port}/health/ready`);
-  say(`gateway ready:   http://127.0.0.1:${config.gateway.port}/health/ready`);
+  for (const run of await registerAndHarvest(config, provider)) {
+    say(
+      `${run.sourceId.padEnd(14)} ${run.status}: ${run.recordsSeen} records (${run.recordsIndexed} indexed, ${run.recordsUnchanged} unchanged, ${run.recordsFailed} failed)`,
+    );
+  }
+  say(`harvester: http://127.0.0.1:${config.harvester.port}/metrics   runs: npm run cli -- runs`);
+  say(
+    `catalogue: curl '${config.elasticsearch.url}/${config.elasticsearch.indexPrefix}-catalogue/_search?q=search.titleFolded:lich+su&pretty'`,
+  );
+  say(`gateway:   http://127.0.0.1:${config.gateway.port}/health/ready`);
   say('Ctrl-C stops everything the demo started.');
   const shutdown = async () => {
     apps.forEach((app) => app.kill('SIGTERM'));
+    await provider.close();
     await services.stop();
     process.exit(0);
   };

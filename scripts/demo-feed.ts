@@ -1,0 +1,69 @@
+import type { RepositoryConfig } from '../test/oai-provider';
+import type { LibraryKind } from '@hop-luu/sources';
+
+/** A partner library of the demo: its sample repository and how it registers. */
+export interface DemoLibrary {
+  readonly repository: RepositoryConfig;
+  readonly kind: LibraryKind;
+  readonly province: string;
+  readonly metadataPrefix: 'oai_dc' | 'marc21';
+}
+
+/**
+ * The bundled sample feed: generated, realistic Vietnamese and English records from four
+ * kinds of library, in oai_dc and MARC 21. Every tenth record of each is a well-known work
+ * that the others hold too, so the union view has works held by several libraries.
+ */
+export const DEMO_LIBRARIES: DemoLibrary[] = [
+  {
+    repository: {
+      name: 'tvqg',
+      records: 400,
+      pageSize: 100,
+      generator: { seed: 101, libraryName: 'Thư viện Quốc gia Việt Nam', libraryCode: 'nlv' },
+    },
+    kind: 'national',
+    province: 'Hà Nội',
+    metadataPrefix: 'marc21',
+  },
+  {
+    repository: {
+      name: 'dhqg-hcm',
+      records: 300,
+      pageSize: 100,
+      generator: { seed: 202, libraryName: 'Thư viện Trung tâm ĐHQG-HCM', libraryCode: 'vnuhcm' },
+    },
+    kind: 'university',
+    province: 'TP. Hồ Chí Minh',
+    metadataPrefix: 'oai_dc',
+  },
+  {
+    repository: {
+      name: 'tv-nghe-an',
+      records: 200,
+      pageSize: 50,
+      granularity: 'day',
+      generator: { seed: 303, libraryName: 'Thư viện tỉnh Nghệ An', libraryCode: 'tvna' },
+    },
+    kind: 'provincial',
+    province: 'Nghệ An',
+    metadataPrefix: 'marc21',
+  },
+  {
+    repository: {
+      name: 'vien-han-lam',
+      records: 150,
+      pageSize: 50,
+      generator: {
+        seed: 404,
+        libraryName: 'Thư viện Viện Hàn lâm KHXH Việt Nam',
+        libraryCode: 'vass',
+      },
+    },
+    kind: 'special',
+    province: 'Hà Nội',
+    metadataPrefix: 'oai_dc',
+  },
+];
+
+export const DEMO_PROVIDER_PORT = 8089;
