@@ -11,14 +11,24 @@ import {
   OaiPmhClient,
   OaiPage,
   OaiRecord,
+  PageEnd,
 } from '@hop-luu/oai-pmh';
 import { CatalogueIndex } from '@hop-luu/search-index';
 import { createOaiClient, identifyFacts, Source, SourcesService } from '@hop-luu/sources';
 import { HarvestMetrics } from '../metrics/harvest-metrics';
 import { RawRecordsService } from '../raw-records/raw-records.service';
-import { ClaimedRun, MAX_ERRORS_PER_RUN, RunQueueService } from '../runs/run-queue.service';
-import { RecordBatcher } from './record-batcher';
+import {
+  ClaimedRun,
+  MAX_ERRORS_PER_RUN,
+  PageProgress,
+  RunQueueService,
+} from '../runs/run-queue.service';
+import { PageCounts, RecordBatcher } from './record-batcher';
 import { describeFailure, ListOutcome, RunInterruptedError, statusOf } from './run-outcome';
+import { WriteQueue } from './write-queue';
+
+/** Batches prepared ahead of the one being written: enough to keep Elasticsearch busy, little memory. */
+const WRITE_QUEUE_DEPTH = 2;
 
 /** One list to harvest: a set (or the whole repository) from a starting point. */
 interface ListStart {
@@ -116,6 +126,7 @@ export class HarvestRunnerService {
   ): Promise<ListOutcome> {
     const sets: (string | undefined)[] = source.sets.length > 0 ? source.sets : [undefined];
     const first = Math.max(0, run.currentSet ? sets.indexOf(run.currentSet) : 0);
+    const writes = new WriteQueue(WRITE_QUEUE_DEPTH);
     const batcher = new RecordBatcher(
       {
         sourceId: source.id,
@@ -125,6 +136,7 @@ export class HarvestRunnerService {
       },
       this.elasticsearch,
       this.rawRecords,
+      writes,
       MAX_ERRORS_PER_RUN - run.errors.length,
     );
     let failedRecords = 0;
@@ -134,7 +146,7 @@ export class HarvestRunnerService {
         set: sets[i],
         resumptionToken: i === first ? run.resumeToken : null,
       };
-      const outcome = await this.harvestList(run, source, client, batcher, start, from);
+      const outcome = await this.harvestList(run, source, client, batcher, writes, start, from);
       failedRecords += outcome.failedRecords;
       incompleteMessage ??= outcome.incompleteMessage;
       if (outcome.cancelled) return { cancelled: true, failedRecords };
@@ -147,6 +159,7 @@ export class HarvestRunnerService {
     source: Source,
     client: OaiPmhClient,
     batcher: RecordBatcher,
+    writes: WriteQueue,
     start: ListStart,
     from: Date | null,
   ): Promise<ListOutcome> {
@@ -160,7 +173,7 @@ export class HarvestRunnerService {
       ? { resumptionToken: start.resumptionToken }
       : fresh;
     try {
-      return await this.pageThrough(run, client.listRecords(request), batcher, start.set);
+      return await this.pageThrough(run, client.listRecords(request), batcher, writes, start.set);
     } catch (error) {
       if (!start.resumptionToken || !isOaiPmhError(error, OaiErrorCode.ResumeTokenRejected))
         throw error;
@@ -176,51 +189,52 @@ export class HarvestRunnerService {
           at: new Date().toISOString(),
         },
       ]);
-      return this.pageThrough(run, client.listRecords(restart), batcher, start.set);
+      return this.pageThrough(run, client.listRecords(restart), batcher, writes, start.set);
     }
   }
 
+  /**
+   * Reads pages while the previous page's writes finish: records are fetched and normalised
+   * ahead, but a page's writes start only after the page before it is checkpointed, so a
+   * crash repeats at most one page.
+   */
   private async pageThrough(
     run: HarvestRun,
     pages: AsyncGenerator<OaiPage<OaiRecord>>,
     batcher: RecordBatcher,
+    writes: WriteQueue,
     set: string | undefined,
   ): Promise<ListOutcome> {
     let failedRecords = 0;
+    let cancelled = false;
     try {
       for await (const page of pages) {
+        const counts = batcher.startPage();
         for await (const item of page.items()) {
           if (item.kind === 'record') await batcher.add(item.record);
           else batcher.addUnreadable(item.identifier, item.reason);
         }
         await batcher.flush();
         const end = page.end();
-        const counts = batcher.takeCounts();
-        failedRecords += counts.failed;
-        const stillRunning = await this.queue.checkpoint(run.id, {
-          recordsSeen: end.stats.items,
-          recordsIndexed: counts.indexed,
-          recordsUnchanged: counts.unchanged,
-          recordsDeleted: counts.deleted,
-          recordsFailed: counts.failed,
-          bytes: end.stats.bytes,
-          requests: end.stats.requests,
-          retries: end.stats.retries,
-          lastToken: end.resumptionToken?.value || null,
-          currentSet: set ?? null,
-          completeListSize: end.resumptionToken?.completeListSize ?? null,
-          errors: counts.errors,
+        await writes.push(async () => {
+          await batcher.storedAll();
+          failedRecords += counts.failed;
+          cancelled = !(await this.queue.checkpoint(run.id, progressOf(end, counts, set)));
+          this.metrics.recordPage(counts, end.stats.retries);
         });
-        this.metrics.recordPage(counts, end.stats.retries);
-        if (!stillRunning) return { cancelled: true, failedRecords };
-        if (this.stopping && !end.lastPage) throw new RunInterruptedError(run.id);
+        if (cancelled || (this.stopping && !end.lastPage)) {
+          await writes.drain();
+          if (cancelled) return { cancelled, failedRecords };
+          throw new RunInterruptedError(run.id);
+        }
       }
+      await writes.drain();
     } catch (error) {
-      if (isOaiPmhError(error, OaiErrorCode.IncompleteList))
-        return { cancelled: false, failedRecords, incompleteMessage: error.message };
-      throw error;
+      if (!isOaiPmhError(error, OaiErrorCode.IncompleteList)) throw error;
+      await writes.drain();
+      return { cancelled, failedRecords, incompleteMessage: error.message };
     }
-    return { cancelled: false, failedRecords };
+    return { cancelled, failedRecords };
   }
 
   private async fail(run: HarvestRun, error: unknown): Promise<HarvestRun> {
@@ -240,6 +254,23 @@ export class HarvestRunnerService {
     }
     return finished;
   }
+}
+
+function progressOf(end: PageEnd, counts: PageCounts, set: string | undefined): PageProgress {
+  return {
+    recordsSeen: end.stats.items,
+    recordsIndexed: counts.indexed,
+    recordsUnchanged: counts.unchanged,
+    recordsDeleted: counts.deleted,
+    recordsFailed: counts.failed,
+    bytes: end.stats.bytes,
+    requests: end.stats.requests,
+    retries: end.stats.retries,
+    lastToken: end.resumptionToken?.value || null,
+    currentSet: set ?? null,
+    completeListSize: end.resumptionToken?.completeListSize ?? null,
+    errors: counts.errors,
+  };
 }
 
 function libraryOf(source: Source) {

@@ -5,6 +5,7 @@ import { OaiRecord } from '@hop-luu/oai-pmh';
 import { BulkAction, LibraryInfo, writeBulk } from '@hop-luu/search-index';
 import { RawRecordRow, RawRecordsService } from '../raw-records/raw-records.service';
 import { indexActionFor } from './index-action';
+import { WriteQueue } from './write-queue';
 
 /** Where a batch goes: the source it came from and the index alias it is written to. */
 export interface BatchTarget {
@@ -14,7 +15,8 @@ export interface BatchTarget {
   readonly index: string;
 }
 
-export interface BatchCounts {
+/** What one page did to the catalogue; filled in as its batches are prepared and written. */
+export interface PageCounts {
   indexed: number;
   unchanged: number;
   deleted: number;
@@ -22,7 +24,7 @@ export interface BatchCounts {
   errors: RunError[];
 }
 
-export const emptyCounts = (): BatchCounts => ({
+export const emptyCounts = (): PageCounts => ({
   indexed: 0,
   unchanged: 0,
   deleted: 0,
@@ -30,27 +32,38 @@ export const emptyCounts = (): BatchCounts => ({
   errors: [],
 });
 
-const MAX_BATCH_RECORDS = 1000;
+const MAX_BATCH_RECORDS = 500;
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
- * Collects a page's records and writes them in batches bounded by count and bytes:
- * unchanged records (same hash as stored) are skipped, the rest normalised and bulk-indexed,
- * then their raw XML is stored. A record whose indexing failed is not stored, so the next
- * harvest tries it again.
+ * Turns a page's records into batches bounded by count and bytes. Preparing a batch
+ * (skipping records whose hash is unchanged, normalising the rest) happens here, while the
+ * previous batches are still being written; writing (bulk into Elasticsearch, then the raw
+ * XML into PostgreSQL) goes through the run's WriteQueue, in order; a batch's upsert
+ * overlaps the next batch's bulk request, and the page checkpoint waits for both. A record Elasticsearch
+ * refused is not stored, so the next harvest tries it again.
  */
 export class RecordBatcher {
   private pending: OaiRecord[] = [];
   private pendingBytes = 0;
   private counts = emptyCounts();
+  /** Raw-record upserts, in order; each runs while the next batch is being indexed. */
+  private stored: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly target: BatchTarget,
     private readonly elasticsearch: Client,
     private readonly rawRecords: RawRecordsService,
+    private readonly writes: WriteQueue,
     /** How many more error samples the run may keep; failures beyond it are only counted. */
     private errorRoom: number,
   ) {}
+
+  /** Starts a page; its counts object is completed by the time its checkpoint job runs. */
+  startPage(): PageCounts {
+    this.counts = emptyCounts();
+    return this.counts;
+  }
 
   async add(record: OaiRecord): Promise<void> {
     this.pending.push(record);
@@ -61,69 +74,83 @@ export class RecordBatcher {
 
   /** A record the OAI client could not read at all (broken XML): counted with its identifier. */
   addUnreadable(identifier: string | undefined, reason: string): void {
-    this.fail(identifier, 'UNREADABLE_RECORD', reason);
+    this.fail(this.counts, identifier, 'UNREADABLE_RECORD', reason);
   }
 
+  /** Queues the records gathered so far; called at the end of each page too. */
   async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
-    if (batch.length > 0) await this.write(batch);
-  }
-
-  /** Counts since the last call; the runner adds them to the run at each checkpoint. */
-  takeCounts(): BatchCounts {
+    if (batch.length === 0) return;
     const counts = this.counts;
-    this.counts = emptyCounts();
-    return counts;
+    const { actions, rows } = await this.prepare(batch, counts);
+    await this.writes.push(() => this.write(actions, rows, counts));
   }
 
-  private async write(batch: OaiRecord[]): Promise<void> {
+  private async prepare(batch: OaiRecord[], counts: PageCounts) {
     const rows = new Map<string, RawRecordRow>();
     for (const record of batch) rows.set(this.idOf(record), this.rowOf(record));
     const stored = await this.rawRecords.indexedHashes([...rows.keys()]);
     const actions: BulkAction[] = [];
     for (const [id, row] of rows) {
       if (stored.get(id) === row.hash) {
-        this.counts.unchanged++;
+        counts.unchanged++;
         rows.delete(id);
+        continue;
+      }
+      const result = indexActionFor(row, this.target.library);
+      if (result.ok) {
+        actions.push(result.action);
       } else {
-        const action = this.actionFor(row);
-        if (action) actions.push(action);
+        row.normalizeError = result.message;
+        this.fail(counts, row.oaiIdentifier, result.code, result.message);
       }
     }
-    const result =
-      actions.length > 0
-        ? await writeBulk(this.elasticsearch, this.target.index, actions)
-        : undefined;
-    this.counts.indexed += result?.indexed ?? 0;
-    this.counts.deleted += result?.deleted ?? 0;
-    for (const failure of result?.failures ?? []) {
-      const row = rows.get(failure.id);
-      rows.delete(failure.id);
-      this.fail(
-        row?.oaiIdentifier,
-        'INDEX_REJECTED',
-        `Elasticsearch refused it (${failure.status}): ${failure.reason}`,
-      );
+    return { actions, rows };
+  }
+
+  private async write(
+    actions: BulkAction[],
+    rows: Map<string, RawRecordRow>,
+    counts: PageCounts,
+  ): Promise<void> {
+    if (actions.length > 0) {
+      const result = await writeBulk(this.elasticsearch, this.target.index, actions);
+      counts.indexed += result.indexed;
+      counts.deleted += result.deleted;
+      for (const failure of result.failures) {
+        const row = rows.get(failure.id);
+        rows.delete(failure.id);
+        this.fail(
+          counts,
+          row?.oaiIdentifier,
+          'INDEX_REJECTED',
+          `Elasticsearch refused it (${failure.status}): ${failure.reason}`,
+        );
+      }
     }
-    await this.rawRecords.upsert([...rows.values()]);
+    const previous = this.stored;
+    this.stored = previous.then(() => this.rawRecords.upsert([...rows.values()]));
+    // A failed upsert must fail the run at its next checkpoint, not be left unobserved.
+    this.stored.catch(() => undefined);
   }
 
-  /** The index or delete action for a changed record; undefined when it cannot be mapped (then counted failed). */
-  private actionFor(row: RawRecordRow): BulkAction | undefined {
-    const result = indexActionFor(row, this.target.library);
-    if (result.ok) return result.action;
-    row.normalizeError = result.message;
-    this.fail(row.oaiIdentifier, result.code, result.message);
-    return undefined;
+  /** Resolves when every queued raw-record upsert is in PostgreSQL; throws the first failure. */
+  storedAll(): Promise<void> {
+    return this.stored;
   }
 
-  private fail(identifier: string | undefined, code: string, message: string): void {
-    this.counts.failed++;
+  private fail(
+    counts: PageCounts,
+    identifier: string | undefined,
+    code: string,
+    message: string,
+  ): void {
+    counts.failed++;
     if (this.errorRoom <= 0) return;
     this.errorRoom--;
-    this.counts.errors.push({ identifier, code, message, at: new Date().toISOString() });
+    counts.errors.push({ identifier, code, message, at: new Date().toISOString() });
   }
 
   private idOf(record: OaiRecord): string {

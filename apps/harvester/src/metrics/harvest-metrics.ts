@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { BatchCounts } from '../harvest/record-batcher';
+import { PageCounts } from '../harvest/record-batcher';
 
 /** Prometheus metrics of one harvester process, served at /metrics. */
 @Injectable()
@@ -46,7 +46,7 @@ export class HarvestMetrics {
     collectDefaultMetrics({ register: this.registry });
   }
 
-  recordPage(counts: BatchCounts, retries: number): void {
+  recordPage(counts: PageCounts, retries: number): void {
     this.records.inc({ outcome: 'indexed' }, counts.indexed);
     this.records.inc({ outcome: 'unchanged' }, counts.unchanged);
     this.records.inc({ outcome: 'deleted' }, counts.deleted);

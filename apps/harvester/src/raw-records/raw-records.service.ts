@@ -22,11 +22,35 @@ export class RawRecordsService {
     );
   }
 
+  /** Inserts or replaces rows in one statement (arrays unnested server-side: one round trip per batch). */
   async upsert(rows: RawRecordRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.records.upsert(
-      rows.map((row) => ({ ...row, harvestedAt: new Date() })),
-      { conflictPaths: ['id'], skipUpdateIfNoValuesChanged: false },
+    const column = <K extends keyof RawRecordRow>(key: K) => rows.map((row) => row[key]);
+    await this.records.query(
+      `INSERT INTO raw_records (id, source_id, oai_identifier, metadata_prefix, datestamp, set_specs,
+                                deleted, metadata_xml, hash, normalize_error, harvested_at)
+       SELECT id, source_id, oai_identifier, metadata_prefix, datestamp,
+              ARRAY(SELECT jsonb_array_elements_text(set_specs)), deleted, metadata_xml, hash, normalize_error, now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[],
+                     $7::boolean[], $8::text[], $9::text[], $10::text[])
+           AS r(id, source_id, oai_identifier, metadata_prefix, datestamp, set_specs, deleted, metadata_xml, hash, normalize_error)
+       ON CONFLICT (id) DO UPDATE SET
+         source_id = excluded.source_id, oai_identifier = excluded.oai_identifier,
+         metadata_prefix = excluded.metadata_prefix, datestamp = excluded.datestamp,
+         set_specs = excluded.set_specs, deleted = excluded.deleted, metadata_xml = excluded.metadata_xml,
+         hash = excluded.hash, normalize_error = excluded.normalize_error, harvested_at = excluded.harvested_at`,
+      [
+        column('id'),
+        column('sourceId'),
+        column('oaiIdentifier'),
+        column('metadataPrefix'),
+        column('datestamp'),
+        rows.map((row) => JSON.stringify(row.setSpecs)),
+        column('deleted'),
+        column('metadataXml'),
+        column('hash'),
+        column('normalizeError'),
+      ],
     );
   }
 
