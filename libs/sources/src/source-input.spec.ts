@@ -1,0 +1,44 @@
+import { SourceError, SourceErrorCode } from './source.errors';
+import { validateSourceInput } from './source-input';
+
+const valid = {
+  id: 'hcmus-dspace',
+  libraryName: 'Thư viện Trường ĐH Khoa học Tự nhiên',
+  libraryKind: 'university' as const,
+  baseUrl: 'https://repository.hcmus.edu.vn/oai/request',
+  metadataPrefix: 'oai_dc',
+  schedule: '0 2 * * *',
+};
+
+function refusal(input: Partial<typeof valid> & Record<string, unknown>): string {
+  try {
+    validateSourceInput(input as never);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as SourceError).code).toBe(SourceErrorCode.Invalid);
+    return (error as SourceError).message;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('validateSourceInput', () => {
+  it('accepts a well-formed registration', () => {
+    expect(() => validateSourceInput(valid)).not.toThrow();
+  });
+
+  it.each([
+    [{ id: 'HCMUS DSpace' }, /Source id "HCMUS DSpace" must be 2–64 lowercase/],
+    [{ libraryKind: 'museum' }, /libraryKind "museum" must be one of national, university/],
+    [{ baseUrl: 'ftp://lib.example.vn/oai' }, /must use http or https/],
+    [
+      { baseUrl: 'https://user:secret@lib.example.vn/oai' },
+      /must not carry a user name or password/,
+    ],
+    [{ baseUrl: 'https://lib.example.vn/oai?verb=Identify' }, /must not have a query string/],
+    [{ baseUrl: 'not a url' }, /is not a URL/],
+    [{ metadataPrefix: 'oai dc' }, /not a valid OAI-PMH metadataPrefix/],
+    [{ schedule: 'every night' }, /is not a cron expression/],
+  ])('refuses %j and says what to do', (change, message) => {
+    expect(refusal({ ...valid, ...change })).toMatch(message);
+  });
+});
