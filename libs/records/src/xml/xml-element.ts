@@ -1,13 +1,19 @@
+/** One attribute; `name` is the qualified name as written (namespace declarations dropped). */
+export interface XmlAttribute {
+  readonly name: string;
+  readonly value: string;
+}
+
 /** A parsed element: just what the mappers need (no mixed-content order, no comments). */
 export interface XmlElement {
   /** Local name, without prefix. */
   readonly name: string;
   /** Namespace URI ('' when none). */
   readonly ns: string;
-  /** Attributes by local name; namespaced ones as 'prefix:local' (e.g. 'xml:lang'). */
-  readonly attrs: Readonly<Record<string, string>>;
+  /** Attributes as written (qualified names, e.g. 'tag', 'xml:lang'); read them with `attr`. */
+  readonly attrs: readonly XmlAttribute[];
   /** Child elements in document order. */
-  readonly children: XmlElement[];
+  readonly children: readonly XmlElement[];
   /** Concatenated character data directly inside this element (not trimmed). */
   text: string;
 }
@@ -22,8 +28,17 @@ export function firstChild(el: XmlElement, name: string): XmlElement | undefined
   return el.children.find((c) => c.name === name);
 }
 
-/** Text of the element and its descendants, in document order of elements. */
+/** Text of the element and its descendants, parts trimmed and joined by one space. */
 export function deepText(el: XmlElement): string {
-  if (el.children.length === 0) return el.text;
-  return el.text + el.children.map(deepText).join(' ');
+  if (el.children.length === 0) return el.text.trim();
+  return [el.text, ...el.children.map(deepText)]
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Value of the attribute with this qualified name, e.g. attr(el, 'xml:lang'). */
+export function attr(el: XmlElement, name: string): string | undefined {
+  for (const a of el.attrs) if (a.name === name) return a.value;
+  return undefined;
 }

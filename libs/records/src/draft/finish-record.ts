@@ -1,0 +1,131 @@
+import type { CatalogRecord, NormalizeInput, RecordFormat } from '../catalog-record';
+import { buildClusterKey } from '../cluster-key';
+import { buildSearchForms } from '../search-forms';
+import { pickResourceType } from '../vocabulary/resource-types';
+import type { RecordDraft } from './record-draft';
+
+/** The OAI-PMH header part of a record. */
+export type RecordHeader = Pick<
+  NormalizeInput,
+  'sourceId' | 'oaiIdentifier' | 'datestamp' | 'deleted' | 'setSpecs'
+>;
+
+/** Turns a filled draft into the final record: resolves the type, builds search forms and the cluster key. */
+export function finishRecord(
+  draft: RecordDraft,
+  header: RecordHeader,
+  format: RecordFormat,
+): CatalogRecord {
+  if (!draft.title) draft.warn('title', 'missing; record has no title');
+  const title = draft.title ?? '';
+  const description = draft.descriptions.length > 0 ? draft.descriptions.join('\n\n') : undefined;
+  const type = pickResourceType(draft.typeTerms);
+  const record: CatalogRecord = {
+    id: recordId(header),
+    sourceId: header.sourceId,
+    oaiIdentifier: header.oaiIdentifier,
+    format,
+    title,
+    otherTitles: draft.otherTitles,
+    creators: draft.creators,
+    contributors: draft.contributors,
+    subjects: draft.subjects,
+    classification: draft.classification,
+    notes: draft.notes,
+    languages: draft.languages,
+    type,
+    series: draft.series,
+    identifiers: draft.identifiers,
+    links: draft.links,
+    rights: draft.rights,
+    holdings: draft.holdings,
+    datestamp: header.datestamp,
+    deleted: header.deleted,
+    setSpecs: [...header.setSpecs],
+    warnings: draft.warnings,
+    search: buildSearchForms({
+      title,
+      subtitle: draft.subtitle,
+      otherTitles: draft.otherTitles,
+      series: draft.series,
+      creators: draft.creators,
+      contributors: draft.contributors,
+      subjects: draft.subjects,
+      description,
+      publisher: draft.publisher,
+    }),
+    cluster: buildClusterKey({
+      title,
+      type,
+      titleNonfiling: draft.titleNonfiling,
+      creators: draft.creators,
+      year: draft.year,
+      edition: draft.edition,
+      languages: draft.languages,
+      isbn: draft.identifiers.isbn,
+      issn: draft.identifiers.issn,
+    }),
+  };
+  // Optional fields are absent rather than `undefined`, so records serialise and compare cleanly.
+  const optional = {
+    subtitle: draft.subtitle,
+    responsibility: draft.responsibility,
+    description,
+    publisher: draft.publisher,
+    place: draft.place,
+    year: draft.year,
+    dateAsGiven: draft.dateAsGiven,
+    edition: draft.edition,
+    physicalDescription: draft.physicalDescription,
+  };
+  for (const key of Object.keys(optional) as (keyof typeof optional)[]) {
+    if (optional[key] !== undefined) Object.assign(record, { [key]: optional[key] });
+  }
+  return record;
+}
+
+/** A deleted record: only ids, datestamp and sets (no metadata to read). */
+export function deletedRecord(header: RecordHeader): CatalogRecord {
+  const empty = buildSearchForms({
+    title: '',
+    otherTitles: [],
+    series: [],
+    creators: [],
+    contributors: [],
+    subjects: [],
+  });
+  return {
+    id: recordId(header),
+    sourceId: header.sourceId,
+    oaiIdentifier: header.oaiIdentifier,
+    datestamp: header.datestamp,
+    setSpecs: [...header.setSpecs],
+    deleted: true,
+    format: 'none',
+    title: '',
+    otherTitles: [],
+    creators: [],
+    contributors: [],
+    subjects: [],
+    classification: { ddc: [], udc: [], lcc: [] },
+    notes: [],
+    languages: [],
+    type: 'other',
+    series: [],
+    identifiers: { isbn: [], issn: [], doi: [], handle: [], url: [], callNumber: [] },
+    links: { fullText: [] },
+    rights: [],
+    holdings: [],
+    warnings: [],
+    search: empty,
+    cluster: {
+      key: `deleted:${header.sourceId}:${header.oaiIdentifier}`,
+      basis: 'title',
+      parts: {},
+    },
+  };
+}
+
+function recordId(header: RecordHeader): string {
+  return `${header.sourceId}:${header.oaiIdentifier}`;
+}

@@ -1,0 +1,26 @@
+/**
+ * @hop-luu/records: one catalogue record from Dublin Core, MARC 21 and MODS, with
+ * Vietnamese text rules. Entry point: `normalizeRecord`.
+ */
+export * from './catalog-record';
+export { RecordError, RecordErrorCode } from './errors';
+export { normalizeRecord, normalizeRecords } from './normalize';
+export { buildClusterKey, familyName, normalizeEdition, titleKey } from './cluster-key';
+export { searchForm } from './search-forms';
+export {
+  canonicalizeTones,
+  foldText,
+  repairLegacyEncoding,
+  isVietnameseSyllable,
+} from './vietnamese';
+export type { LegacyEncoding, LegacyRepair } from './vietnamese';
+export {
+  normalizeIsbn,
+  normalizeIssn,
+  extractDoi,
+  extractHandle,
+  classifyIdentifier,
+} from './identifiers';
+export { trimIsbd, cleanText, readYear } from './text';
+export { toIso639_3 } from './vocabulary/languages';
+export { mapResourceType } from './vocabulary/resource-types';

@@ -1,0 +1,35 @@
+import type { RecordDraft } from '../draft/record-draft';
+import { fieldName, sub, subs, type DataField } from './marc-record';
+
+/** 2nd indicator of 6XX → thesaurus; '7' means "see $2"; '4' and anything else: none. */
+const SCHEME_BY_IND2: Readonly<Record<string, string>> = {
+  '0': 'lcsh',
+  '1': 'lcshac',
+  '2': 'mesh',
+  '3': 'nal',
+  '5': 'cash',
+  '6': 'rvm',
+};
+const HEADING_CODES = 'abcdqtg';
+const SUBDIVISION_CODES = 'vxyz';
+
+/** 600–651: heading words, then subdivisions after ' -- '. */
+export function mapSubject(field: DataField, draft: RecordDraft): void {
+  const heading = subs(field, HEADING_CODES).map(tidy).filter(Boolean).join(' ');
+  const subdivisions = subs(field, SUBDIVISION_CODES).map(tidy).filter(Boolean);
+  const value = [heading, ...subdivisions].filter(Boolean).join(' -- ');
+  // 653 (uncontrolled keywords) uses its 2nd indicator for the kind of term, not a thesaurus.
+  const scheme = field.tag === '653' ? undefined : schemeOf(field);
+  if (field.tag !== '653' && field.ind2 === '7' && !scheme)
+    draft.warn(fieldName(field), '2nd indicator 7 without $2; scheme unknown');
+  draft.addSubject(fieldName(field), value, scheme || undefined);
+}
+
+function schemeOf(field: DataField): string | undefined {
+  return field.ind2 === '7' ? sub(field, '2')?.trim() : SCHEME_BY_IND2[field.ind2];
+}
+
+/** Each part loses its own trailing ISBD punctuation before the parts are joined. */
+function tidy(part: string): string {
+  return part.trim().replace(/[\s.,;:/]+$/, '');
+}

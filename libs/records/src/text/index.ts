@@ -1,0 +1,3 @@
+export { cleanText } from './clean';
+export { trimIsbd } from './isbd';
+export { readYear } from './year';

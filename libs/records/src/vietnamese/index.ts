@@ -1,0 +1,9 @@
+export { canonicalizeTones } from './tone-placement';
+export { foldText } from './fold';
+export {
+  mayBeLegacyEncoded,
+  repairLegacyEncoding,
+  type LegacyEncoding,
+  type LegacyRepair,
+} from './legacy/repair';
+export { isVietnameseSyllable } from './syllable';
