@@ -51,6 +51,26 @@ export const SETTINGS = {
     default: '3000',
     description: 'HTTP port of the GraphQL gateway (0 picks a free port)',
   },
+  gatewayRateLimitBurst: {
+    env: 'GATEWAY_RATE_LIMIT_BURST',
+    default: '60',
+    description: 'GraphQL requests one API key (or one address, without a key) may make at once',
+  },
+  gatewayRateLimitPerSecond: {
+    env: 'GATEWAY_RATE_LIMIT_PER_SECOND',
+    default: '20',
+    description: 'sustained GraphQL requests per second per API key (or per address)',
+  },
+  gatewayMaxQueryDepth: {
+    env: 'GATEWAY_MAX_QUERY_DEPTH',
+    default: '8',
+    description: 'deepest selection nesting a GraphQL query may have',
+  },
+  gatewayMaxQueryComplexity: {
+    env: 'GATEWAY_MAX_QUERY_COMPLEXITY',
+    default: '10000',
+    description: 'largest estimated cost of one GraphQL query (list fields count their page size)',
+  },
   harvesterPort: {
     env: 'HARVESTER_PORT',
     default: '3001',

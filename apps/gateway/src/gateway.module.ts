@@ -1,9 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule } from '@hop-luu/config';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AccessModule } from '@hop-luu/access';
+import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
+import { HarvestRunsModule } from '@hop-luu/harvest-runs';
 import { LoggingModule } from '@hop-luu/observability';
 import { HealthModule } from '@hop-luu/platform';
 import { SearchIndexModule } from '@hop-luu/search-index';
+import { SourcesModule } from '@hop-luu/sources';
+import { CallerService } from './access/caller.service';
+import { CatalogueResolver } from './catalogue/catalogue.resolver';
+import { RecordsService } from './catalogue/records.service';
+import { SearchService } from './catalogue/search.service';
+import { ExplorerController } from './explorer/explorer.controller';
+import { graphqlOptions } from './graphql/graphql.options';
+import { RunsResolver } from './runs/runs.resolver';
+import { SourcesResolver } from './sources/sources.resolver';
+
+/** Resolvers' services, shared with the GraphQL context factory. */
+@Module({
+  imports: [AccessModule],
+  providers: [CallerService, RecordsService],
+  exports: [CallerService, RecordsService],
+})
+class GatewayCoreModule {}
 
 @Module({})
 export class GatewayModule {
@@ -16,7 +37,19 @@ export class GatewayModule {
         DatabaseModule.forRoot(),
         SearchIndexModule.forRoot(),
         HealthModule,
+        SourcesModule,
+        HarvestRunsModule,
+        AccessModule,
+        GatewayCoreModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [GatewayCoreModule],
+          inject: [APP_CONFIG, CallerService, RecordsService],
+          useFactory: graphqlOptions,
+        }),
       ],
+      controllers: [ExplorerController],
+      providers: [SearchService, CatalogueResolver, SourcesResolver, RunsResolver],
     };
   }
 }

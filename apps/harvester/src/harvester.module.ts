@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '@hop-luu/access';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
 import { HarvestRun, HarvestRunsModule } from '@hop-luu/harvest-runs';
@@ -47,6 +48,7 @@ export class HarvesterModule {
         SourcesModule,
         HarvestRunsModule,
         RawRecordsModule,
+        AccessModule,
         TypeOrmModule.forFeature([HarvestRun]),
       ],
       controllers: [MetricsController],

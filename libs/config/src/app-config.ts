@@ -11,7 +11,13 @@ export interface AppConfig {
     readonly url: string;
     readonly indexPrefix: string;
   };
-  readonly gateway: { readonly port: number };
+  readonly gateway: {
+    readonly port: number;
+    readonly rateLimitBurst: number;
+    readonly rateLimitPerSecond: number;
+    readonly maxQueryDepth: number;
+    readonly maxQueryComplexity: number;
+  };
   readonly harvester: {
     readonly port: number;
     readonly contactEmail: string;

@@ -31,7 +31,13 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       url: read('elasticsearchUrl', url(['http:', 'https:'], 'http://127.0.0.1:9200')),
       indexPrefix: read('elasticsearchIndexPrefix', indexName),
     },
-    gateway: { port: read('gatewayPort', integer(0, 65535)) },
+    gateway: {
+      port: read('gatewayPort', integer(0, 65535)),
+      rateLimitBurst: read('gatewayRateLimitBurst', integer(1, 1_000_000)),
+      rateLimitPerSecond: read('gatewayRateLimitPerSecond', integer(1, 1_000_000)),
+      maxQueryDepth: read('gatewayMaxQueryDepth', integer(2, 50)),
+      maxQueryComplexity: read('gatewayMaxQueryComplexity', integer(10, 1_000_000)),
+    },
     harvester: {
       port: read('harvesterPort', integer(0, 65535)),
       contactEmail: read('harvestContactEmail', email),

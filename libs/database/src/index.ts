@@ -1,4 +1,4 @@
 export * from './data-source-options';
 export * from './database.module';
 export * from './advisory-locks';
-export * from './pg-listener';
+export * from './pg-session';

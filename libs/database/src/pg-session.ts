@@ -57,6 +57,7 @@ export class PgSession {
     this.client = undefined;
     while (!this.closed) {
       await new Promise((resolve) => setTimeout(resolve, 2000));
+      if (this.closed) return;
       try {
         await this.connect();
         this.onReconnect();

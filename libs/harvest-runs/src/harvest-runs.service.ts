@@ -23,6 +23,8 @@ export interface RunFilter {
   /** Restricts to these sources (a partner sees only its own). */
   readonly sourceIds?: string[];
   readonly status?: RunStatus;
+  /** Only runs that have ended (succeeded, partial, failed, cancelled). */
+  readonly finishedOnly?: boolean;
 }
 
 /**
@@ -82,6 +84,7 @@ export class HarvestRunsService {
     if (filter.sourceIds)
       query.andWhere('run.source_id = ANY(:sourceIds)', { sourceIds: filter.sourceIds });
     if (filter.status) query.andWhere('run.status = :status', { status: filter.status });
+    if (filter.finishedOnly) query.andWhere('run.finished_at IS NOT NULL');
     if (before) {
       query.andWhere('(run.queued_at, run.id) < (:queuedAt, :id)', {
         queuedAt: before.queuedAt,

@@ -10,7 +10,7 @@ const valid = {
   schedule: '0 2 * * *',
 };
 
-function refusal(input: Partial<typeof valid> & Record<string, unknown>): string {
+function refusal(input: Record<string, unknown>): string {
   try {
     validateSourceInput(input as never);
   } catch (error) {
@@ -38,7 +38,7 @@ describe('validateSourceInput', () => {
     [{ baseUrl: 'not a url' }, /is not a URL/],
     [{ metadataPrefix: 'oai dc' }, /not a valid OAI-PMH metadataPrefix/],
     [{ schedule: 'every night' }, /is not a cron expression/],
-  ])('refuses %j and says what to do', (change, message) => {
+  ] as [Record<string, unknown>, RegExp][])('refuses %j and says what to do', (change, message) => {
     expect(refusal({ ...valid, ...change })).toMatch(message);
   });
 });

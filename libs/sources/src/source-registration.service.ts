@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { OaiIdentify, isOaiPmhError } from '@hop-luu/oai-pmh';
+import { lookup } from 'node:dns/promises';
+import { isOaiPmhError, isPrivateAddress, OaiErrorCode, OaiIdentify } from '@hop-luu/oai-pmh';
 import { createOaiClient } from './oai-client.factory';
 import { Source } from './source.entity';
 import { SourceError, SourceErrorCode } from './source.errors';
@@ -42,9 +43,10 @@ export class SourceRegistrationService {
     baseUrl: string,
     metadataPrefix: string,
   ): Promise<OaiIdentify> {
+    await this.refuseInternalAddresses(baseUrl);
     // Registration is interactive: fail in seconds, not after a harvest's patient retries.
     const client = createOaiClient(this.config, baseUrl, {
-      retry: { maxAttempts: 2, baseDelayMs: 500 },
+      retry: { ...this.config.harvester.retry, maxAttempts: 2 },
       timeoutMs: 20_000,
     });
     try {
@@ -60,6 +62,9 @@ export class SourceRegistrationService {
       this.logger.log(`[${sourceId}] endpoint ${baseUrl} answered as "${identify.repositoryName}"`);
       return identify;
     } catch (error) {
+      if (isOaiPmhError(error, OaiErrorCode.AddressNotAllowed)) {
+        throw new SourceError(SourceErrorCode.AddressNotAllowed, error.message);
+      }
       if (isOaiPmhError(error)) {
         throw new SourceError(
           SourceErrorCode.EndpointUnusable,
@@ -69,6 +74,29 @@ export class SourceRegistrationService {
       throw error;
     } finally {
       client.close();
+    }
+  }
+
+  /**
+   * Refuses endpoints whose name resolves to loopback, private, link-local or cloud-metadata
+   * addresses before any request is sent. The OAI client applies the same rule again at every
+   * connection, since a name can resolve elsewhere later.
+   */
+  private async refuseInternalAddresses(baseUrl: string): Promise<void> {
+    if (this.config.harvester.allowPrivateAddresses) return;
+    const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
+    const addresses = await lookup(host, { all: true }).catch(() => {
+      throw new SourceError(
+        SourceErrorCode.EndpointUnusable,
+        `The host of ${baseUrl} does not resolve; check the spelling of the endpoint.`,
+      );
+    });
+    const internal = addresses.find((entry) => isPrivateAddress(entry.address));
+    if (internal) {
+      throw new SourceError(
+        SourceErrorCode.AddressNotAllowed,
+        `${baseUrl} resolves to ${internal.address}, a loopback, private, link-local or metadata address; register the library's public OAI-PMH endpoint.`,
+      );
     }
   }
 }

@@ -4,6 +4,7 @@ export enum SourceErrorCode {
   AlreadyExists = 'SOURCE_ALREADY_EXISTS',
   Invalid = 'SOURCE_INVALID',
   EndpointUnusable = 'SOURCE_ENDPOINT_UNUSABLE',
+  AddressNotAllowed = 'SOURCE_ADDRESS_NOT_ALLOWED',
 }
 
 export class SourceError extends Error {

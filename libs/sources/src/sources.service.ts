@@ -56,8 +56,12 @@ export class SourcesService {
     return this.sources.find({ where: { ...filter }, order: { id: 'ASC' } });
   }
 
+  find(id: string): Promise<Source | null> {
+    return this.sources.findOneBy({ id });
+  }
+
   async get(id: string): Promise<Source> {
-    const source = await this.sources.findOneBy({ id });
+    const source = await this.find(id);
     if (!source)
       throw new SourceError(
         SourceErrorCode.NotFound,

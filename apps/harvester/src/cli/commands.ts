@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { ApiKeysService } from '@hop-luu/access';
 import { HarvestRun, HarvestRunsService, RunMode } from '@hop-luu/harvest-runs';
 import { LibraryKind, SourceRegistrationService, SourcesService } from '@hop-luu/sources';
 import { HarvestRunnerService } from '../harvest/harvest-runner.service';
@@ -69,6 +70,16 @@ export function commands(app: INestApplicationContext, print: (line: string) => 
     cancel: async ([id]: string[]) => {
       const run = await runs.cancel(required(id, 'run id'));
       print(run ? runLine(run) : `run ${id} does not exist`);
+    },
+    'keys:create': async (_args: string[], options: Options) => {
+      const role = text(options, 'role', false) ?? 'partner';
+      if (role !== 'partner' && role !== 'staff')
+        throw new UsageError('--role must be partner or staff');
+      const created = await app
+        .get(ApiKeysService)
+        .createKey(text(options, 'partner')!, role, text(options, 'label', false));
+      print(`${created.partner.role} "${created.partner.name}" (${created.partner.id})`);
+      print(`API key (shown once; store it now): ${created.key}`);
     },
     reindex: async () => {
       const report = await app.get(ReindexService).reindex();

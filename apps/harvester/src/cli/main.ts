@@ -17,7 +17,9 @@ const USAGE = `hop-luu harvester CLI
   runs [--source ID] [--limit N]
   run RUN_ID                   a run with its errors
   cancel RUN_ID
-  reindex                      rebuild the search index from stored raw records, swap the alias`;
+  reindex                      rebuild the search index from stored raw records, swap the alias
+  keys:create --partner "Library name" [--role partner|staff] [--label L]
+                               create an API key for the gateway (printed once, stored hashed)`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -34,6 +36,9 @@ async function main(): Promise<number> {
       full: { type: 'boolean' },
       source: { type: 'string' },
       limit: { type: 'string' },
+      partner: { type: 'string' },
+      role: { type: 'string' },
+      label: { type: 'string' },
       help: { type: 'boolean' },
     },
   });

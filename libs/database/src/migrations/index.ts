@@ -1,5 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1764050000000 } from './1764050000000-initial-schema';
+import { PartnersAndApiKeys1764060000000 } from './1764060000000-partners-and-api-keys';
 
 /** Every migration, in order. Listed explicitly so ts (tests) and compiled js (apps) load the same set. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchema1764050000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  InitialSchema1764050000000,
+  PartnersAndApiKeys1764060000000,
+];

@@ -51,7 +51,7 @@ export interface CatalogueDocument {
 }
 
 /** ISBN-13 → its ISBN-10 form when it has one (978 prefix), so either form finds the record. */
-function isbn10Of(isbn13: string): string | undefined {
+export function isbn10Of(isbn13: string): string | undefined {
   if (!/^978\d{10}$/.test(isbn13)) return undefined;
   const body = isbn13.slice(3, 12);
   const sum = [...body].reduce((acc, digit, i) => acc + Number(digit) * (10 - i), 0);

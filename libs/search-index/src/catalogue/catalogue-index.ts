@@ -90,6 +90,51 @@ export class CatalogueIndex {
     if (old.length > 0) await this.client.indices.delete({ index: old });
   }
 
+  /**
+   * Removes every document of a source (delete_by_query lives in the reindex module, which the
+   * core distribution lacks): pages through its ids in id order and bulk-deletes them.
+   */
+  async deleteBySource(sourceId: string): Promise<number> {
+    let deleted = 0;
+    let after: string[] | undefined;
+    for (;;) {
+      const page = await this.client.search({
+        index: this.alias,
+        query: { term: { sourceId } },
+        sort: [{ id: 'asc' }],
+        search_after: after,
+        size: 1000,
+        _source: false,
+      });
+      const hits = page.hits.hits;
+      if (hits.length === 0) break;
+      await this.client.bulk({
+        index: this.alias,
+        operations: hits.map((hit) => ({ delete: { _id: hit._id } })),
+      });
+      deleted += hits.length;
+      after = hits[hits.length - 1].sort as string[];
+    }
+    await this.refresh();
+    return deleted;
+  }
+
+  /** Number of documents per source, for the given sources. */
+  async countsBySource(sourceIds: readonly string[]): Promise<Map<string, number>> {
+    const response = await this.client.search({
+      index: this.alias,
+      size: 0,
+      query: { terms: { sourceId: [...sourceIds] } },
+      aggs: { bySource: { terms: { field: 'sourceId', size: Math.max(sourceIds.length, 1) } } },
+    });
+    const buckets =
+      (
+        response.aggregations?.bySource as
+          { buckets: { key: string; doc_count: number }[] } | undefined
+      )?.buckets ?? [];
+    return new Map(buckets.map((bucket) => [bucket.key, bucket.doc_count]));
+  }
+
   async refresh(): Promise<void> {
     await this.client.indices.refresh({ index: this.alias });
   }

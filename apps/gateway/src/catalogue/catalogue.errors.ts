@@ -1,0 +1,18 @@
+export enum CatalogueErrorCode {
+  BadCursor = 'BAD_CURSOR',
+  BadQuery = 'BAD_QUERY',
+  PageTooLarge = 'PAGE_TOO_LARGE',
+  TooDeep = 'PAGE_TOO_DEEP',
+  NotFound = 'NOT_FOUND',
+}
+
+/** A search the catalogue cannot answer as asked; the message says how to ask instead. */
+export class CatalogueError extends Error {
+  constructor(
+    readonly code: CatalogueErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CatalogueError';
+  }
+}

@@ -1,0 +1,91 @@
+import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { GatewayContext } from '../graphql/request-context';
+import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
+import { CatalogueRecord } from './record.types';
+import { RecordsService } from './records.service';
+import { SearchArgs } from './search.inputs';
+import { Cluster, RecordSearchResult, Suggestion, WorkSearchResult } from './search.types';
+import { MAX_PAGE_SIZE, SearchService } from './search.service';
+
+const MAX_IDS = 100;
+
+/** Public catalogue queries: anyone may search. */
+@Resolver()
+export class CatalogueResolver {
+  constructor(
+    private readonly search: SearchService,
+    private readonly recordsService: RecordsService,
+  ) {}
+
+  @Query(() => RecordSearchResult, {
+    description:
+      'Search every library; one entry per record. Relevance over title, creators, subjects, description and identifiers.',
+    complexity: ({ args, childComplexity }) =>
+      childComplexity * Math.min(args.first ?? 20, MAX_PAGE_SIZE),
+  })
+  searchRecords(@Args() args: SearchArgs): Promise<RecordSearchResult> {
+    return this.search.searchRecords(args);
+  }
+
+  @Query(() => WorkSearchResult, {
+    name: 'search',
+    description:
+      'The union view: search every library, one entry per work, each listing the libraries that hold it.',
+    complexity: ({ args, childComplexity }) =>
+      childComplexity * Math.min(args.first ?? 20, MAX_PAGE_SIZE),
+  })
+  searchWorks(@Args() args: SearchArgs): Promise<WorkSearchResult> {
+    return this.search.searchWorks(args);
+  }
+
+  @Query(() => CatalogueRecord, {
+    nullable: true,
+    description: 'One record by id ("<sourceId>:<oaiIdentifier>"); null if unknown.',
+  })
+  record(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: GatewayContext,
+  ): Promise<CatalogueRecord | null> {
+    return ctx.records.load(id);
+  }
+
+  @Query(() => [CatalogueRecord], {
+    nullable: 'items',
+    description: `Several records by id (at most ${MAX_IDS}), in the order asked; null for unknown ids.`,
+  })
+  records(
+    @Args('ids', { type: () => [ID] }) ids: string[],
+    @Context() ctx: GatewayContext,
+  ): Promise<(CatalogueRecord | null)[]> {
+    if (ids.length > MAX_IDS)
+      throw new CatalogueError(
+        CatalogueErrorCode.PageTooLarge,
+        `Ask for at most ${MAX_IDS} ids at a time.`,
+      );
+    return Promise.all(ids.map((id) => ctx.records.load(id)));
+  }
+
+  @Query(() => Cluster, {
+    nullable: true,
+    description:
+      'Every record of one work (cluster key from `search`), with the evidence that grouped them.',
+  })
+  cluster(@Args('id') id: string): Promise<Cluster | null> {
+    return this.recordsService.cluster(id);
+  }
+
+  @Query(() => [Suggestion], {
+    description: 'Title completions for what has been typed so far, with or without diacritics.',
+  })
+  suggest(
+    @Args('prefix', { description: 'The beginning of a title.' }) prefix: string,
+    @Args('size', {
+      type: () => Int,
+      defaultValue: 10,
+      description: 'How many suggestions, at most 20.',
+    })
+    size: number,
+  ): Promise<Suggestion[]> {
+    return this.recordsService.suggest(prefix, Math.min(Math.max(size, 1), 20));
+  }
+}

@@ -1,0 +1,154 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'A library that holds a copy, with where to find it.' })
+export class Holding {
+  @Field({ description: 'Source (partner catalogue) the record came from.' })
+  sourceId: string;
+
+  @Field({ description: 'Name of the library, as registered.' })
+  libraryName: string;
+
+  @Field({ description: 'national, university, provincial, special or other.' })
+  libraryKind: string;
+
+  @Field(() => String, { nullable: true, description: 'Province or city of the library.' })
+  province: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Call number at that library (MARC 852/952 or the record).',
+  })
+  callNumber: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Shelving location, when the record says.' })
+  location: string | null;
+
+  @Field({ description: 'OAI identifier of the record at its source.' })
+  oaiIdentifier: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Link to the record or its full text at the source, when given.',
+  })
+  link: string | null;
+}
+
+@ObjectType({
+  description: 'Why records were grouped into one work: the key and the parts it was built from.',
+})
+export class ClusterEvidence {
+  @Field({
+    description: 'The cluster key, e.g. "isbn:9786041234567" or "title:truyen kieu|nguyen|2019|".',
+  })
+  key: string;
+
+  @Field({
+    description:
+      'What the key rests on: isbn, issn or title (title + first author family name + year + edition).',
+  })
+  basis: string;
+
+  @Field(() => String, { nullable: true, description: 'ISBN-13 the key was built from.' })
+  isbn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISSN the key was built from.' })
+  issn: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Folded, normalised title used in a title key.',
+  })
+  title: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Folded family name of the first creator used in a title key.',
+  })
+  creator: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Year used in a title key.' })
+  year: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Normalised edition used in a title key (different editions never merge).',
+  })
+  edition: string | null;
+}
+
+@ObjectType({ description: 'Highlighted fragments of one field, matches wrapped in <em>.' })
+export class Highlight {
+  @Field({ description: 'title, creators, subjects or description.' })
+  field: string;
+
+  @Field(() => [String], { description: 'Fragments with the matching words in <em>…</em>.' })
+  fragments: string[];
+}
+
+@ObjectType({ description: 'One catalogue record, normalised from Dublin Core, MARC 21 or MODS.' })
+export class CatalogueRecord {
+  @Field(() => ID, { description: 'Source id and OAI identifier: "<sourceId>:<oaiIdentifier>".' })
+  id: string;
+
+  @Field({ description: 'Title proper, as the source spells it (ISBD punctuation trimmed).' })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'Remainder of title / subtitle.' })
+  subtitle: string | null;
+
+  @Field(() => [String], { description: 'Creators (authors), display form.' })
+  creators: string[];
+
+  @Field(() => [String], { description: 'Contributors (editors, translators, …), display form.' })
+  contributors: string[];
+
+  @Field(() => [String], { description: 'Subject headings.' })
+  subjects: string[];
+
+  @Field(() => String, { nullable: true, description: 'Abstract or summary.' })
+  description: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Publisher.' })
+  publisher: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Place of publication.' })
+  place: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year of publication.' })
+  year: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Edition statement as given.' })
+  edition: string | null;
+
+  @Field(() => [String], { description: 'Languages, ISO 639-3 (e.g. vie, eng).' })
+  languages: string[];
+
+  @Field({
+    description: 'book, article, thesis, journal, map, audio, video, image, dataset or other.',
+  })
+  type: string;
+
+  @Field(() => [String], { description: 'ISBN-13s (ISBN-10s converted).' })
+  isbn: string[];
+
+  @Field(() => [String], { description: 'ISSNs.' })
+  issn: string[];
+
+  @Field(() => [String], { description: 'DOIs.' })
+  doi: string[];
+
+  @Field({ description: 'Metadata format it came in: oai_dc, marc21 or mods.' })
+  format: string;
+
+  @Field({ description: 'Datestamp at the source (when it last changed there).' })
+  datestamp: string;
+
+  @Field(() => Holding, { description: 'The library this record comes from.' })
+  heldBy: Holding;
+
+  @Field(() => ClusterEvidence, { description: 'The work this record belongs to, and why.' })
+  cluster: ClusterEvidence;
+
+  @Field(() => [Highlight], { description: 'Matching fragments, in search results only.' })
+  highlights: Highlight[];
+}

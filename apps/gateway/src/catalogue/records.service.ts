@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from '@elastic/elasticsearch';
+import { CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
+import { toRecord } from './record.mapper';
+import { CatalogueRecord } from './record.types';
+import { Cluster, Suggestion } from './search.types';
+import { queryForms } from './query-text';
+
+const MAX_CLUSTER_MEMBERS = 500;
+
+/** Record lookups by id and by cluster, and title suggestions. */
+@Injectable()
+export class RecordsService {
+  constructor(
+    private readonly client: Client,
+    private readonly catalogue: CatalogueIndex,
+  ) {}
+
+  /** Records in the order of `ids`; null where an id is unknown (one round trip: DataLoader batches into this). */
+  async byIds(ids: readonly string[]): Promise<(CatalogueRecord | null)[]> {
+    if (ids.length === 0) return [];
+    const response = await this.client.mget<CatalogueDocument>({
+      index: this.catalogue.alias,
+      ids: [...ids],
+    });
+    return response.docs.map((doc) =>
+      'found' in doc && doc.found && doc._source ? toRecord(doc._source) : null,
+    );
+  }
+
+  async cluster(key: string): Promise<Cluster | null> {
+    const response = await this.client.search<CatalogueDocument>({
+      index: this.catalogue.alias,
+      query: { term: { 'cluster.key': key } },
+      sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
+      size: MAX_CLUSTER_MEMBERS,
+    });
+    const records = response.hits.hits.map((hit) => toRecord(hit._source!));
+    if (records.length === 0) return null;
+    return { id: key, evidence: records[0].cluster, records };
+  }
+
+  /** Title completions for a prefix typed with or without diacritics. */
+  async suggest(prefix: string, size: number): Promise<Suggestion[]> {
+    const { exact } = queryForms(prefix);
+    if (!exact.trim()) return [];
+    const response = await this.client.search<CatalogueDocument>({
+      index: this.catalogue.alias,
+      _source: ['id', 'title'],
+      suggest: {
+        titles: { prefix: exact, completion: { field: 'suggest', size, skip_duplicates: true } },
+      },
+    });
+    const options = response.suggest?.titles?.[0]?.options;
+    const list = Array.isArray(options) ? options : [];
+    return list.map((option) => {
+      const source = (option as { _source?: CatalogueDocument })._source;
+      return { title: source?.title ?? option.text, recordId: source?.id ?? '' };
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Logger } from '@nestjs/common';
+import { GraphQLFormattedError } from 'graphql';
+import { AccessError, AccessErrorCode } from '@hop-luu/access';
+import { SourceError, SourceErrorCode } from '@hop-luu/sources';
+import { CatalogueError, CatalogueErrorCode } from '../catalogue/catalogue.errors';
+
+const logger = new Logger('GraphQLErrors');
+
+/** Domain error → GraphQL error code. The one place where errors become API answers. */
+const CODES: Record<string, string> = {
+  [SourceErrorCode.NotFound]: 'NOT_FOUND',
+  [SourceErrorCode.AlreadyExists]: 'CONFLICT',
+  [SourceErrorCode.Invalid]: 'BAD_USER_INPUT',
+  [SourceErrorCode.EndpointUnusable]: 'SOURCE_ENDPOINT_UNUSABLE',
+  [SourceErrorCode.AddressNotAllowed]: 'SOURCE_ADDRESS_NOT_ALLOWED',
+  [AccessErrorCode.Unauthenticated]: 'UNAUTHENTICATED',
+  [AccessErrorCode.Forbidden]: 'FORBIDDEN',
+  [AccessErrorCode.RateLimited]: 'RATE_LIMITED',
+  [CatalogueErrorCode.BadCursor]: 'BAD_CURSOR',
+  [CatalogueErrorCode.BadQuery]: 'BAD_USER_INPUT',
+  [CatalogueErrorCode.PageTooLarge]: 'BAD_USER_INPUT',
+  [CatalogueErrorCode.TooDeep]: 'BAD_USER_INPUT',
+  [CatalogueErrorCode.NotFound]: 'NOT_FOUND',
+};
+
+// Codes Apollo and graphql-js give to malformed requests; their messages are safe to show.
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'QUERY_TOO_COMPLEX',
+  'QUERY_TOO_DEEP',
+]);
+
+function isDomainError(error: unknown): error is SourceError | AccessError | CatalogueError {
+  return (
+    error instanceof SourceError || error instanceof AccessError || error instanceof CatalogueError
+  );
+}
+
+/**
+ * Every error leaves as `{ message, code }` a developer can act on: domain errors keep their
+ * message with a stable code; anything unexpected is logged and answered as INTERNAL_SERVER_ERROR
+ * with no stack trace or internals.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (isDomainError(original)) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: CODES[original.code] ?? original.code },
+    };
+  }
+  const code = String(formatted.extensions?.code ?? '');
+  if (CLIENT_CODES.has(code)) return { ...base, extensions: { code } };
+  logger.error(
+    `unexpected error at ${formatted.path?.join('.') ?? '(request)'}: ${original instanceof Error ? original.stack : String(original)}`,
+  );
+  return {
+    ...base,
+    message: 'Something went wrong on our side; it has been logged. Try again later.',
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,57 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Request } from 'express';
+import DataLoader from 'dataloader';
+import { GraphQLSchema } from 'graphql';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { AppConfig } from '@hop-luu/config';
+import { CallerService } from '../access/caller.service';
+import { RecordsService } from '../catalogue/records.service';
+import { formatError } from './error-formatter';
+import { queryLimitsPlugin } from './query-limits.plugin';
+import { GatewayContext } from './request-context';
+
+/** Code-first schemas leave the root types undescribed; the explorer shows these texts first. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query)
+    query.description =
+      'Union-catalogue searches (open to anyone), sources, and harvest runs (partners and staff).';
+  if (mutation)
+    mutation.description =
+      'Source management and harvest triggers; needs an API key (X-API-Key header).';
+  return schema;
+}
+
+/** Apollo Server for the gateway: code-first schema, limits, one error format, per-request context. */
+export function graphqlOptions(
+  config: AppConfig,
+  caller: CallerService,
+  records: RecordsService,
+): ApolloDriverConfig {
+  let schema: GraphQLSchema | undefined;
+  return {
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: true,
+    playground: false,
+    transformSchema: (built: GraphQLSchema) => (schema = describeRootTypes(built)),
+    plugins: [
+      // The explorer is served by ExplorerController at /explorer, offline.
+      ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin(
+        () => schema!,
+        config.gateway.maxQueryDepth,
+        config.gateway.maxQueryComplexity,
+      ),
+    ],
+    formatError,
+    context: async ({ req }: { req: Request }): Promise<GatewayContext> => ({
+      req,
+      actor: await caller.identify(req),
+      records: new DataLoader((ids: readonly string[]) => records.byIds(ids), {
+        maxBatchSize: 100,
+      }),
+    }),
+  };
+}

@@ -1,0 +1,191 @@
+import {
+  Args,
+  Context,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { AccessError, AccessErrorCode, Actor, canManage } from '@hop-luu/access';
+import { HarvestRun, HarvestRunsService, RunMode } from '@hop-luu/harvest-runs';
+import { CatalogueIndex } from '@hop-luu/search-index';
+import {
+  LibraryKind,
+  Source,
+  SourceFilter,
+  SourceRegistrationService,
+  SourcesService,
+} from '@hop-luu/sources';
+import { GatewayContext } from '../graphql/request-context';
+import { HarvestRunType } from '../runs/run.types';
+import { requireSignedIn } from '../runs/runs.resolver';
+import {
+  RegisterSourceInput,
+  SourceFilterInput,
+  SourceHealth,
+  SourceType,
+  UpdateSourceInput,
+} from './source.types';
+
+export enum HarvestMode {
+  FULL = 'full',
+  INCREMENTAL = 'incremental',
+}
+registerEnumType(HarvestMode, {
+  name: 'HarvestMode',
+  description: 'full: the whole list again; incremental: from the high-water mark.',
+});
+
+/** Sources: anyone may list them; partners manage their own, staff manage all. */
+@Resolver(() => SourceType)
+export class SourcesResolver {
+  constructor(
+    private readonly sourcesService: SourcesService,
+    private readonly registration: SourceRegistrationService,
+    private readonly runs: HarvestRunsService,
+    private readonly catalogue: CatalogueIndex,
+  ) {}
+
+  @Query(() => [SourceType], { description: 'Registered sources.' })
+  sources(
+    @Context() { actor }: GatewayContext,
+    @Args('filter', { nullable: true }) filter?: SourceFilterInput,
+  ): Promise<Source[]> {
+    const where: SourceFilter = {
+      enabled: filter?.enabled,
+      libraryKind: filter?.libraryKind as LibraryKind | undefined,
+    };
+    if (filter?.mine) {
+      requireSignedIn(actor);
+      return this.sourcesService.list({ ...where, ownerId: actor.partnerId });
+    }
+    return this.sourcesService.list(where);
+  }
+
+  @Query(() => SourceType, { nullable: true, description: 'One source by id.' })
+  async source(@Args('id') id: string): Promise<Source | null> {
+    return this.sourcesService.find(id);
+  }
+
+  @ResolveField(() => Int, { description: 'Records of this source in the catalogue now.' })
+  async recordCount(@Parent() source: Source): Promise<number> {
+    return (await this.catalogue.countsBySource([source.id])).get(source.id) ?? 0;
+  }
+
+  @ResolveField(() => HarvestRunType, {
+    nullable: true,
+    description: 'Latest run (its owner and staff only; null for others).',
+  })
+  async lastRun(
+    @Parent() source: Source,
+    @Context() { actor }: GatewayContext,
+  ): Promise<HarvestRun | null> {
+    if (!canManage(actor, source.ownerId)) return null;
+    return (await this.runs.lastRunOf([source.id]))[0] ?? null;
+  }
+
+  @ResolveField(() => SourceHealth, {
+    description: 'How harvesting is going, from the latest finished run.',
+  })
+  async health(@Parent() source: Source): Promise<SourceHealth> {
+    if (!source.enabled) return SourceHealth.DISABLED;
+    const [finished] = await this.runs.list({ sourceId: source.id, finishedOnly: true }, 1);
+    if (!finished) return SourceHealth.NEVER_HARVESTED;
+    if (finished.status === 'failed') return SourceHealth.FAILING;
+    return finished.status === 'partial' ? SourceHealth.DEGRADED : SourceHealth.OK;
+  }
+
+  @Mutation(() => SourceType, {
+    description: 'Registers a source after checking its endpoint live. Partners and staff.',
+  })
+  registerSource(
+    @Args('input') input: RegisterSourceInput,
+    @Context() { actor }: GatewayContext,
+  ): Promise<Source> {
+    requireSignedIn(actor);
+    return this.registration.register({
+      ...input,
+      libraryKind: input.libraryKind as LibraryKind,
+      ownerId: actor.partnerId,
+    });
+  }
+
+  @Mutation(() => SourceType, { description: 'Changes a source you manage.' })
+  async updateSource(
+    @Args('id') id: string,
+    @Args('input') input: UpdateSourceInput,
+    @Context() { actor }: GatewayContext,
+  ): Promise<Source> {
+    await this.managed(actor, id);
+    const schedule = input.schedule === undefined ? undefined : input.schedule || null;
+    return this.sourcesService.update(id, {
+      ...input,
+      libraryKind: input.libraryKind as LibraryKind | undefined,
+      schedule,
+    });
+  }
+
+  @Mutation(() => SourceType, {
+    description: 'Switches harvesting of a source you manage on or off.',
+  })
+  async setSourceEnabled(
+    @Args('id') id: string,
+    @Args('enabled') enabled: boolean,
+    @Context() { actor }: GatewayContext,
+  ): Promise<Source> {
+    await this.managed(actor, id);
+    return this.sourcesService.setEnabled(id, enabled);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes a source you manage; its records leave the catalogue.',
+  })
+  async deleteSource(
+    @Args('id') id: string,
+    @Context() { actor }: GatewayContext,
+  ): Promise<boolean> {
+    await this.managed(actor, id);
+    await this.sourcesService.delete(id);
+    await this.catalogue.deleteBySource(id);
+    return true;
+  }
+
+  @Mutation(() => HarvestRunType, {
+    description: 'Queues a harvest of a source you manage; a harvester picks it up.',
+  })
+  async triggerHarvest(
+    @Args('sourceId') sourceId: string,
+    @Args('mode', { type: () => HarvestMode, defaultValue: HarvestMode.INCREMENTAL })
+    mode: HarvestMode,
+    @Context() { actor }: GatewayContext,
+  ): Promise<HarvestRun> {
+    const source = await this.managed(actor, sourceId);
+    if (!source.enabled) {
+      throw new AccessError(
+        AccessErrorCode.Forbidden,
+        `Source ${sourceId} is disabled; enable it with setSourceEnabled first.`,
+      );
+    }
+    return this.runs.enqueue({
+      sourceId,
+      mode: mode as RunMode,
+      trigger: 'manual',
+      requestedBy: actor.kind === 'anonymous' ? null : actor.partnerId,
+    });
+  }
+
+  private async managed(actor: Actor, id: string): Promise<Source> {
+    requireSignedIn(actor);
+    const source = await this.sourcesService.get(id);
+    if (!canManage(actor, source.ownerId)) {
+      throw new AccessError(
+        AccessErrorCode.Forbidden,
+        `Source ${id} belongs to another partner; only its owner or staff may change it.`,
+      );
+    }
+    return source;
+  }
+}
