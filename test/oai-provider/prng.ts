@@ -28,7 +28,8 @@ export class Prng {
   sample<T>(items: readonly T[], n: number): T[] {
     const pool = [...items];
     const out: T[] = [];
-    while (out.length < n && pool.length) out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]);
+    while (out.length < n && pool.length)
+      out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]);
     return out;
   }
 }

@@ -91,7 +91,8 @@ export function isOaiPmhError(error: unknown, code?: OaiErrorCode): error is Oai
 export function protocolError(baseUrl: string, code: string, text: string): OaiPmhError {
   const said = text.trim() ? ` ("${text.trim()}")` : '';
   const known = PROTOCOL_ERROR_CODES.has(code);
-  const advice = PROTOCOL_ADVICE[code] ?? 'check the request arguments against the OAI-PMH 2.0 spec';
+  const advice =
+    PROTOCOL_ADVICE[code] ?? 'check the request arguments against the OAI-PMH 2.0 spec';
   return new OaiPmhError(
     known ? (code as OaiErrorCode) : OaiErrorCode.InvalidResponse,
     `Source ${baseUrl} answered OAI-PMH error ${code}${said}; ${advice}.`,
@@ -99,10 +100,12 @@ export function protocolError(baseUrl: string, code: string, text: string): OaiP
 }
 
 const PROTOCOL_ADVICE: Record<string, string> = {
-  badArgument: 'fix the request arguments (dates in the repository granularity, no extra arguments)',
+  badArgument:
+    'fix the request arguments (dates in the repository granularity, no extra arguments)',
   badResumptionToken:
     'the token is invalid or expired; restart the list without a token (use from= to limit overlap)',
-  badVerb: 'the repository does not support this verb; check the base URL points to an OAI-PMH endpoint',
+  badVerb:
+    'the repository does not support this verb; check the base URL points to an OAI-PMH endpoint',
   cannotDisseminateFormat:
     'choose a metadataPrefix listed by ListMetadataFormats for this repository or record',
   idDoesNotExist: 'check the identifier (ListIdentifiers shows the valid ones)',

@@ -78,7 +78,10 @@ export class HostThrottle {
 
   private adjust(state: HostState, feedback: ThrottleFeedback): void {
     if (feedback === 'slowDown') {
-      state.delayMs = Math.min(this.maxDelayMs, Math.max(state.delayMs * 2, this.minDelayMs + this.backoffStepMs));
+      state.delayMs = Math.min(
+        this.maxDelayMs,
+        Math.max(state.delayMs * 2, this.minDelayMs + this.backoffStepMs),
+      );
     } else if (feedback === 'ok') {
       // Halve the surplus over the minimum so recovery takes a few successes.
       state.delayMs = this.minDelayMs + Math.floor((state.delayMs - this.minDelayMs) / 2);

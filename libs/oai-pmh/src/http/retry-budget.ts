@@ -37,16 +37,23 @@ export class RetryBudget {
       throw new OaiPmhError(
         error.code,
         `${error.message} Gave up after ${this.failures} attempts; the source may be down, try again later.`,
-        { ...error, retryable: true, cause: error },
+        { status: error.status, retryable: true, cause: error },
       );
     }
     const wait = retryAfterMs ?? backoffDelay(this.failures - 1, this.retry);
-    this.logger.warn?.(`${error.message} Retrying in ${wait} ms (attempt ${this.failures + 1}/${this.retry.maxAttempts}).`);
+    this.logger.warn?.(
+      `${error.message} Retrying in ${wait} ms (attempt ${this.failures + 1}/${this.retry.maxAttempts}).`,
+    );
     await sleep(wait);
   }
 }
 
-function retryAfterTooLong(baseUrl: string, error: OaiPmhError, waitMs: number, capMs: number): OaiPmhError {
+function retryAfterTooLong(
+  baseUrl: string,
+  error: OaiPmhError,
+  waitMs: number,
+  capMs: number,
+): OaiPmhError {
   const retryAt = new Date(Date.now() + waitMs);
   return new OaiPmhError(
     OaiErrorCode.RetryAfterTooLong,

@@ -118,4 +118,7 @@ export function createGuardedLookup(policy: AddressPolicy): LookupFunction {
   };
 }
 
-type AllLookupCallback = (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void;
+type AllLookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  addresses: dns.LookupAddress[],
+) => void;

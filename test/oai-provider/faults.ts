@@ -1,0 +1,95 @@
+/**
+ * Faults a test can switch on for a repository. One-shot faults are queued
+ * and each consumes one matching request; modes stay on until changed.
+ */
+export type Fault =
+  /** Answer with this status (e.g. 503, 429, 500, 405), optionally with Retry-After. */
+  | { type: 'status'; status: number; retryAfter?: number | Date; body?: string }
+  /** Close the connection before answering. */
+  | { type: 'reset' }
+  /** Send the first `afterBytes` bytes (default: half) of the body, then reset the connection. */
+  | { type: 'resetMidBody'; afterBytes?: number }
+  /** Never answer (until the provider is closed). */
+  | { type: 'hang' }
+  /** Send the body `bytesPerTick` bytes every `intervalMs`. */
+  | { type: 'trickle'; bytesPerTick: number; intervalMs: number }
+  /** 200 with an HTML error page. */
+  | { type: 'html200' }
+  /** 200 with an empty body. */
+  | { type: 'emptyBody' }
+  /** 200 with the body cut at `fraction` (default 0.6) and the connection closed cleanly. */
+  | { type: 'truncate'; fraction?: number }
+  /** 200 with well-formed XML that is not OAI-PMH. */
+  | { type: 'nonOai' }
+  /** Redirect (302 by default) to `location` or to the same URL. */
+  | { type: 'redirect'; location?: string; status?: number }
+  /** An OAI-PMH `<error>` with any code, e.g. badVerb from a repository lacking a verb. */
+  | { type: 'oaiError'; code: string; message?: string }
+  /** badResumptionToken error (applies only to requests carrying a token). */
+  | { type: 'badResumptionToken' }
+  /** A DOCTYPE with an external entity (xxe) or nested entities (billionLaughs). */
+  | { type: 'doctype'; kind: 'xxe' | 'billionLaughs' };
+
+export type FaultTarget = 'any' | 'withToken' | 'withoutToken';
+
+export interface QueuedFault {
+  fault: Fault;
+  remaining: number;
+  target: FaultTarget;
+}
+
+/** Persistent response modes. */
+export interface ResponseModes {
+  encoding?: 'gzip' | 'deflate';
+  /** Charset label in Content-Type; null for none. Default "UTF-8". */
+  charset?: string | null;
+  bom?: boolean;
+  /** Put control characters (illegal in XML 1.0) into every title. */
+  controlChars?: boolean;
+  /** Put invalid UTF-8 bytes into every description (2 replacements each). */
+  invalidUtf8?: boolean;
+  /** Put characters outside the BMP (Chữ Nôm) into every title. */
+  nonBmp?: boolean;
+  /** Break the payload of every record whose position on the page % every === at. */
+  brokenRecords?: { every: number; at?: number; kind: 'amp' | 'xmlDecl' | 'charRef' };
+  /** Every page repeats the token it was asked with. */
+  tokenLoop?: boolean;
+  /** The last page carries a token that leads to `emptyPages` empty pages (Infinity: never ends). */
+  spuriousLastToken?: number;
+  /** The list never ends: the last page points back to the start with a fresh token. */
+  endless?: boolean;
+  /** completeListSize claims this many more records than exist. */
+  shortBy?: number;
+  /** Answer GET with 405. */
+  postOnly?: boolean;
+  /** Declare the payload namespaces on <OAI-PMH> instead of on the payload root. */
+  hoistNamespaces?: boolean;
+  /** Blank lines before the XML declaration. */
+  leadingWhitespace?: boolean;
+}
+
+export class FaultQueue {
+  private queue: QueuedFault[] = [];
+
+  add(
+    fault: Fault,
+    times = 1,
+    target: FaultTarget = fault.type === 'badResumptionToken' ? 'withToken' : 'any',
+  ): void {
+    this.queue.push({ fault, remaining: times, target });
+  }
+
+  clear(): void {
+    this.queue = [];
+  }
+
+  /** Takes the first fault that applies to a request; undefined when none. */
+  take(hasToken: boolean): Fault | undefined {
+    const entry = this.queue.find(
+      (q) => q.target === 'any' || (q.target === 'withToken') === hasToken,
+    );
+    if (!entry) return undefined;
+    if (--entry.remaining <= 0) this.queue.splice(this.queue.indexOf(entry), 1);
+    return entry.fault;
+  }
+}

@@ -1,0 +1,11 @@
+export { startOaiProvider } from './server';
+export type { OaiProvider, OaiProviderOptions } from './server';
+export { Repository } from './repository';
+export type { DeletedRecordPolicy, Entry, RepositoryConfig, RequestLogEntry } from './repository';
+export type { Fault, FaultTarget, ResponseModes } from './faults';
+export { generateRecord, generateRecords } from './generator';
+export type { BibRecord, GenerateOptions, RecordSource, RecordType } from './generator';
+export { renderMarc21, renderOaiDc, DC_NS, MARC_NS, OAI_DC_NS } from './render';
+export { isbn10, isbn13, isValidIsbn10, isValidIsbn13 } from './isbn';
+export { decodeToken, encodeToken } from './tokens';
+export type { TokenState } from './tokens';
