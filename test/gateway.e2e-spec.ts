@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { ApiKeysService } from '@hop-luu/access';
 import { loadConfig } from '@hop-luu/config';
 import { CatalogueIndex } from '@hop-luu/search-index';
@@ -60,22 +61,18 @@ describe('gateway: the GraphQL union catalogue', () => {
       ],
     });
     // Two titles that fold to the same letters: the one typed with its diacritics must rank first.
-    provider
-      .repo('nlv')
-      .addRecord({
-        title: 'Đường xưa mây trắng',
-        author: 'Thích Nhất Hạnh',
-        isbn: undefined,
-        isbn10: undefined,
-      });
-    provider
-      .repo('hcm')
-      .addRecord({
-        title: 'Đương xứa may trang',
-        author: 'Nguyễn Văn A',
-        isbn: undefined,
-        isbn10: undefined,
-      });
+    provider.repo('nlv').addRecord({
+      title: 'Đường xưa mây trắng',
+      author: 'Thích Nhất Hạnh',
+      isbn: undefined,
+      isbn10: undefined,
+    });
+    provider.repo('hcm').addRecord({
+      title: 'Đương xứa may trang',
+      author: 'Nguyễn Văn A',
+      isbn: undefined,
+      isbn10: undefined,
+    });
     env = await isolatedTestEnv('gateway', {
       GATEWAY_RATE_LIMIT_BURST: '10000',
       GATEWAY_RATE_LIMIT_PER_SECOND: '10000',
@@ -411,6 +408,18 @@ describe('gateway: the GraphQL union catalogue', () => {
           ),
         ),
       ).toBe('UNAUTHENTICATED');
+    });
+
+    it('stores API keys only as hashes', async () => {
+      const rows: { prefix: string; secret_hash: string }[] = await harvester
+        .get(DataSource)
+        .query('SELECT prefix, secret_hash FROM api_keys');
+      expect(rows).toHaveLength(3);
+      for (const key of Object.values(keys)) {
+        const secret = key.split('_').slice(2).join('_');
+        expect(JSON.stringify(rows)).not.toContain(secret);
+        expect(rows.map((row) => row.prefix)).toContain(key.split('_')[1]);
+      }
     });
 
     it("refuses a partner touching another partner's source", async () => {

@@ -1,4 +1,6 @@
-import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { requestedFacets } from './requested-facets';
 import { GatewayContext } from '../graphql/request-context';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
 import { CatalogueRecord } from './record.types';
@@ -23,8 +25,11 @@ export class CatalogueResolver {
     complexity: ({ args, childComplexity }) =>
       childComplexity * Math.min(args.first ?? 20, MAX_PAGE_SIZE),
   })
-  searchRecords(@Args() args: SearchArgs): Promise<RecordSearchResult> {
-    return this.search.searchRecords(args);
+  searchRecords(
+    @Args() args: SearchArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RecordSearchResult> {
+    return this.search.searchRecords(args, requestedFacets(info));
   }
 
   @Query(() => WorkSearchResult, {
@@ -34,8 +39,11 @@ export class CatalogueResolver {
     complexity: ({ args, childComplexity }) =>
       childComplexity * Math.min(args.first ?? 20, MAX_PAGE_SIZE),
   })
-  searchWorks(@Args() args: SearchArgs): Promise<WorkSearchResult> {
-    return this.search.searchWorks(args);
+  searchWorks(
+    @Args() args: SearchArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WorkSearchResult> {
+    return this.search.searchWorks(args, requestedFacets(info));
   }
 
   @Query(() => CatalogueRecord, {

@@ -1,8 +1,10 @@
 import type {
+  AggregationsAggregationContainer,
   QueryDslQueryContainer,
   SearchRequest,
   Sort,
 } from '@elastic/elasticsearch/lib/api/types';
+import type { FacetName } from './requested-facets';
 import { isbnForms, parseQuery, QueryField, queryForms } from './query-text';
 import { SearchFilters, SearchSort } from './search.inputs';
 
@@ -111,7 +113,7 @@ export function sortFor(sort: SearchSort): Sort {
   }
 }
 
-export const FACET_AGGREGATIONS: SearchRequest['aggs'] = {
+const FACET_AGGREGATIONS: Record<FacetName, AggregationsAggregationContainer> = {
   sources: { terms: { field: 'sourceId', size: 100 } },
   libraryKinds: { terms: { field: 'library.kind', size: 10 } },
   provinces: { terms: { field: 'library.province', size: 70 } },
@@ -120,6 +122,12 @@ export const FACET_AGGREGATIONS: SearchRequest['aggs'] = {
   types: { terms: { field: 'type', size: 10 } },
   subjects: { terms: { field: 'subjects', size: 20 } },
 };
+
+export function facetAggregations(
+  facets: readonly FacetName[],
+): Record<string, AggregationsAggregationContainer> {
+  return Object.fromEntries(facets.map((name) => [name, FACET_AGGREGATIONS[name]]));
+}
 
 export const HIGHLIGHT: SearchRequest['highlight'] = {
   pre_tags: ['<em>'],

@@ -11,7 +11,8 @@ import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { holdingOf, toRecord } from './record.mapper';
 import { FacetBucket, Facets, RecordSearchResult, WorkSearchResult } from './search.types';
 import { SearchArgs } from './search.inputs';
-import { FACET_AGGREGATIONS, HIGHLIGHT, searchQuery, sortFor } from './search-request';
+import { FacetName } from './requested-facets';
+import { facetAggregations, HIGHLIGHT, searchQuery, sortFor } from './search-request';
 
 export const MAX_PAGE_SIZE = 100;
 const MAX_WINDOW = 10_000;
@@ -28,7 +29,7 @@ export class SearchService {
     private readonly catalogue: CatalogueIndex,
   ) {}
 
-  async searchRecords(args: SearchArgs): Promise<RecordSearchResult> {
+  async searchRecords(args: SearchArgs, facets: readonly FacetName[]): Promise<RecordSearchResult> {
     const first = pageSize(args.first);
     const print = fingerprint(['records', args.query, args.filters, args.sort]);
     const after = args.after ? decodeCursor(args.after, print).a : undefined;
@@ -39,7 +40,7 @@ export class SearchService {
       search_after: after ?? undefined,
       size: first + 1,
       track_total_hits: true,
-      aggs: FACET_AGGREGATIONS,
+      aggs: facetAggregations(facets),
       highlight: HIGHLIGHT,
     });
     const hits = response.hits.hits.slice(0, first);
@@ -62,7 +63,7 @@ export class SearchService {
    * holding libraries. Elasticsearch only pages collapsed results with search_after when they
    * are sorted by the key itself, so work pages use an offset (kept inside the cursor).
    */
-  async searchWorks(args: SearchArgs): Promise<WorkSearchResult> {
+  async searchWorks(args: SearchArgs, facets: readonly FacetName[]): Promise<WorkSearchResult> {
     const first = pageSize(args.first);
     const print = fingerprint(['works', args.query, args.filters, args.sort]);
     const offset = args.after ? (decodeCursor(args.after, print).o ?? 0) : 0;
@@ -88,7 +89,7 @@ export class SearchService {
         },
       },
       aggs: {
-        ...FACET_AGGREGATIONS,
+        ...facetAggregations(facets),
         works: { cardinality: { field: 'cluster.key', precision_threshold: WORK_COUNT_PRECISION } },
       },
       highlight: HIGHLIGHT,
