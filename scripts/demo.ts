@@ -102,11 +102,17 @@ async function main(): Promise<void> {
       `${run.sourceId.padEnd(14)} ${run.status}: ${run.recordsSeen} records (${run.recordsIndexed} indexed, ${run.recordsUnchanged} unchanged, ${run.recordsFailed} failed)`,
     );
   }
-  say(`harvester: http://127.0.0.1:${config.harvester.port}/metrics   runs: npm run cli -- runs`);
+  const query = JSON.stringify({
+    query:
+      '{ search(query: "lich su viet nam", first: 3) { totalCount works { representative { title year } holdings { libraryName callNumber } } } }',
+  });
+  say(`Query the union catalogue in a browser: http://127.0.0.1:${config.gateway.port}/explorer`);
   say(
-    `catalogue: curl '${config.elasticsearch.url}/${config.elasticsearch.indexPrefix}-catalogue/_search?q=search.titleFolded:lich+su&pretty'`,
+    `or: curl -s http://127.0.0.1:${config.gateway.port}/graphql -H 'content-type: application/json' -d '${query}'`,
   );
-  say(`gateway:   http://127.0.0.1:${config.gateway.port}/health/ready`);
+  say(
+    `Harvest runs: npm run cli -- runs    harvester metrics: http://127.0.0.1:${config.harvester.port}/metrics`,
+  );
   say('Ctrl-C stops everything the demo started.');
   const shutdown = async () => {
     apps.forEach((app) => app.kill('SIGTERM'));
