@@ -1,3 +1,5 @@
+import { DomainError } from '@hop-luu/domain-error';
+
 export enum AccessErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
@@ -5,12 +7,4 @@ export enum AccessErrorCode {
 }
 
 /** The caller may not do this; the message says what is needed. */
-export class AccessError extends Error {
-  constructor(
-    readonly code: AccessErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AccessError';
-  }
-}
+export class AccessError extends DomainError<AccessErrorCode> {}

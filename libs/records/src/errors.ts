@@ -1,3 +1,5 @@
+import { DomainError } from '@hop-luu/domain-error';
+
 /** Why a record could not be normalised. Stable strings: the harvester stores and counts them. */
 export enum RecordErrorCode {
   /** sourceId / oaiIdentifier / datestamp missing or empty. */
@@ -17,12 +19,4 @@ export enum RecordErrorCode {
 }
 
 /** Typed failure thrown inside the library and turned into `{ ok: false }` at the entry point. */
-export class RecordError extends Error {
-  constructor(
-    readonly code: RecordErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RecordError';
-  }
-}
+export class RecordError extends DomainError<RecordErrorCode> {}

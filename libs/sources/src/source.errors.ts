@@ -1,3 +1,5 @@
+import { DomainError } from '@hop-luu/domain-error';
+
 /** Why a source operation was refused; the gateway maps each code to a GraphQL error code. */
 export enum SourceErrorCode {
   NotFound = 'SOURCE_NOT_FOUND',
@@ -7,12 +9,4 @@ export enum SourceErrorCode {
   AddressNotAllowed = 'SOURCE_ADDRESS_NOT_ALLOWED',
 }
 
-export class SourceError extends Error {
-  constructor(
-    readonly code: SourceErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SourceError';
-  }
-}
+export class SourceError extends DomainError<SourceErrorCode> {}

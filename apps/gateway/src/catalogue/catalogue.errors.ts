@@ -1,3 +1,5 @@
+import { DomainError } from '@hop-luu/domain-error';
+
 export enum CatalogueErrorCode {
   BadCursor = 'BAD_CURSOR',
   BadQuery = 'BAD_QUERY',
@@ -7,12 +9,4 @@ export enum CatalogueErrorCode {
 }
 
 /** A search the catalogue cannot answer as asked; the message says how to ask instead. */
-export class CatalogueError extends Error {
-  constructor(
-    readonly code: CatalogueErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CatalogueError';
-  }
-}
+export class CatalogueError extends DomainError<CatalogueErrorCode> {}

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
-import { AccessError, AccessErrorCode } from '@hop-luu/access';
-import { SourceError, SourceErrorCode } from '@hop-luu/sources';
-import { CatalogueError, CatalogueErrorCode } from '../catalogue/catalogue.errors';
+import { AccessErrorCode } from '@hop-luu/access';
+import { DomainError } from '@hop-luu/domain-error';
+import { SourceErrorCode } from '@hop-luu/sources';
+import { CatalogueErrorCode } from '../catalogue/catalogue.errors';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -35,12 +36,6 @@ const CLIENT_CODES = new Set([
   'QUERY_TOO_DEEP',
 ]);
 
-function isDomainError(error: unknown): error is SourceError | AccessError | CatalogueError {
-  return (
-    error instanceof SourceError || error instanceof AccessError || error instanceof CatalogueError
-  );
-}
-
 /**
  * Every error leaves as `{ message, code }` a developer can act on: domain errors keep their
  * message with a stable code; anything unexpected is logged and answered as INTERNAL_SERVER_ERROR
@@ -52,7 +47,7 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (isDomainError(original)) {
+  if (original instanceof DomainError) {
     return {
       ...base,
       message: original.message,
