@@ -10,7 +10,7 @@ import { harvesterApp } from '../apps/harvester/src/harvester.app';
 import { OaiProvider, startOaiProvider } from './oai-provider';
 import { waitForRun } from './support/harvest-helpers';
 import { errorCode, gql } from './support/graphql-client';
-import { isolatedTestEnv, TestEnv } from './support/test-environment';
+import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
 
 const REGISTER = `mutation($input: RegisterSourceInput!) { registerSource(input: $input) { id repositoryName granularity } }`;
 const TRIGGER = `mutation($id: String!, $mode: HarvestMode!) { triggerHarvest(sourceId: $id, mode: $mode) { id status } }`;
@@ -33,6 +33,33 @@ describe('gateway: the GraphQL union catalogue', () => {
   /** Same database, but with the production rules: no private addresses, tight limits. */
   let strict: INestApplication;
   const keys: Record<'staff' | 'nlv' | 'hcm', string> = { staff: '', nlv: '', hcm: '' };
+
+  /** registerSource over GraphQL, as a partner would call it. */
+  function register(
+    app: INestApplication,
+    key: string,
+    input: {
+      id: string;
+      baseUrl: string;
+      metadataPrefix?: string;
+      libraryKind?: string;
+      province?: string;
+    },
+  ) {
+    return gql(
+      app,
+      REGISTER,
+      {
+        input: {
+          libraryName: `Thư viện ${input.id}`,
+          libraryKind: 'special',
+          metadataPrefix: 'oai_dc',
+          ...input,
+        },
+      },
+      key,
+    );
+  }
 
   async function harvest(sourceId: string, key: string, mode = 'FULL') {
     const queued = await gql(gateway, TRIGGER, { id: sourceId, mode }, key);
@@ -103,21 +130,13 @@ describe('gateway: the GraphQL union catalogue', () => {
       ['nlv', 'marc21', 'national', 'Hà Nội'],
       ['hcm', 'oai_dc', 'provincial', 'TP. Hồ Chí Minh'],
     ] as const) {
-      const registered = await gql(
-        gateway,
-        REGISTER,
-        {
-          input: {
-            id,
-            libraryName: `Thư viện ${id}`,
-            libraryKind: kind,
-            province,
-            baseUrl: provider.baseUrl(id),
-            metadataPrefix: prefix,
-          },
-        },
-        keys[id],
-      );
+      const registered = await register(gateway, keys[id], {
+        id,
+        libraryKind: kind,
+        province,
+        baseUrl: provider.baseUrl(id),
+        metadataPrefix: prefix,
+      });
       expect(registered.errors).toBeUndefined();
       expect(registered.data!.registerSource).toMatchObject({
         id,
@@ -130,6 +149,7 @@ describe('gateway: the GraphQL union catalogue', () => {
   afterAll(async () => {
     for (const app of [strict, gateway, harvester]) await app?.close();
     await provider?.close();
+    if (env) await removeTestEnv(env);
   });
 
   describe('search', () => {
@@ -476,54 +496,25 @@ describe('gateway: the GraphQL union catalogue', () => {
     });
 
     it('validates a new endpoint live and refuses a prefix it does not offer', async () => {
-      const result = await gql(
-        gateway,
-        REGISTER,
-        {
-          input: {
-            id: 'spare',
-            libraryName: 'Spare',
-            libraryKind: 'special',
-            baseUrl: provider.baseUrl('spare'),
-            metadataPrefix: 'mods',
-          },
-        },
-        keys.hcm,
-      );
+      const result = await register(gateway, keys.hcm, {
+        id: 'spare',
+        baseUrl: provider.baseUrl('spare'),
+        metadataPrefix: 'mods',
+      });
       expect(errorCode(result)).toBe('SOURCE_ENDPOINT_UNUSABLE');
       expect(result.errors![0].message).toMatch(/does not offer metadataPrefix "mods".*oai_dc/);
-      const dead = await gql(
-        gateway,
-        REGISTER,
-        {
-          input: {
-            id: 'dead',
-            libraryName: 'Dead',
-            libraryKind: 'special',
-            baseUrl: `${provider.origin}/oai/nothing-here`,
-            metadataPrefix: 'oai_dc',
-          },
-        },
-        keys.hcm,
-      );
+      const dead = await register(gateway, keys.hcm, {
+        id: 'dead',
+        baseUrl: `${provider.origin}/oai/nothing-here`,
+      });
       expect(errorCode(dead)).toBe('SOURCE_ENDPOINT_UNUSABLE');
     });
 
     it('deletes a source and its records leave the catalogue', async () => {
-      const added = await gql(
-        gateway,
-        REGISTER,
-        {
-          input: {
-            id: 'spare',
-            libraryName: 'Spare',
-            libraryKind: 'special',
-            baseUrl: provider.baseUrl('spare'),
-            metadataPrefix: 'oai_dc',
-          },
-        },
-        keys.hcm,
-      );
+      const added = await register(gateway, keys.hcm, {
+        id: 'spare',
+        baseUrl: provider.baseUrl('spare'),
+      });
       expect(added.errors).toBeUndefined();
       await harvest('spare', keys.hcm);
       const before = await gql(gateway, RECORDS, { f: { sourceIds: ['spare'] }, first: 1 });
@@ -547,20 +538,7 @@ describe('gateway: the GraphQL union catalogue', () => {
     ])(
       'refuses to register a %s endpoint unless configured to allow it',
       async (_kind, baseUrl) => {
-        const result = await gql(
-          strict,
-          REGISTER,
-          {
-            input: {
-              id: 'sneaky',
-              libraryName: 'Sneaky',
-              libraryKind: 'other',
-              baseUrl,
-              metadataPrefix: 'oai_dc',
-            },
-          },
-          keys.staff,
-        );
+        const result = await register(strict, keys.staff, { id: 'sneaky', baseUrl });
         expect(errorCode(result)).toBe('SOURCE_ADDRESS_NOT_ALLOWED');
         expect(result.errors![0].message).toMatch(/loopback|private/);
       },

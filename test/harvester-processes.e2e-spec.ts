@@ -10,7 +10,7 @@ import {
 } from './support/harvest-helpers';
 import { HarvesterProcess, spawnHarvester } from './support/harvester-process';
 import { expectedIds } from './support/provider-state';
-import { isolatedTestEnv, TestEnv } from './support/test-environment';
+import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
 
 /** Real harvester processes, killed and raced for real. */
 describe('harvester processes', () => {
@@ -48,6 +48,7 @@ describe('harvester processes', () => {
     for (const harvester of processes) harvester.child.kill('SIGKILL');
     await ctx?.close();
     await provider?.close();
+    if (env) await removeTestEnv(env);
   });
 
   it('resumes a run whose process was killed with SIGKILL mid-list, losing and duplicating nothing', async () => {

@@ -10,7 +10,7 @@ import { ReindexService } from '../apps/harvester/src/reindex/reindex.service';
 import { OaiProvider, startOaiProvider } from './oai-provider';
 import { indexedIds, queueRun, registerSource, waitForRun } from './support/harvest-helpers';
 import { expectedIds } from './support/provider-state';
-import { isolatedTestEnv, TestEnv } from './support/test-environment';
+import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
 
 describe('harvester: pipeline into Elasticsearch and PostgreSQL', () => {
   let provider: OaiProvider;
@@ -60,6 +60,7 @@ describe('harvester: pipeline into Elasticsearch and PostgreSQL', () => {
   afterAll(async () => {
     await app?.close();
     await provider?.close();
+    if (env) await removeTestEnv(env);
   });
 
   it('makes every record of an oai_dc and a marc21 source searchable', async () => {

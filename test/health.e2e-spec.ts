@@ -1,12 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { AppConfig } from '@hop-luu/config';
+import { AppConfig, loadConfig } from '@hop-luu/config';
 import { AppDefinition, createApp } from '@hop-luu/platform';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
 import { ensureElasticsearch, ServiceHandle } from '../scripts/services/elasticsearch';
 import { ensurePostgres } from '../scripts/services/postgres';
-import { isolatedTestConfig } from './support/test-environment';
+import {
+  isolatedTestConfig,
+  isolatedTestEnv,
+  removeTestEnv,
+  TestEnv,
+} from './support/test-environment';
 
 async function boot(definition: AppDefinition, config: AppConfig): Promise<INestApplication> {
   const app = await createApp(definition, config);

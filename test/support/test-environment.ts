@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Client } from '@elastic/elasticsearch';
+import { Client as PgClient } from 'pg';
 import { AppConfig, loadConfig } from '@hop-luu/config';
 import { createDatabaseIfMissing } from '../../scripts/services/postgres';
 
@@ -38,4 +40,26 @@ export async function isolatedTestConfig(
   overrides: TestEnv = {},
 ): Promise<AppConfig> {
   return loadConfig({ ...process.env, ...(await isolatedTestEnv(fileTag, overrides)) });
+}
+
+/**
+ * Removes what isolatedTestEnv made: the file's indices and its database (connections that
+ * are still open are closed by FORCE), so the shared services do not grow run after run.
+ */
+export async function removeTestEnv(env: TestEnv): Promise<void> {
+  const config = loadConfig({ ...process.env, ...env });
+  const elasticsearch = new Client({ node: config.elasticsearch.url });
+  const indices = await elasticsearch.indices.get({
+    index: `${config.elasticsearch.indexPrefix}-*`,
+  });
+  const names = Object.keys(indices);
+  if (names.length > 0) await elasticsearch.indices.delete({ index: names });
+  await elasticsearch.close();
+  const database = new URL(config.databaseUrl);
+  const name = database.pathname.slice(1);
+  database.pathname = '/postgres';
+  const admin = new PgClient({ connectionString: database.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
 }

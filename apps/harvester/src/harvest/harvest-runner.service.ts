@@ -65,10 +65,9 @@ export class HarvestRunnerService {
 
   async execute({ run, lock }: ClaimedRun): Promise<HarvestRun> {
     const stopTimer = this.metrics.runDuration.startTimer();
-    let source: Source | undefined;
     let client: OaiPmhClient | undefined;
     try {
-      source = await this.sources.get(run.sourceId);
+      const source = await this.sources.get(run.sourceId);
       client = createOaiClient(this.config, source.baseUrl, { hostThrottle: this.throttle });
       const finished = await this.harvest(run, source, client);
       this.logger.log(
