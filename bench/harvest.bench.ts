@@ -17,7 +17,7 @@ import { HarvestRunnerService } from '../apps/harvester/src/harvest/harvest-runn
 import { HarvesterModule } from '../apps/harvester/src/harvester.module';
 import { RunQueueService } from '../apps/harvester/src/runs/run-queue.service';
 import { startLocalServices } from '../scripts/services/local-services';
-import { isolatedTestEnv } from '../test/support/test-environment';
+import { isolatedTestEnv, removeTestEnv } from '../test/support/test-environment';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000);
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 500);
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     .enqueue({ sourceId: 'bench', mode: 'full', trigger: 'manual' });
   const claimed = (await app.get(RunQueueService).claimNext(queued.id))!;
 
+  const baselineRss = process.memoryUsage().rss;
   const samples: { seen: number; rssMb: number }[] = [];
   let peakRss = 0;
   const sampler = setInterval(() => {
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
   const run = await app.get(HarvestRunnerService).execute(claimed);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(sampler);
+  samples.push({ seen: run.recordsSeen, rssMb: process.memoryUsage().rss / MB });
   const cpu = process.cpuUsage(cpuBefore);
 
   const quarter = (q: number) =>
@@ -110,10 +112,14 @@ async function main(): Promise<void> {
   console.log(
     `harvester CPU        ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}% of one core)`,
   );
+  console.log(
+    `RSS before the run   ${(baselineRss / MB).toFixed(0)} MB (Node + ts-node + Nest, before any record)`,
+  );
   console.log(`peak RSS             ${(peakRss / MB).toFixed(0)} MB`);
   console.log(`RSS at 25/50/75/100% ${[1, 2, 3, 4].map(quarter).join(' / ')} MB`);
 
   await app.close();
+  await removeTestEnv(env);
   provider.stop();
   await services.stop();
 }
