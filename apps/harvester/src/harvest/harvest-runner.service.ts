@@ -27,8 +27,10 @@ import { PageCounts, RecordBatcher } from './record-batcher';
 import { describeFailure, ListOutcome, RunInterruptedError, statusOf } from './run-outcome';
 import { WriteQueue } from './write-queue';
 
-/** Batches prepared ahead of the one being written: enough to keep Elasticsearch busy, little memory. */
-const WRITE_QUEUE_DEPTH = 2;
+/** Batches prepared ahead of the ones being written: enough to keep Elasticsearch busy, little memory. */
+const WRITE_QUEUE_DEPTH = 4;
+/** Bulk requests of one page in flight at once (Elasticsearch indexes them on separate threads). */
+const WRITE_CONCURRENCY = 2;
 
 /** One list to harvest: a set (or the whole repository) from a starting point. */
 interface ListStart {
@@ -125,7 +127,7 @@ export class HarvestRunnerService {
   ): Promise<ListOutcome> {
     const sets: (string | undefined)[] = source.sets.length > 0 ? source.sets : [undefined];
     const first = Math.max(0, run.currentSet ? sets.indexOf(run.currentSet) : 0);
-    const writes = new WriteQueue(WRITE_QUEUE_DEPTH);
+    const writes = new WriteQueue(WRITE_QUEUE_DEPTH, WRITE_CONCURRENCY);
     const batcher = new RecordBatcher(
       {
         sourceId: source.id,
@@ -215,7 +217,7 @@ export class HarvestRunnerService {
         }
         await batcher.flush();
         const end = page.end();
-        await writes.push(async () => {
+        await writes.pushBarrier(async () => {
           await batcher.storedAll();
           failedRecords += counts.failed;
           cancelled = !(await this.queue.checkpoint(run.id, progressOf(end, counts, set)));

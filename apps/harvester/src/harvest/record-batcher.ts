@@ -32,7 +32,7 @@ export const emptyCounts = (): PageCounts => ({
   errors: [],
 });
 
-const MAX_BATCH_RECORDS = 500;
+const MAX_BATCH_RECORDS = 250;
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 /**

@@ -36,6 +36,29 @@ describe('WriteQueue', () => {
     await queue.drain();
   });
 
+  it('runs writes of a page side by side, but never across a barrier', async () => {
+    const queue = new WriteQueue(10, 2);
+    const log: string[] = [];
+    let running = 0;
+    let most = 0;
+    const write = (name: string) => async () => {
+      running++;
+      most = Math.max(most, running);
+      await tick(10);
+      log.push(name);
+      running--;
+    };
+    await queue.push(write('page1-a'));
+    await queue.push(write('page1-b'));
+    await queue.pushBarrier(async () => {
+      log.push(`checkpoint with ${running} running`);
+    });
+    await queue.push(write('page2-a'));
+    await queue.drain();
+    expect(most).toBe(2);
+    expect(log.slice(2)).toEqual(['checkpoint with 0 running', 'page2-a']);
+  });
+
   it('runs nothing after a failed job and reports the failure to the producer', async () => {
     const queue = new WriteQueue(5);
     const ran: string[] = [];
