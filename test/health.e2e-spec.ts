@@ -23,11 +23,16 @@ describe.each([harvesterApp, gatewayApp])(
   '$name health against the shared services',
   (definition) => {
     let app: INestApplication;
+    let env: TestEnv;
 
     beforeAll(async () => {
-      app = await boot(definition, await isolatedTestConfig(`health_${definition.name}`));
+      env = await isolatedTestEnv(`health_${definition.name}`);
+      app = await boot(definition, loadConfig({ ...process.env, ...env }));
     });
-    afterAll(() => app.close());
+    afterAll(async () => {
+      await app.close();
+      await removeTestEnv(env);
+    });
 
     it('is live', async () => {
       await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { requestedFacets } from './requested-facets';
+import { searchNeeds } from './requested-fields';
 import { GatewayContext } from '../graphql/request-context';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
 import { CatalogueRecord } from './record.types';
@@ -29,7 +29,7 @@ export class CatalogueResolver {
     @Args() args: SearchArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RecordSearchResult> {
-    return this.search.searchRecords(args, requestedFacets(info));
+    return this.search.searchRecords(args, searchNeeds(info, 'records'));
   }
 
   @Query(() => WorkSearchResult, {
@@ -43,7 +43,7 @@ export class CatalogueResolver {
     @Args() args: SearchArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<WorkSearchResult> {
-    return this.search.searchWorks(args, requestedFacets(info));
+    return this.search.searchWorks(args, searchNeeds(info, 'works'));
   }
 
   @Query(() => CatalogueRecord, {

@@ -4,7 +4,7 @@ import type {
   SearchRequest,
   Sort,
 } from '@elastic/elasticsearch/lib/api/types';
-import type { FacetName } from './requested-facets';
+import type { FacetName } from './requested-fields';
 import { isbnForms, parseQuery, QueryField, queryForms } from './query-text';
 import { SearchFilters, SearchSort } from './search.inputs';
 

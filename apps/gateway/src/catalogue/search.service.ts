@@ -2,26 +2,37 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import type {
   AggregationsStringTermsAggregate,
+  MsearchResponseItem,
+  MsearchRequestItem,
   SearchHit,
+  SearchInnerHits,
+  SearchRequest,
   SearchResponse,
 } from '@elastic/elasticsearch/lib/api/types';
 import { CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { holdingOf, toRecord } from './record.mapper';
-import { FacetBucket, Facets, RecordSearchResult, WorkSearchResult } from './search.types';
+import { FacetName, SearchNeeds } from './requested-fields';
 import { SearchArgs } from './search.inputs';
-import { FacetName } from './requested-facets';
+import { FacetBucket, Facets, RecordSearchResult, WorkSearchResult } from './search.types';
 import { facetAggregations, HIGHLIGHT, searchQuery, sortFor } from './search-request';
 
 export const MAX_PAGE_SIZE = 100;
 const MAX_WINDOW = 10_000;
 const WORK_COUNT_PRECISION = 40_000;
-const MAX_HOLDINGS_PER_WORK = 50;
+const MAX_HOLDINGS_PER_WORK = 20;
+// Search-only copies of the text are not needed to answer; leaving them out halves the payload.
+const SOURCE_EXCLUDES = ['search', 'suggest', 'titleSort', 'warnings'];
 
 type Hit = SearchHit<CatalogueDocument>;
+type Response = SearchResponse<CatalogueDocument>;
 
-/** Union-catalogue searches over the catalogue alias: records, works (collapsed by cluster key), facets. */
+/**
+ * Union-catalogue searches over the catalogue alias: records, works (collapsed by cluster key),
+ * facets. The hits and the counts go as two searches in one msearch: the counts request has
+ * no hits, so Elasticsearch's shard request cache can answer repeated facet queries.
+ */
 @Injectable()
 export class SearchService {
   constructor(
@@ -29,28 +40,30 @@ export class SearchService {
     private readonly catalogue: CatalogueIndex,
   ) {}
 
-  async searchRecords(args: SearchArgs, facets: readonly FacetName[]): Promise<RecordSearchResult> {
+  async searchRecords(args: SearchArgs, needs: SearchNeeds): Promise<RecordSearchResult> {
     const first = pageSize(args.first);
     const print = fingerprint(['records', args.query, args.filters, args.sort]);
     const after = args.after ? decodeCursor(args.after, print).a : undefined;
-    const response = await this.client.search<CatalogueDocument>({
-      index: this.catalogue.alias,
-      query: searchQuery(args.query, args.filters),
-      sort: sortFor(args.sort),
-      search_after: after ?? undefined,
-      size: first + 1,
-      track_total_hits: true,
-      aggs: facetAggregations(facets),
-      highlight: HIGHLIGHT,
-    });
-    const hits = response.hits.hits.slice(0, first);
-    const last = hits.at(-1);
+    const [hits, counts] = await this.run(
+      {
+        query: searchQuery(args.query, args.filters),
+        sort: sortFor(args.sort),
+        search_after: after ?? undefined,
+        size: first + 1,
+        track_total_hits: true,
+        highlight: needs.highlights ? HIGHLIGHT : undefined,
+        _source: { excludes: SOURCE_EXCLUDES },
+      },
+      countsRequest(args, needs.facets, false),
+    );
+    const page = hits.hits.hits.slice(0, first);
+    const last = page.at(-1);
     return {
-      totalCount: totalOf(response),
-      records: hits.map((hit) => toRecord(hit._source!, hit.highlight)),
-      facets: facetsOf(response),
+      totalCount: totalOf(hits),
+      records: page.map((hit) => toRecord(hit._source!, hit.highlight)),
+      facets: facetsOf(counts),
       pageInfo: {
-        hasNextPage: response.hits.hits.length > first,
+        hasNextPage: hits.hits.hits.length > first,
         endCursor: last
           ? encodeCursor({ f: print, a: last.sort as (string | number | null)[] })
           : null,
@@ -63,7 +76,7 @@ export class SearchService {
    * holding libraries. Elasticsearch only pages collapsed results with search_after when they
    * are sorted by the key itself, so work pages use an offset (kept inside the cursor).
    */
-  async searchWorks(args: SearchArgs, facets: readonly FacetName[]): Promise<WorkSearchResult> {
+  async searchWorks(args: SearchArgs, needs: SearchNeeds): Promise<WorkSearchResult> {
     const first = pageSize(args.first);
     const print = fingerprint(['works', args.query, args.filters, args.sort]);
     const offset = args.after ? (decodeCursor(args.after, print).o ?? 0) : 0;
@@ -73,41 +86,77 @@ export class SearchService {
         `Work pages reach ${MAX_WINDOW} works deep; add filters or a query to narrow the search.`,
       );
     }
-    const response = await this.client.search<CatalogueDocument>({
-      index: this.catalogue.alias,
-      query: searchQuery(args.query, args.filters),
-      sort: sortFor(args.sort),
-      from: offset,
-      size: first + 1,
-      track_total_hits: true,
-      collapse: {
-        field: 'cluster.key',
-        inner_hits: {
-          name: 'holdings',
-          size: MAX_HOLDINGS_PER_WORK,
-          sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
+    const holdings: SearchInnerHits = {
+      name: 'holdings',
+      size: MAX_HOLDINGS_PER_WORK,
+      sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
+      _source: { excludes: SOURCE_EXCLUDES },
+    };
+    const [hits, counts] = await this.run(
+      {
+        query: searchQuery(args.query, args.filters),
+        sort: sortFor(args.sort),
+        from: offset,
+        size: first + 1,
+        track_total_hits: true,
+        collapse: {
+          field: 'cluster.key',
+          inner_hits: needs.holdings ? holdings : undefined,
         },
+        highlight: needs.highlights ? HIGHLIGHT : undefined,
+        _source: { excludes: SOURCE_EXCLUDES },
       },
-      aggs: {
-        ...facetAggregations(facets),
-        works: { cardinality: { field: 'cluster.key', precision_threshold: WORK_COUNT_PRECISION } },
-      },
-      highlight: HIGHLIGHT,
-    });
-    const hits = response.hits.hits.slice(0, first);
-    const works = (response.aggregations?.works as { value: number } | undefined)?.value ?? 0;
+      countsRequest(args, needs.facets, true),
+    );
+    const page = hits.hits.hits.slice(0, first);
+    const works = (counts?.aggregations?.works as { value: number } | undefined)?.value ?? 0;
     return {
       totalCount: works,
       totalCountIsExact: works < WORK_COUNT_PRECISION,
-      recordCount: totalOf(response),
-      works: hits.map((hit) => workOf(hit)),
-      facets: facetsOf(response),
+      recordCount: totalOf(hits),
+      works: page.map((hit) => workOf(hit)),
+      facets: facetsOf(counts),
       pageInfo: {
-        hasNextPage: response.hits.hits.length > first,
-        endCursor: hits.length ? encodeCursor({ f: print, o: offset + hits.length }) : null,
+        hasNextPage: hits.hits.hits.length > first,
+        endCursor: page.length ? encodeCursor({ f: print, o: offset + page.length }) : null,
       },
     };
   }
+
+  /** Runs the hits search and, when there are counts to make, the counts search, in one round trip. */
+  private async run(
+    hits: SearchRequest,
+    counts: SearchRequest | undefined,
+  ): Promise<[Response, Response | undefined]> {
+    const searches: MsearchRequestItem[] = [{}, hits as MsearchRequestItem];
+    if (counts) searches.push({ request_cache: true }, counts as MsearchRequestItem);
+    const response = await this.client.msearch<CatalogueDocument>({
+      index: this.catalogue.alias,
+      searches,
+    });
+    const [hitsResponse, countsResponse] = response.responses.map(unwrap);
+    return [hitsResponse, countsResponse];
+  }
+}
+
+function countsRequest(
+  args: SearchArgs,
+  facets: FacetName[],
+  countWorks: boolean,
+): SearchRequest | undefined {
+  if (facets.length === 0 && !countWorks) return undefined;
+  const aggs = facetAggregations(facets);
+  if (countWorks)
+    aggs.works = {
+      cardinality: { field: 'cluster.key', precision_threshold: WORK_COUNT_PRECISION },
+    };
+  return { size: 0, track_total_hits: false, query: searchQuery(args.query, args.filters), aggs };
+}
+
+function unwrap(item: MsearchResponseItem<CatalogueDocument>): Response {
+  if ('error' in item)
+    throw new Error(`Elasticsearch refused the search: ${item.error.reason ?? 'unknown reason'}`);
+  return item;
 }
 
 function pageSize(first: number): number {
@@ -120,7 +169,7 @@ function pageSize(first: number): number {
   return first;
 }
 
-function totalOf(response: SearchResponse<CatalogueDocument>): number {
+function totalOf(response: Response): number {
   const total = response.hits.total;
   return typeof total === 'number' ? total : (total?.value ?? 0);
 }
@@ -136,13 +185,13 @@ function workOf(hit: Hit) {
   };
 }
 
-function bucketsOf(response: SearchResponse<CatalogueDocument>, name: string): FacetBucket[] {
-  const aggregate = response.aggregations?.[name] as AggregationsStringTermsAggregate | undefined;
+function bucketsOf(response: Response | undefined, name: string): FacetBucket[] {
+  const aggregate = response?.aggregations?.[name] as AggregationsStringTermsAggregate | undefined;
   const buckets = Array.isArray(aggregate?.buckets) ? aggregate.buckets : [];
   return buckets.map((bucket) => ({ value: String(bucket.key), count: bucket.doc_count }));
 }
 
-function facetsOf(response: SearchResponse<CatalogueDocument>): Facets {
+function facetsOf(response: Response | undefined): Facets {
   return {
     sources: bucketsOf(response, 'sources'),
     libraryKinds: bucketsOf(response, 'libraryKinds'),

@@ -231,8 +231,9 @@ export class HarvestRunnerService {
       }
       await writes.drain();
     } catch (error) {
-      if (!isOaiPmhError(error, OaiErrorCode.IncompleteList)) throw error;
+      // Pages already read are written and checkpointed before the run ends, whatever broke.
       await writes.drain();
+      if (!isOaiPmhError(error, OaiErrorCode.IncompleteList)) throw error;
       return { cancelled, failedRecords, incompleteMessage: error.message };
     }
     return { cancelled, failedRecords };

@@ -1,0 +1,61 @@
+import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+
+export const FACET_NAMES = [
+  'sources',
+  'libraryKinds',
+  'provinces',
+  'years',
+  'languages',
+  'types',
+  'subjects',
+] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
+function fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): FieldNode[] {
+  if (!set) return [];
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(selection.selectionSet, info);
+    return fieldsOf(info.fragments[selection.name.value]?.selectionSet, info);
+  });
+}
+
+/** Names of the fields selected at `path` below the resolved field, e.g. ['works', 'representative']. */
+export function selectedAt(info: GraphQLResolveInfo, path: string[]): Set<string> {
+  let nodes: FieldNode[] = [...info.fieldNodes];
+  for (const name of path) {
+    nodes = nodes
+      .flatMap((node) => fieldsOf(node.selectionSet, info))
+      .filter((field) => field.name.value === name);
+  }
+  return new Set(
+    nodes.flatMap((node) => fieldsOf(node.selectionSet, info)).map((field) => field.name.value),
+  );
+}
+
+/**
+ * What a search must compute for this query. Facets, highlights, holdings and the work
+ * count are each extra work for Elasticsearch, so only what the query selects is asked for.
+ */
+export interface SearchNeeds {
+  readonly facets: FacetName[];
+  readonly highlights: boolean;
+  readonly holdings: boolean;
+  readonly workCount: boolean;
+}
+
+export function searchNeeds(info: GraphQLResolveInfo, listField: 'records' | 'works'): SearchNeeds {
+  const facets = selectedAt(info, ['facets']);
+  const record =
+    listField === 'works'
+      ? selectedAt(info, ['works', 'representative'])
+      : selectedAt(info, ['records']);
+  const work = selectedAt(info, ['works']);
+  const top = selectedAt(info, []);
+  return {
+    facets: FACET_NAMES.filter((name) => facets.has(name)),
+    highlights: record.has('highlights'),
+    holdings: work.has('holdings') || work.has('holdingsCount'),
+    workCount: top.has('totalCount') || top.has('totalCountIsExact'),
+  };
+}
