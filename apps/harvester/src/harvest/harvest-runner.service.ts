@@ -195,9 +195,9 @@ export class HarvestRunnerService {
   }
 
   /**
-   * Reads pages while the previous page's writes finish: records are fetched and normalised
-   * ahead, but a page's writes start only after the page before it is checkpointed, so a
-   * crash repeats at most one page.
+   * Reads pages while the previous page's writes finish: the next page is fetched and its
+   * records normalised ahead, but a page's writes start only after the page before it is
+   * checkpointed, so a crash repeats at most one page.
    */
   private async pageThrough(
     run: HarvestRun,
@@ -208,15 +208,20 @@ export class HarvestRunnerService {
   ): Promise<ListOutcome> {
     let failedRecords = 0;
     let cancelled = false;
+    let upcoming = pages.next();
     try {
-      for await (const page of pages) {
+      for (let step = await upcoming; !step.done; step = await upcoming) {
+        const page = step.value;
         const counts = batcher.startPage();
         for await (const item of page.items()) {
           if (item.kind === 'record') await batcher.add(item.record);
           else batcher.addUnreadable(item.identifier, item.reason);
         }
-        await batcher.flush();
         const end = page.end();
+        // The next page downloads while this one's last records are normalised and written.
+        upcoming = pages.next();
+        upcoming.catch(() => undefined); // awaited at the top of the loop; this only defers the error
+        await batcher.flush();
         await writes.pushBarrier(async () => {
           await batcher.storedAll();
           failedRecords += counts.failed;
@@ -225,6 +230,8 @@ export class HarvestRunnerService {
         });
         if (cancelled || (this.stopping && !end.lastPage)) {
           await writes.drain();
+          await upcoming.catch(() => undefined);
+          await pages.return(undefined);
           if (cancelled) return { cancelled, failedRecords };
           throw new RunInterruptedError(run.id);
         }
