@@ -6,6 +6,7 @@ import {
   indexedIds,
   queueRun,
   registerSource,
+  until,
   waitForRun,
 } from './support/harvest-helpers';
 import { HarvesterProcess, spawnHarvester } from './support/harvester-process';
@@ -113,11 +114,3 @@ describe('harvester processes', () => {
     await Promise.all([one.exited, two.exited]);
   }, 180_000);
 });
-
-async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -7,8 +7,10 @@ import { CatalogueIndex } from '@hop-luu/search-index';
 import { loadConfig } from '@hop-luu/config';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
 import { ReindexService } from '../apps/harvester/src/reindex/reindex.service';
+import { ScheduleService } from '../apps/harvester/src/scheduling/schedule.service';
+import { SourcesService } from '@hop-luu/sources';
 import { OaiProvider, startOaiProvider } from './oai-provider';
-import { indexedIds, queueRun, registerSource, waitForRun } from './support/harvest-helpers';
+import { indexedIds, queueRun, registerSource, until, waitForRun } from './support/harvest-helpers';
 import { expectedIds } from './support/provider-state';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
 
@@ -183,6 +185,35 @@ describe('harvester: pipeline into Elasticsearch and PostgreSQL', () => {
     expect(run.errors).toHaveLength(4);
     for (const error of run.errors) expect(error.identifier).toMatch(/^oai:/);
     expect((await indexedIds(ctx, 'messy')).length).toBe(16);
+  });
+
+  it("queues runs from a source's cron schedule, and stops when the source is disabled", async () => {
+    const scheduler = await createApp(
+      harvesterApp,
+      loadConfig({ ...process.env, ...env, SCHEDULER_ENABLED: 'true' }),
+    );
+    await scheduler.init();
+    try {
+      const sources = ctx.get(SourcesService);
+      await sources.update('messy', { schedule: '* * * * * *' }); // every second
+      const runs = ctx.get(HarvestRunsService);
+      const scheduled = async () =>
+        (await runs.list({ sourceId: 'messy' }, 100)).filter((r) => r.trigger === 'schedule');
+      await until(async () => (await scheduled()).length > 0, 10_000);
+      expect(scheduler.get(ScheduleService).scheduledSourceIds()).toContain('messy');
+
+      await sources.setEnabled('messy', false);
+      await until(
+        async () => !scheduler.get(ScheduleService).scheduledSourceIds().includes('messy'),
+        5_000,
+      );
+      const count = (await scheduled()).length;
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect((await scheduled()).length).toBe(count);
+    } finally {
+      await scheduler.close();
+      await ctx.get(SourcesService).update('messy', { schedule: null, enabled: true });
+    }
   });
 
   it('serves Prometheus metrics of its runs and records', async () => {

@@ -82,3 +82,12 @@ export async function indexedIds(
   });
   return response.hits.hits.map((hit) => hit._id!).sort();
 }
+
+/** Polls `condition` every 100 ms; fails after `timeoutMs`. */
+export async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
