@@ -5,7 +5,6 @@ import type {
   MsearchResponseItem,
   MsearchRequestItem,
   SearchHit,
-  SearchInnerHits,
   SearchRequest,
   SearchResponse,
 } from '@elastic/elasticsearch/lib/api/types';
@@ -16,7 +15,13 @@ import { holdingOf, toRecord } from './record.mapper';
 import { FacetName, SearchNeeds } from './requested-fields';
 import { SearchArgs } from './search.inputs';
 import { FacetBucket, Facets, RecordSearchResult, WorkSearchResult } from './search.types';
-import { facetAggregations, HIGHLIGHT, searchQuery, sortFor } from './search-request';
+import {
+  facetAggregations,
+  filterClauses,
+  HIGHLIGHT,
+  searchQuery,
+  sortFor,
+} from './search-request';
 
 export const MAX_PAGE_SIZE = 100;
 const MAX_WINDOW = 10_000;
@@ -72,8 +77,8 @@ export class SearchService {
   }
 
   /**
-   * The union view. Field collapsing keeps one hit per cluster key; its inner hits list the
-   * holding libraries. Elasticsearch only pages collapsed results with search_after when they
+   * The union view. Field collapsing keeps one hit per cluster key; one more aggregation lists
+   * the libraries holding the works of the page. Elasticsearch only pages collapsed results with search_after when they
    * are sorted by the key itself, so work pages use an offset (kept inside the cursor).
    */
   async searchWorks(args: SearchArgs, needs: SearchNeeds): Promise<WorkSearchResult> {
@@ -86,12 +91,6 @@ export class SearchService {
         `Work pages reach ${MAX_WINDOW} works deep; add filters or a query to narrow the search.`,
       );
     }
-    const holdings: SearchInnerHits = {
-      name: 'holdings',
-      size: MAX_HOLDINGS_PER_WORK,
-      sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
-      _source: { excludes: SOURCE_EXCLUDES },
-    };
     const [hits, counts] = await this.run(
       {
         query: searchQuery(args.query, args.filters),
@@ -99,28 +98,67 @@ export class SearchService {
         from: offset,
         size: first + 1,
         track_total_hits: true,
-        collapse: {
-          field: 'cluster.key',
-          inner_hits: needs.holdings ? holdings : undefined,
-        },
+        collapse: { field: 'cluster.key' },
         highlight: needs.highlights ? HIGHLIGHT : undefined,
         _source: { excludes: SOURCE_EXCLUDES },
       },
       countsRequest(args, needs.facets, true),
     );
     const page = hits.hits.hits.slice(0, first);
+    const holdings = needs.holdings
+      ? await this.holdingsOf(page, args)
+      : new Map<string, WorkHoldings>();
     const works = (counts?.aggregations?.works as { value: number } | undefined)?.value ?? 0;
     return {
       totalCount: works,
       totalCountIsExact: works < WORK_COUNT_PRECISION,
       recordCount: totalOf(hits),
-      works: page.map((hit) => workOf(hit)),
+      works: page.map((hit) => workOf(hit, holdings.get(hit._source!.cluster.key))),
       facets: facetsOf(counts),
       pageInfo: {
         hasNextPage: hits.hits.hits.length > first,
         endCursor: page.length ? encodeCursor({ f: print, o: offset + page.length }) : null,
       },
     };
+  }
+
+  /**
+   * The libraries holding each work of a page, in one aggregation over just those works
+   * (filters applied, so a province filter also narrows the holdings). Much cheaper than
+   * collapse inner hits, which run one extra search per work.
+   */
+  private async holdingsOf(page: Hit[], args: SearchArgs): Promise<Map<string, WorkHoldings>> {
+    const keys = page.map((hit) => hit._source!.cluster.key);
+    if (keys.length === 0) return new Map();
+    const response = await this.client.search<CatalogueDocument>({
+      index: this.catalogue.alias,
+      size: 0,
+      query: {
+        bool: { filter: [{ terms: { 'cluster.key': keys } }, ...filterClauses(args.filters)] },
+      },
+      aggs: {
+        works: {
+          terms: { field: 'cluster.key', size: keys.length },
+          aggs: {
+            holdings: {
+              top_hits: {
+                size: MAX_HOLDINGS_PER_WORK,
+                sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
+                _source: { excludes: SOURCE_EXCLUDES },
+              },
+            },
+          },
+        },
+      },
+    });
+    const buckets =
+      (response.aggregations?.works as { buckets: HoldingsBucket[] } | undefined)?.buckets ?? [];
+    return new Map(
+      buckets.map((bucket) => [
+        bucket.key,
+        { count: bucket.doc_count, members: bucket.holdings.hits.hits.map((hit) => hit._source!) },
+      ]),
+    );
   }
 
   /** Runs the hits search and, when there are counts to make, the counts search, in one round trip. */
@@ -174,14 +212,23 @@ function totalOf(response: Response): number {
   return typeof total === 'number' ? total : (total?.value ?? 0);
 }
 
-function workOf(hit: Hit) {
-  const members = (hit.inner_hits?.holdings?.hits.hits ?? []) as Hit[];
-  const total = hit.inner_hits?.holdings?.hits.total;
+interface WorkHoldings {
+  readonly count: number;
+  readonly members: CatalogueDocument[];
+}
+
+interface HoldingsBucket {
+  key: string;
+  doc_count: number;
+  holdings: { hits: { hits: Hit[] } };
+}
+
+function workOf(hit: Hit, holdings: WorkHoldings | undefined) {
   return {
     id: hit._source!.cluster.key,
     representative: toRecord(hit._source!, hit.highlight),
-    holdingsCount: typeof total === 'number' ? total : (total?.value ?? members.length),
-    holdings: members.map((member) => holdingOf(member._source!)),
+    holdingsCount: holdings?.count ?? 1,
+    holdings: (holdings?.members ?? [hit._source!]).map(holdingOf),
   };
 }
 

@@ -75,11 +75,11 @@ export class Work {
   })
   representative: CatalogueRecord;
 
-  @Field(() => Int, { description: 'How many records (holdings) the work has among the results.' })
+  @Field(() => Int, { description: 'How many records (holdings) of the work pass the filters, in every library.' })
   holdingsCount: number;
 
   @Field(() => [Holding], {
-    description: 'The libraries holding it (up to 50), with call numbers and links.',
+    description: 'The libraries holding it (up to 20 records), with call numbers and links; filters apply.',
   })
   holdings: Holding[];
 }
