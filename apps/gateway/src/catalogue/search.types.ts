@@ -75,11 +75,14 @@ export class Work {
   })
   representative: CatalogueRecord;
 
-  @Field(() => Int, { description: 'How many records (holdings) of the work pass the filters, in every library.' })
+  @Field(() => Int, {
+    description: 'How many records (holdings) of the work pass the filters, in every library.',
+  })
   holdingsCount: number;
 
   @Field(() => [Holding], {
-    description: 'The libraries holding it (up to 20 records), with call numbers and links; filters apply.',
+    description:
+      'The libraries holding it (up to 20 records), with call numbers and links; filters apply.',
   })
   holdings: Holding[];
 }
