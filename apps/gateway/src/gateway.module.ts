@@ -4,10 +4,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AccessModule } from '@hop-luu/access';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
-import { HarvestRunsModule } from '@hop-luu/harvest-runs';
+import { HarvestRunsModule, HarvestRunsService } from '@hop-luu/harvest-runs';
 import { LoggingModule } from '@hop-luu/observability';
 import { HealthModule } from '@hop-luu/platform';
-import { SearchIndexModule } from '@hop-luu/search-index';
+import { CatalogueIndex, SearchIndexModule } from '@hop-luu/search-index';
 import { SourcesModule } from '@hop-luu/sources';
 import { CallerService } from './access/caller.service';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
@@ -43,8 +43,8 @@ export class GatewayModule {
         GatewayCoreModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [GatewayCoreModule],
-          inject: [APP_CONFIG, CallerService, RecordsService],
+          imports: [GatewayCoreModule, HarvestRunsModule],
+          inject: [APP_CONFIG, CallerService, RecordsService, CatalogueIndex, HarvestRunsService],
           useFactory: graphqlOptions,
         }),
       ],

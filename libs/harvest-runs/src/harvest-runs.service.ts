@@ -23,8 +23,6 @@ export interface RunFilter {
   /** Restricts to these sources (a partner sees only its own). */
   readonly sourceIds?: string[];
   readonly status?: RunStatus;
-  /** Only runs that have ended (succeeded, partial, failed, cancelled). */
-  readonly finishedOnly?: boolean;
 }
 
 /**
@@ -84,7 +82,6 @@ export class HarvestRunsService {
     if (filter.sourceIds)
       query.andWhere('run.source_id = ANY(:sourceIds)', { sourceIds: filter.sourceIds });
     if (filter.status) query.andWhere('run.status = :status', { status: filter.status });
-    if (filter.finishedOnly) query.andWhere('run.finished_at IS NOT NULL');
     if (before) {
       query.andWhere('(run.queued_at, run.id) < (:queuedAt, :id)', {
         queuedAt: before.queuedAt,
@@ -94,14 +91,16 @@ export class HarvestRunsService {
     return query.getMany();
   }
 
-  lastRunOf(sourceIds: string[]): Promise<HarvestRun[]> {
-    return this.runs
+  /** The newest run of each source (or the newest finished one), in one query for many sources. */
+  lastRunOf(sourceIds: readonly string[], finishedOnly = false): Promise<HarvestRun[]> {
+    const query = this.runs
       .createQueryBuilder('run')
       .distinctOn(['run.source_id'])
-      .where('run.source_id = ANY(:sourceIds)', { sourceIds })
+      .where('run.source_id = ANY(:sourceIds)', { sourceIds: [...sourceIds] })
       .orderBy('run.source_id')
-      .addOrderBy('run.queued_at', 'DESC')
-      .getMany();
+      .addOrderBy('run.queued_at', 'DESC');
+    if (finishedOnly) query.andWhere('run.finished_at IS NOT NULL');
+    return query.getMany();
   }
 
   /** Cancels a queued or running run; a running one stops after its current page. */

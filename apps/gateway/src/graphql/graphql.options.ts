@@ -4,6 +4,9 @@ import DataLoader from 'dataloader';
 import { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AppConfig } from '@hop-luu/config';
+import { HarvestRunsService } from '@hop-luu/harvest-runs';
+import { CatalogueIndex } from '@hop-luu/search-index';
+import { sourceStatsLoaders } from '../sources/source-stats.loaders';
 import { CallerService } from '../access/caller.service';
 import { RecordsService } from '../catalogue/records.service';
 import { formatError } from './error-formatter';
@@ -28,6 +31,8 @@ export function graphqlOptions(
   config: AppConfig,
   caller: CallerService,
   records: RecordsService,
+  catalogue: CatalogueIndex,
+  runs: HarvestRunsService,
 ): ApolloDriverConfig {
   let schema: GraphQLSchema | undefined;
   return {
@@ -52,6 +57,7 @@ export function graphqlOptions(
       records: new DataLoader((ids: readonly string[]) => records.byIds(ids), {
         maxBatchSize: 100,
       }),
+      sourceStats: sourceStatsLoaders(catalogue, runs),
     }),
   };
 }

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import DataLoader from 'dataloader';
 import { Actor } from '@hop-luu/access';
 import { CatalogueRecord } from '../catalogue/record.types';
+import { SourceStatsLoaders } from '../sources/source-stats.loaders';
 
 /** What every resolver gets for one GraphQL request. */
 export interface GatewayContext {
@@ -9,4 +10,6 @@ export interface GatewayContext {
   readonly actor: Actor;
   /** Batches every record-by-id lookup of one request into a single mget. */
   readonly records: DataLoader<string, CatalogueRecord | null>;
+  /** Batches record counts and last runs of the sources in one answer. */
+  readonly sourceStats: SourceStatsLoaders;
 }

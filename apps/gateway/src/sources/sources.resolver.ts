@@ -71,8 +71,8 @@ export class SourcesResolver {
   }
 
   @ResolveField(() => Int, { description: 'Records of this source in the catalogue now.' })
-  async recordCount(@Parent() source: Source): Promise<number> {
-    return (await this.catalogue.countsBySource([source.id])).get(source.id) ?? 0;
+  recordCount(@Parent() source: Source, @Context() ctx: GatewayContext): Promise<number> {
+    return ctx.sourceStats.recordCount.load(source.id);
   }
 
   @ResolveField(() => HarvestRunType, {
@@ -81,18 +81,18 @@ export class SourcesResolver {
   })
   async lastRun(
     @Parent() source: Source,
-    @Context() { actor }: GatewayContext,
+    @Context() ctx: GatewayContext,
   ): Promise<HarvestRun | null> {
-    if (!canManage(actor, source.ownerId)) return null;
-    return (await this.runs.lastRunOf([source.id]))[0] ?? null;
+    if (!canManage(ctx.actor, source.ownerId)) return null;
+    return ctx.sourceStats.lastRun.load(source.id);
   }
 
   @ResolveField(() => SourceHealth, {
     description: 'How harvesting is going, from the latest finished run.',
   })
-  async health(@Parent() source: Source): Promise<SourceHealth> {
+  async health(@Parent() source: Source, @Context() ctx: GatewayContext): Promise<SourceHealth> {
     if (!source.enabled) return SourceHealth.DISABLED;
-    const [finished] = await this.runs.list({ sourceId: source.id, finishedOnly: true }, 1);
+    const finished = await ctx.sourceStats.lastFinishedRun.load(source.id);
     if (!finished) return SourceHealth.NEVER_HARVESTED;
     if (finished.status === 'failed') return SourceHealth.FAILING;
     return finished.status === 'partial' ? SourceHealth.DEGRADED : SourceHealth.OK;
