@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { getIntrospectionQuery } from 'graphql';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApiKeysService } from '@hop-luu/access';
@@ -582,6 +583,12 @@ describe('gateway: the GraphQL union catalogue', () => {
           Number(response.headers['content-length'] ?? response.text?.length ?? 1),
         ).toBeGreaterThan(0);
       }
+    });
+
+    it('answers the introspection query explorers send, whatever the depth limit', async () => {
+      const result = await gql(strict, getIntrospectionQuery(), {}, keys.nlv);
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.__schema.queryType.name).toBe('Query');
     });
 
     it('describes every type and field in the schema', async () => {

@@ -35,6 +35,12 @@ function depthOf(
   return deepest;
 }
 
+function isIntrospectionOnly(set: SelectionSetNode): boolean {
+  return set.selections.every(
+    (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
+  );
+}
+
 /**
  * Refuses queries nested deeper than `maxDepth` or costing more than `maxComplexity` before
  * any resolver runs. List queries declare their cost as child cost × page size.
@@ -48,7 +54,8 @@ export function queryLimitsPlugin(
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          if (!operation) return;
+          // Schema introspection (what explorers send to learn the schema) is deep by nature and cheap.
+          if (!operation || isIntrospectionOnly(operation.selectionSet)) return;
           const fragments = Object.fromEntries(
             document.definitions
               .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
