@@ -88,6 +88,11 @@ describe('harvester processes', () => {
   }, 120_000);
 
   it('never lets two processes harvest the same source at once', async () => {
+    // Exactly two harvesters: none left over from an earlier test.
+    for (const leftover of processes.splice(0)) {
+      leftover.child.kill('SIGKILL');
+      await leftover.exited;
+    }
     const [one, two] = [start(), start()];
     await Promise.all([one.ready, two.ready]);
     const finished: HarvestRun[] = [];

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, FindOptionsWhere, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
 import { HarvestRun, RunMode, RunStatus, RunTrigger } from './harvest-run.entity';
 
 /** Channel that wakes idle harvester workers when a run is queued. */
@@ -38,13 +38,17 @@ export class HarvestRunsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** Queues a run, unless one is already queued for the source: then that one is returned. */
-  async enqueue(request: RunRequest): Promise<HarvestRun> {
-    const waiting = await this.runs.findOneBy({ sourceId: request.sourceId, status: 'queued' });
+  /**
+   * Queues a run, unless one is already queued for the source: then that one is returned.
+   * Inside a caller's transaction (`manager`) the run and its notification commit with it.
+   */
+  async enqueue(request: RunRequest, manager?: EntityManager): Promise<HarvestRun> {
+    const runs = manager ? manager.getRepository(HarvestRun) : this.runs;
+    const waiting = await runs.findOneBy({ sourceId: request.sourceId, status: 'queued' });
     if (waiting) return waiting;
     const resume = request.resumeOf;
-    const run = await this.runs.save(
-      this.runs.create({
+    const run = await runs.save(
+      runs.create({
         sourceId: request.sourceId,
         mode: resume?.mode ?? request.mode,
         trigger: request.trigger,
@@ -59,7 +63,10 @@ export class HarvestRunsService {
       }),
     );
     this.logger.log(`[${run.sourceId}] queued ${run.mode} run ${run.id} (${run.trigger})`);
-    await this.dataSource.query(`SELECT pg_notify($1, $2)`, [RUN_QUEUED_CHANNEL, run.id]);
+    await (manager ?? this.dataSource).query(`SELECT pg_notify($1, $2)`, [
+      RUN_QUEUED_CHANNEL,
+      run.id,
+    ]);
     return run;
   }
 

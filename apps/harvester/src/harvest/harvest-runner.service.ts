@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { HarvestRun, HarvestRunsService } from '@hop-luu/harvest-runs';
+import { HarvestRun } from '@hop-luu/harvest-runs';
 import {
   HostThrottle,
   isOaiPmhError,
@@ -52,7 +52,6 @@ export class HarvestRunnerService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sources: SourcesService,
     private readonly queue: RunQueueService,
-    private readonly runs: HarvestRunsService,
     private readonly rawRecords: RawRecordsService,
     private readonly elasticsearch: Client,
     private readonly catalogue: CatalogueIndex,
@@ -251,16 +250,12 @@ export class HarvestRunnerService {
     this.logger.error(
       `[${run.sourceId}] run ${run.id} failed: ${failure.code}: ${failure.message}`,
     );
-    const finished = await this.queue.finish(run.id, 'failed', failure);
+    const interrupted =
+      error instanceof RunInterruptedError
+        ? await this.queue.closeAsInterrupted(run.id, failure.message)
+        : null;
+    const finished = interrupted ?? (await this.queue.finish(run.id, 'failed', failure));
     this.metrics.runs.inc({ status: finished.status });
-    if (error instanceof RunInterruptedError) {
-      await this.runs.enqueue({
-        sourceId: run.sourceId,
-        mode: run.mode,
-        trigger: 'resume',
-        resumeOf: finished,
-      });
-    }
     return finished;
   }
 }

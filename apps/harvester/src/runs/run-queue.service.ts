@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { LOCK_CLASS, PgSession } from '@hop-luu/database';
 import { HarvestRun, HarvestRunsService, RunError, RunStatus } from '@hop-luu/harvest-runs';
@@ -44,6 +44,7 @@ export class RunQueueService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(HarvestRun) private readonly runs: Repository<HarvestRun>,
     private readonly harvestRuns: HarvestRunsService,
+    private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -157,6 +158,33 @@ export class RunQueueService {
   }
 
   /**
+   * Ends a running run as failed (INTERRUPTED) and queues its resume from the last stored
+   * page, in one transaction: there is never an interrupted run without its resume.
+   * Returns the closed run, or null when it was no longer running.
+   */
+  async closeAsInterrupted(runId: string, message: string): Promise<HarvestRun | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const runs = manager.getRepository(HarvestRun);
+      const closed = await runs.update(
+        { id: runId, status: 'running' },
+        {
+          status: 'failed',
+          finishedAt: new Date(),
+          errorCode: 'INTERRUPTED',
+          errorMessage: message,
+        },
+      );
+      if (!closed.affected) return null;
+      const run = await runs.findOneByOrFail({ id: runId });
+      await this.harvestRuns.enqueue(
+        { sourceId: run.sourceId, mode: run.mode, trigger: 'resume', resumeOf: run },
+        manager,
+      );
+      return run;
+    });
+  }
+
+  /**
    * Runs marked running whose source lock is free belong to a process that died. Each is
    * closed as failed and a resume run is queued from its last stored page.
    */
@@ -183,22 +211,11 @@ export class RunQueueService {
     );
     if (!lock.ok) return false;
     try {
-      const closed = await this.runs.update(
-        { id: run.id, status: 'running' },
-        {
-          status: 'failed',
-          finishedAt: new Date(),
-          errorCode: 'INTERRUPTED',
-          errorMessage: `Harvester ${run.worker ?? '?'} stopped during this run; a resume run continues from its last stored page.`,
-        },
+      const closed = await this.closeAsInterrupted(
+        run.id,
+        `Harvester ${run.worker ?? '?'} stopped during this run; a resume run continues from its last stored page.`,
       );
-      if (!closed.affected) return false;
-      await this.harvestRuns.enqueue({
-        sourceId: run.sourceId,
-        mode: run.mode,
-        trigger: 'resume',
-        resumeOf: run,
-      });
+      if (!closed) return false;
       this.logger.warn(
         `[${run.sourceId}] run ${run.id} was interrupted; queued a resume from its last page`,
       );
