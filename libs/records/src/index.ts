@@ -15,6 +15,7 @@ export {
 } from './vietnamese';
 export type { LegacyEncoding, LegacyRepair } from './vietnamese';
 export {
+  isbn10From13,
   normalizeIsbn,
   normalizeIssn,
   extractDoi,

@@ -1,5 +1,4 @@
-import { foldText, normalizeIsbn, searchForm } from '@hop-luu/records';
-import { isbn10Of } from '@hop-luu/search-index';
+import { foldText, isbn10From13, normalizeIsbn, searchForm } from '@hop-luu/records';
 
 /** A search box's text split into free words and field:value parts. */
 export interface ParsedQuery {
@@ -36,6 +35,6 @@ export function isbnForms(text: string): string[] | undefined {
   if (!/^[\dXx-]{10,17}$/.test(trimmed)) return undefined;
   const isbn = normalizeIsbn(trimmed);
   if (!isbn.ok) return undefined;
-  const ten = isbn10Of(isbn.isbn13);
+  const ten = isbn10From13(isbn.isbn13);
   return ten ? [isbn.isbn13, ten.toLowerCase()] : [isbn.isbn13];
 }

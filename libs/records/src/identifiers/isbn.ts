@@ -22,6 +22,16 @@ export function normalizeIsbn(raw: string): IsbnResult {
   return { ok: true, isbn13: body + isbn13CheckDigit(body) };
 }
 
+/** The ISBN-10 form of a 978-prefixed ISBN-13 (979 ones have none), so either form finds a record. */
+export function isbn10From13(isbn13: string): string | undefined {
+  if (!/^978\d{10}$/.test(isbn13)) return undefined;
+  const body = isbn13.slice(3, 12);
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return body + (check === 10 ? 'X' : String(check));
+}
+
 function isbn10Valid(isbn10: string): boolean {
   let sum = 0;
   for (let i = 0; i < 10; i++) {

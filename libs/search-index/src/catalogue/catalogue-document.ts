@@ -1,3 +1,4 @@
+import { isbn10From13 } from '@hop-luu/records';
 import type { CatalogRecord, ClusterBasis, ClusterParts } from '@hop-luu/records';
 
 /** The library a record came from, copied onto every document for facets and display. */
@@ -50,22 +51,13 @@ export interface CatalogueDocument {
   indexedAt: string;
 }
 
-/** ISBN-13 → its ISBN-10 form when it has one (978 prefix), so either form finds the record. */
-export function isbn10Of(isbn13: string): string | undefined {
-  if (!/^978\d{10}$/.test(isbn13)) return undefined;
-  const body = isbn13.slice(3, 12);
-  const sum = [...body].reduce((acc, digit, i) => acc + Number(digit) * (10 - i), 0);
-  const check = (11 - (sum % 11)) % 11;
-  return body + (check === 10 ? 'X' : String(check));
-}
-
 export function toCatalogueDocument(
   record: CatalogRecord,
   library: LibraryInfo,
   now = new Date(),
 ): CatalogueDocument {
   const ids = record.identifiers;
-  const isbn10s = ids.isbn.map(isbn10Of).filter((v): v is string => v !== undefined);
+  const isbn10s = ids.isbn.map(isbn10From13).filter((v): v is string => v !== undefined);
   return {
     id: record.id,
     sourceId: record.sourceId,
