@@ -5,7 +5,7 @@
  * checked for GraphQL `errors` (a figure with errors is not a valid figure).
  */
 import { createRequire } from 'node:module';
-import { QueryKind, requestBody } from './search-queries';
+import { QueryKind, requestBody, SearchVariables } from './search-queries';
 
 /* autocannon ships no TypeScript types; this is the part of its API the bench uses. */
 interface CannonRequest {
@@ -63,6 +63,8 @@ export interface LoadOptions {
   readonly kinds: readonly QueryKind[];
   readonly connections: number;
   readonly seconds: number;
+  /** Warm-up runs take never-repeated searches from a part of their own, so none is timed twice. */
+  readonly warmUp?: boolean;
 }
 
 /** Body check without a full parse: a successful GraphQL response has no top-level `errors`. */
@@ -76,7 +78,29 @@ function graphqlError(body: string): string | undefined {
   }
 }
 
-function pinKind(client: CannonClient, operation: string, stats: KindStats, kind: QueryKind) {
+/**
+ * The searches one connection sends: all of its kind's, or, for a never-repeated kind, its own
+ * share of the first half (timed runs) or of the second half (warm-up runs and checks).
+ */
+function variantsFor(kind: QueryKind, share: number, shares: number, warmUp: boolean) {
+  if (!kind.neverRepeated) return kind.variants;
+  const half = Math.floor(kind.variants.length / 2);
+  const size = Math.floor(half / shares);
+  const start = (warmUp ? half : 0) + share * size;
+  return kind.variants.slice(start, start + size);
+}
+
+/** A few searches of each kind that no timed run sends. */
+export function sampleVariants(kind: QueryKind, count: number): readonly SearchVariables[] {
+  return variantsFor(kind, 0, 1, true).slice(0, count);
+}
+
+function pinKind(
+  client: CannonClient,
+  operation: string,
+  stats: KindStats,
+  variants: readonly SearchVariables[],
+) {
   const check = (status: number, body: string) => {
     const error = status >= 200 && status < 300 ? graphqlError(body) : `HTTP ${status}`;
     if (status < 200 || status >= 300) stats.non2xx++;
@@ -84,7 +108,7 @@ function pinKind(client: CannonClient, operation: string, stats: KindStats, kind
     if (error) stats.firstError ??= error;
   };
   client.setRequests(
-    kind.variants.map((variables) => ({
+    variants.map((variables) => ({
       method: 'POST',
       path: '/graphql',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -110,8 +134,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     timeout: 30,
     setupClient: (client) => {
       // Connections are spread evenly over the kinds: connection i runs kind i mod K.
-      const k = nextClient++ % options.kinds.length;
-      pinKind(client, options.operation, kinds[k], options.kinds[k]);
+      const k = nextClient % options.kinds.length;
+      const share = Math.floor(nextClient++ / options.kinds.length);
+      const shares = Math.ceil(options.connections / options.kinds.length);
+      const variants = variantsFor(options.kinds[k], share, shares, options.warmUp ?? false);
+      pinKind(client, options.operation, kinds[k], variants);
     },
   });
   return {

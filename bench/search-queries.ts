@@ -4,7 +4,10 @@
  * reported per kind of query.
  */
 import { Client } from '@elastic/elasticsearch';
+import { foldText } from '@hop-luu/records';
 import type { CatalogueDocument } from '@hop-luu/search-index';
+import { PLACES_EN, PLACES_VI, TOPICS_EN, TOPICS_VI } from '../test/oai-provider/vocabulary';
+import { seededRandom } from './records-generate';
 
 export const WORKS_QUERY = `query($q:String,$f:SearchFilters){ search(query:$q, filters:$f, first:20){ totalCount works{ id holdingsCount representative{ title creators year } holdings{ libraryName callNumber } } facets{ languages{value count} types{value count} libraryKinds{value count} } pageInfo{ endCursor hasNextPage } } }`;
 
@@ -28,6 +31,11 @@ export interface QueryKind {
   readonly name: string;
   /** The searches one connection cycles through. */
   readonly variants: readonly SearchVariables[];
+  /**
+   * Each connection of this kind gets its own share of the variants, so no search is sent
+   * twice in a run: nothing can be answered from a cache.
+   */
+  readonly neverRepeated?: boolean;
 }
 
 /** Kinds whose words come from the generator's vocabulary, so they match like real searches do. */
@@ -125,12 +133,40 @@ function isbn10(isbn13: string): string {
   return body + (check === 10 ? 'X' : String(check));
 }
 
+const pick = <T>(items: readonly T[], rnd: () => number): T =>
+  items[Math.floor(rnd() * items.length)];
+
+/**
+ * The long tail of a search log: a topic and a place, Vietnamese with or without diacritics or
+ * English, from a year on, sometimes in one language. `count` distinct searches.
+ */
+function longTail(count: number): QueryKind {
+  const rnd = seededRandom(7);
+  const seen = new Map<string, SearchVariables>();
+  while (seen.size < count) {
+    const english = rnd() < 0.3;
+    let q = english
+      ? `${pick(TOPICS_EN, rnd)} ${pick(PLACES_EN, rnd)}`
+      : `${pick(TOPICS_VI, rnd)} ${pick(PLACES_VI, rnd)}`;
+    if (!english && rnd() < 0.5) q = foldText(q).toLowerCase();
+    const f: SearchFiltersInput = { yearFrom: 1950 + Math.floor(rnd() * 71) };
+    if (rnd() < 0.3) f.languages = [english ? 'eng' : 'vie'];
+    const variables = { q, f };
+    seen.set(JSON.stringify(variables), variables);
+  }
+  return { name: 'long tail (never twice)', variants: [...seen.values()], neverRepeated: true };
+}
+
+/** Distinct long-tail searches: enough that no connection runs out in a run. */
+const LONG_TAIL_SEARCHES = 20_000;
+
 export async function queryKinds(client: Client, alias: string): Promise<QueryKind[]> {
   const isbns = await sampleIsbns(client, alias);
   return [
     ...FIXED_KINDS.slice(0, 3),
     { name: 'isbn', variants: isbns.map((q) => ({ q })) },
     ...FIXED_KINDS.slice(3),
+    longTail(LONG_TAIL_SEARCHES),
   ];
 }
 

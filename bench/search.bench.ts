@@ -6,13 +6,16 @@
  * 2. Builds the catalogue index unless the alias already holds BENCH_SEARCH_RECORDS docs.
  * 3. Compiles the gateway and runs it in a child process (production logging, to a file).
  * 4. autocannon, 50 connections: `search` (works) then `searchRecords`, three facets each,
- *    rotating realistic queries; every response is checked for non-2xx and GraphQL errors.
+ *    rotating realistic queries plus a long tail of searches never sent twice; every response
+ *    is checked for non-2xx and GraphQL errors. The whole measurement runs once with the
+ *    gateway's search cache as configured by default and once with it off.
  * 5. Prints p50/p95/p99 and req/s per kind of query; if any p95 is over 50 ms, profiles the
  *    Elasticsearch side (`took` per query part) to show where the time goes.
  *
  * Options: BENCH_SEARCH_RECORDS (1000000), BENCH_SEARCH_SECONDS (25), BENCH_SEARCH_WARMUP (5),
  * BENCH_SEARCH_CONNECTIONS (50), BENCH_SEARCH_INDEX_PREFIX (bench-search),
- * BENCH_SEARCH_PROFILE (auto | always | never).
+ * BENCH_SEARCH_PROFILE (auto | always | never), BENCH_SEARCH_CACHE_SECONDS (10,0: the gateway's
+ * search cache lifetimes to run with, one full measurement each).
  */
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
@@ -23,7 +26,7 @@ import { startLocalServices } from '../scripts/services/local-services';
 import { createDatabaseIfMissing } from '../scripts/services/postgres';
 import { buildIndex, BuildReport } from './search-index-build';
 import { compileGateway, GATEWAY_LOG, GatewayChild, startGateway } from './search-gateway';
-import { LoadResult, percentile, runLoad } from './search-load';
+import { LoadResult, percentile, runLoad, sampleVariants } from './search-load';
 import { profileVariants, sequentialGatewayMs } from './search-profile';
 import {
   QueryKind,
@@ -41,6 +44,8 @@ const WARMUP = Number(env.BENCH_SEARCH_WARMUP ?? 5);
 const CONNECTIONS = Number(env.BENCH_SEARCH_CONNECTIONS ?? 50);
 const PREFIX = env.BENCH_SEARCH_INDEX_PREFIX ?? 'bench-search';
 const PROFILE = env.BENCH_SEARCH_PROFILE ?? 'auto';
+/** Gateway search-cache lifetimes to measure, in seconds: the default first, then none. */
+const CACHE_MODES = (env.BENCH_SEARCH_CACHE_SECONDS ?? '10,0').split(',');
 const DATABASE = 'bench_search';
 const TARGET_P95_MS = 50;
 
@@ -85,7 +90,7 @@ async function esCpuSeconds(client: Client): Promise<number> {
 async function checkQueries(url: string, operation: string, kinds: readonly QueryKind[]) {
   for (const kind of kinds) {
     const totals: string[] = [];
-    for (const variables of kind.variants) {
+    for (const variables of sampleVariants(kind, 5)) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -138,7 +143,7 @@ async function measure(
 ): Promise<Measured> {
   log(`${label}: warm-up ${WARMUP} s, then ${SECONDS} s at ${CONNECTIONS} connections`);
   const options = { url: gateway.url, operation, kinds, connections: CONNECTIONS };
-  await runLoad({ ...options, seconds: WARMUP });
+  await runLoad({ ...options, seconds: WARMUP, warmUp: true });
   await waitEsIdle(client);
   const [gatewayBefore, esBefore, benchBefore] = [
     gateway.cpuSeconds(),
@@ -263,24 +268,38 @@ async function main(): Promise<void> {
     );
     log(`index: ${await indexFacts(client, catalogue.alias)}`);
     compileGateway(log);
-    gateway = await startGateway({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      ELASTICSEARCH_URL: base.elasticsearch.url,
-      ELASTICSEARCH_INDEX_PREFIX: PREFIX,
-      // One client address makes every request here: the per-client limit must not throttle it.
-      GATEWAY_RATE_LIMIT_BURST: '1000000',
-      GATEWAY_RATE_LIMIT_PER_SECOND: '1000000',
-    });
-    log(`gateway: pid ${gateway.pid} at ${gateway.url} (log: ${GATEWAY_LOG})`);
     const kinds = await queryKinds(client, catalogue.alias);
-    log('queries (works search, one request each):');
-    await checkQueries(gateway.url, WORKS_QUERY, kinds);
-    const works = await measure('search (works)', WORKS_QUERY, gateway, client, kinds);
-    const records = await measure('searchRecords', RECORDS_QUERY, gateway, client, kinds);
-    const slow = [printMeasured(works), printMeasured(records)].some(Boolean);
-    if (PROFILE === 'always' || (PROFILE === 'auto' && slow)) {
-      await printProfile(client, catalogue.alias, gateway, kinds);
+    let slow = false;
+    for (const cacheSeconds of CACHE_MODES) {
+      const cache = cacheSeconds === '0' ? 'search cache off' : `search cache ${cacheSeconds} s`;
+      log(`\n=== ${cache} (GATEWAY_SEARCH_CACHE_SECONDS=${cacheSeconds}) ===`);
+      gateway = await startGateway({
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        ELASTICSEARCH_URL: base.elasticsearch.url,
+        ELASTICSEARCH_INDEX_PREFIX: PREFIX,
+        GATEWAY_SEARCH_CACHE_SECONDS: cacheSeconds,
+        // One client address makes every request here: the per-client limit must not throttle it.
+        GATEWAY_RATE_LIMIT_BURST: '1000000',
+        GATEWAY_RATE_LIMIT_PER_SECOND: '1000000',
+      });
+      log(`gateway: pid ${gateway.pid} at ${gateway.url} (log: ${GATEWAY_LOG})`);
+      log('queries (works search, one request each):');
+      await checkQueries(gateway.url, WORKS_QUERY, kinds);
+      const works = await measure(`search (works), ${cache}`, WORKS_QUERY, gateway, client, kinds);
+      const records = await measure(
+        `searchRecords, ${cache}`,
+        RECORDS_QUERY,
+        gateway,
+        client,
+        kinds,
+      );
+      slow = [printMeasured(works), printMeasured(records)].some(Boolean) || slow;
+      if (PROFILE === 'always' || (PROFILE === 'auto' && slow && cacheSeconds === '0')) {
+        await printProfile(client, catalogue.alias, gateway, kinds);
+      }
+      await gateway.stop();
+      gateway = undefined;
     }
     log(`\nload average at end ${loadAverage()}`);
   } finally {

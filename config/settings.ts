@@ -71,6 +71,17 @@ export const SETTINGS = {
     default: '10000',
     description: 'largest estimated cost of one GraphQL query (list fields count their page size)',
   },
+  gatewaySearchCacheSeconds: {
+    env: 'GATEWAY_SEARCH_CACHE_SECONDS',
+    default: '10',
+    description:
+      'how long a search result is answered from memory; harvests show up at most this late (0 turns the cache off)',
+  },
+  gatewaySearchCacheEntries: {
+    env: 'GATEWAY_SEARCH_CACHE_ENTRIES',
+    default: '2000',
+    description: 'most search results kept in memory at once (least recently used leave first)',
+  },
   harvesterPort: {
     env: 'HARVESTER_PORT',
     default: '3001',

@@ -12,6 +12,7 @@ import { SourcesModule } from '@hop-luu/sources';
 import { CallerService } from './access/caller.service';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { RecordsService } from './catalogue/records.service';
+import { SearchCache } from './catalogue/search-cache';
 import { SearchService } from './catalogue/search.service';
 import { ExplorerController } from './explorer/explorer.controller';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -49,7 +50,7 @@ export class GatewayModule {
         }),
       ],
       controllers: [ExplorerController],
-      providers: [SearchService, CatalogueResolver, SourcesResolver, RunsResolver],
+      providers: [SearchCache, SearchService, CatalogueResolver, SourcesResolver, RunsResolver],
     };
   }
 }

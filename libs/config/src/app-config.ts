@@ -17,6 +17,8 @@ export interface AppConfig {
     readonly rateLimitPerSecond: number;
     readonly maxQueryDepth: number;
     readonly maxQueryComplexity: number;
+    readonly searchCacheSeconds: number;
+    readonly searchCacheEntries: number;
   };
   readonly harvester: {
     readonly port: number;

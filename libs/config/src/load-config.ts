@@ -37,6 +37,8 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       rateLimitPerSecond: read('gatewayRateLimitPerSecond', integer(1, 1_000_000)),
       maxQueryDepth: read('gatewayMaxQueryDepth', integer(2, 50)),
       maxQueryComplexity: read('gatewayMaxQueryComplexity', integer(10, 1_000_000)),
+      searchCacheSeconds: read('gatewaySearchCacheSeconds', integer(0, 3600)),
+      searchCacheEntries: read('gatewaySearchCacheEntries', integer(1, 1_000_000)),
     },
     harvester: {
       port: read('harvesterPort', integer(0, 65535)),

@@ -41,7 +41,8 @@ export interface SearchNeeds {
   readonly facets: FacetName[];
   readonly highlights: boolean;
   readonly holdings: boolean;
-  readonly workCount: boolean;
+  /** totalCount, totalCountIsExact or recordCount: each needs every match counted. */
+  readonly counts: boolean;
 }
 
 export function searchNeeds(info: GraphQLResolveInfo, listField: 'records' | 'works'): SearchNeeds {
@@ -56,6 +57,6 @@ export function searchNeeds(info: GraphQLResolveInfo, listField: 'records' | 'wo
     facets: FACET_NAMES.filter((name) => facets.has(name)),
     highlights: record.has('highlights'),
     holdings: work.has('holdings') || work.has('holdingsCount'),
-    workCount: top.has('totalCount') || top.has('totalCountIsExact'),
+    counts: ['totalCount', 'totalCountIsExact', 'recordCount'].some((name) => top.has(name)),
   };
 }

@@ -12,7 +12,8 @@ import { CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { holdingOf, toRecord } from './record.mapper';
-import { FacetName, SearchNeeds } from './requested-fields';
+import { SearchCache } from './search-cache';
+import { SearchNeeds } from './requested-fields';
 import { SearchArgs } from './search.inputs';
 import { FacetBucket, Facets, RecordSearchResult, WorkSearchResult } from './search.types';
 import {
@@ -35,17 +36,30 @@ type Response = SearchResponse<CatalogueDocument>;
 
 /**
  * Union-catalogue searches over the catalogue alias: records, works (collapsed by cluster key),
- * facets. The hits and the counts go as two searches in one msearch: the counts request has
- * no hits, so Elasticsearch's shard request cache can answer repeated facet queries.
+ * facets. The hits and the counts go as two searches in one msearch. The hits search counts
+ * nothing (track_total_hits: false), so Elasticsearch can skip matches that cannot reach the
+ * page; the counts search has no hits, so its shard request cache answers repeated counts.
  */
 @Injectable()
 export class SearchService {
   constructor(
     private readonly client: Client,
     private readonly catalogue: CatalogueIndex,
+    private readonly cache: SearchCache,
   ) {}
 
-  async searchRecords(args: SearchArgs, needs: SearchNeeds): Promise<RecordSearchResult> {
+  searchRecords(args: SearchArgs, needs: SearchNeeds): Promise<RecordSearchResult> {
+    const key = JSON.stringify(['records', args, needs]);
+    return this.cache.get(key, () => this.findRecords(args, needs));
+  }
+
+  /** The union view; see findWorks. */
+  searchWorks(args: SearchArgs, needs: SearchNeeds): Promise<WorkSearchResult> {
+    const key = JSON.stringify(['works', args, needs]);
+    return this.cache.get(key, () => this.findWorks(args, needs));
+  }
+
+  private async findRecords(args: SearchArgs, needs: SearchNeeds): Promise<RecordSearchResult> {
     const first = pageSize(args.first);
     const print = fingerprint(['records', args.query, args.filters, args.sort]);
     const after = args.after ? decodeCursor(args.after, print).a : undefined;
@@ -55,16 +69,16 @@ export class SearchService {
         sort: sortFor(args.sort),
         search_after: after ?? undefined,
         size: first + 1,
-        track_total_hits: true,
+        track_total_hits: false,
         highlight: needs.highlights ? HIGHLIGHT : undefined,
         _source: { excludes: SOURCE_EXCLUDES },
       },
-      countsRequest(args, needs.facets, false),
+      countsRequest(args, needs, false),
     );
     const page = hits.hits.hits.slice(0, first);
     const last = page.at(-1);
     return {
-      totalCount: totalOf(hits),
+      totalCount: totalOf(counts),
       records: page.map((hit) => toRecord(hit._source!, hit.highlight)),
       facets: facetsOf(counts),
       pageInfo: {
@@ -81,7 +95,7 @@ export class SearchService {
    * the libraries holding the works of the page. Elasticsearch only pages collapsed results with search_after when they
    * are sorted by the key itself, so work pages use an offset (kept inside the cursor).
    */
-  async searchWorks(args: SearchArgs, needs: SearchNeeds): Promise<WorkSearchResult> {
+  private async findWorks(args: SearchArgs, needs: SearchNeeds): Promise<WorkSearchResult> {
     const first = pageSize(args.first);
     const print = fingerprint(['works', args.query, args.filters, args.sort]);
     const offset = args.after ? (decodeCursor(args.after, print).o ?? 0) : 0;
@@ -97,12 +111,12 @@ export class SearchService {
         sort: sortFor(args.sort),
         from: offset,
         size: first + 1,
-        track_total_hits: true,
+        track_total_hits: false,
         collapse: { field: 'cluster.key' },
         highlight: needs.highlights ? HIGHLIGHT : undefined,
         _source: { excludes: SOURCE_EXCLUDES },
       },
-      countsRequest(args, needs.facets, true),
+      countsRequest(args, needs, true),
     );
     const page = hits.hits.hits.slice(0, first);
     const holdings = needs.holdings
@@ -112,7 +126,7 @@ export class SearchService {
     return {
       totalCount: works,
       totalCountIsExact: works < WORK_COUNT_PRECISION,
-      recordCount: totalOf(hits),
+      recordCount: totalOf(counts),
       works: page.map((hit) => workOf(hit, holdings.get(hit._source!.cluster.key))),
       facets: facetsOf(counts),
       pageInfo: {
@@ -179,16 +193,21 @@ export class SearchService {
 
 function countsRequest(
   args: SearchArgs,
-  facets: FacetName[],
+  needs: SearchNeeds,
   countWorks: boolean,
 ): SearchRequest | undefined {
-  if (facets.length === 0 && !countWorks) return undefined;
-  const aggs = facetAggregations(facets);
-  if (countWorks)
+  if (needs.facets.length === 0 && !needs.counts) return undefined;
+  const aggs = facetAggregations(needs.facets);
+  if (countWorks && needs.counts)
     aggs.works = {
       cardinality: { field: 'cluster.key', precision_threshold: WORK_COUNT_PRECISION },
     };
-  return { size: 0, track_total_hits: false, query: searchQuery(args.query, args.filters), aggs };
+  return {
+    size: 0,
+    track_total_hits: needs.counts,
+    query: searchQuery(args.query, args.filters),
+    aggs,
+  };
 }
 
 function unwrap(item: MsearchResponseItem<CatalogueDocument>): Response {
@@ -207,8 +226,8 @@ function pageSize(first: number): number {
   return first;
 }
 
-function totalOf(response: Response): number {
-  const total = response.hits.total;
+function totalOf(response: Response | undefined): number {
+  const total = response?.hits.total;
   return typeof total === 'number' ? total : (total?.value ?? 0);
 }
 

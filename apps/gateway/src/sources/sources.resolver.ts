@@ -19,6 +19,7 @@ import {
   SourceRegistrationService,
   SourcesService,
 } from '@hop-luu/sources';
+import { SearchCache } from '../catalogue/search-cache';
 import { GatewayContext } from '../graphql/request-context';
 import { HarvestRunType } from '../runs/run.types';
 import { requireSignedIn } from '../runs/runs.resolver';
@@ -47,6 +48,7 @@ export class SourcesResolver {
     private readonly registration: SourceRegistrationService,
     private readonly runs: HarvestRunsService,
     private readonly catalogue: CatalogueIndex,
+    private readonly searchCache: SearchCache,
   ) {}
 
   @Query(() => [SourceType], { description: 'Registered sources.' })
@@ -150,6 +152,7 @@ export class SourcesResolver {
     await this.managed(actor, id);
     await this.sourcesService.delete(id);
     await this.catalogue.deleteBySource(id);
+    this.searchCache.clear(`source ${id} deleted`);
     return true;
   }
 

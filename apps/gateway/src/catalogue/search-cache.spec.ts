@@ -1,0 +1,96 @@
+import { AppConfig, loadConfig } from '@hop-luu/config';
+import { SearchCache } from './search-cache';
+
+function cacheWith(seconds: number, entries = 100): SearchCache {
+  const config: AppConfig = loadConfig({
+    GATEWAY_SEARCH_CACHE_SECONDS: String(seconds),
+    GATEWAY_SEARCH_CACHE_ENTRIES: String(entries),
+  });
+  return new SearchCache(config);
+}
+
+/** A search stand-in that counts how often it really ran. */
+function counted(result: object = { works: [] }) {
+  const search = { runs: 0, compute: async () => ({ ...result, run: ++search.runs }) };
+  return search;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('SearchCache', () => {
+  it('answers a repeated search from memory', async () => {
+    const cache = cacheWith(10);
+    const search = counted();
+    const first = await cache.get('q=hue', search.compute);
+    const second = await cache.get('q=hue', search.compute);
+    expect(second).toEqual(first);
+    expect(search.runs).toBe(1);
+  });
+
+  it('runs identical searches that arrive together once', async () => {
+    const cache = cacheWith(10);
+    const search = counted();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => cache.get('q=hue', search.compute)),
+    );
+    expect(search.runs).toBe(1);
+    expect(new Set(answers).size).toBe(1);
+  });
+
+  it('keeps different searches apart', async () => {
+    const cache = cacheWith(10);
+    const search = counted();
+    await cache.get('q=hue', search.compute);
+    await cache.get('q=hanoi', search.compute);
+    expect(search.runs).toBe(2);
+  });
+
+  it('asks again once a result is older than the configured seconds', async () => {
+    const cache = cacheWith(1);
+    const search = counted();
+    await cache.get('q=hue', search.compute);
+    await pause(1100);
+    const later = (await cache.get('q=hue', search.compute)) as { run: number };
+    expect(later.run).toBe(2);
+  });
+
+  it('does not keep a failed search', async () => {
+    const cache = cacheWith(10);
+    await expect(
+      cache.get('q=hue', () => Promise.reject(new Error('Elasticsearch unavailable'))),
+    ).rejects.toThrow('Elasticsearch unavailable');
+    const search = counted();
+    await cache.get('q=hue', search.compute);
+    expect(search.runs).toBe(1);
+  });
+
+  it('forgets everything when cleared', async () => {
+    const cache = cacheWith(10);
+    const search = counted();
+    await cache.get('q=hue', search.compute);
+    cache.clear('a source was deleted');
+    await cache.get('q=hue', search.compute);
+    expect(search.runs).toBe(2);
+  });
+
+  it('holds at most the configured number of results, dropping the least recently used', async () => {
+    const cache = cacheWith(10, 2);
+    const search = counted();
+    await cache.get('a', search.compute);
+    await cache.get('b', search.compute);
+    await cache.get('a', search.compute);
+    await cache.get('c', search.compute); // evicts b, used least recently
+    await cache.get('a', search.compute);
+    expect(search.runs).toBe(3);
+    await cache.get('b', search.compute);
+    expect(search.runs).toBe(4);
+  });
+
+  it('computes every time when turned off with 0 seconds', async () => {
+    const cache = cacheWith(0);
+    const search = counted();
+    await cache.get('q=hue', search.compute);
+    await cache.get('q=hue', search.compute);
+    expect(search.runs).toBe(2);
+  });
+});
