@@ -28,7 +28,7 @@ async function aliasCount(client: Client, index: CatalogueIndex): Promise<number
   return (await client.count({ index: index.alias })).count;
 }
 
-/** A partial index (an interrupted earlier run) is dropped and rebuilt, never topped up. */
+/** A partial or outdated index is dropped and rebuilt, never topped up. */
 async function dropPartial(client: Client, index: CatalogueIndex): Promise<void> {
   const current = await index.currentIndex();
   if (current) await client.indices.delete({ index: current });
@@ -75,6 +75,11 @@ export async function buildIndex(
   options: BuildOptions,
 ): Promise<BuildReport> {
   const existing = await aliasCount(client, catalogue);
+  if (existing > 0 && (await catalogue.isOutdated())) {
+    options.log(`${catalogue.alias} was built under an older mapping: rebuilding`);
+    await dropPartial(client, catalogue);
+    return buildIndex(client, catalogue, options);
+  }
   if (existing >= options.records) {
     options.log(
       `reusing ${catalogue.alias}: it already holds ${existing.toLocaleString('en')} docs`,

@@ -101,6 +101,18 @@ describe('gateway: the GraphQL union catalogue', () => {
       isbn: undefined,
       isbn10: undefined,
     });
+    // The same words in one title and in another record's summary only: the title ranks first.
+    provider.repo('hcm').addRecord({
+      title: 'Nghề thủ công truyền thống',
+      summary: 'Có một chương về gốm Chu Đậu và các làng nghề quanh Hải Dương.',
+      isbn: undefined,
+      isbn10: undefined,
+    });
+    provider.repo('nlv').addRecord({
+      title: 'Gốm Chu Đậu',
+      isbn: undefined,
+      isbn10: undefined,
+    });
     env = await isolatedTestEnv('gateway', {
       GATEWAY_RATE_LIMIT_BURST: '10000',
       GATEWAY_RATE_LIMIT_PER_SECOND: '10000',
@@ -174,6 +186,14 @@ describe('gateway: the GraphQL union catalogue', () => {
       const titles = result.data!.searchRecords.records.map((r: { title: string }) => r.title);
       expect(titles[0]).toBe('Đường xưa mây trắng');
       expect(titles).toContain('Đương xứa may trang');
+    });
+
+    it('ranks a match in the title above the same words in a summary', async () => {
+      for (const q of ['gốm Chu Đậu', 'gom chu dau']) {
+        const result = await gql(gateway, RECORDS, { q });
+        const titles = result.data!.searchRecords.records.map((r: { title: string }) => r.title);
+        expect(titles).toEqual(['Gốm Chu Đậu', 'Nghề thủ công truyền thống']);
+      }
     });
 
     it('finds a record by its ISBN in 13- and 10-digit form, with or without hyphens', async () => {
@@ -388,10 +408,10 @@ describe('gateway: the GraphQL union catalogue', () => {
     it('lists sources with record counts and health; last runs only for their owners and staff', async () => {
       const anonymous = await gql(gateway, SOURCES);
       const nlv = anonymous.data!.sources.find((s: { id: string }) => s.id === 'nlv');
-      expect(nlv).toMatchObject({ recordCount: 41, health: 'OK', lastRun: null });
+      expect(nlv).toMatchObject({ recordCount: 42, health: 'OK', lastRun: null });
       const owner = await gql(gateway, SOURCES, {}, keys.nlv);
       expect(owner.data!.sources.find((s: { id: string }) => s.id === 'nlv').lastRun).toMatchObject(
-        { status: 'succeeded', recordsIndexed: 41 },
+        { status: 'succeeded', recordsIndexed: 42 },
       );
       expect(owner.data!.sources.find((s: { id: string }) => s.id === 'hcm').lastRun).toBeNull();
       const staff = await gql(gateway, SOURCES, {}, keys.staff);

@@ -3,9 +3,10 @@ import { Client } from '@elastic/elasticsearch';
 import request from 'supertest';
 import { HarvestRunsService } from '@hop-luu/harvest-runs';
 import { createApp } from '@hop-luu/platform';
-import { CatalogueIndex } from '@hop-luu/search-index';
+import { CATALOGUE_MAPPING_VERSION, CatalogueIndex } from '@hop-luu/search-index';
 import { loadConfig } from '@hop-luu/config';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
+import { MappingUpgradeService } from '../apps/harvester/src/reindex/mapping-upgrade.service';
 import { ReindexService } from '../apps/harvester/src/reindex/reindex.service';
 import { ScheduleService } from '../apps/harvester/src/scheduling/schedule.service';
 import { SourcesService } from '@hop-luu/sources';
@@ -263,5 +264,34 @@ describe('harvester: pipeline into Elasticsearch and PostgreSQL', () => {
     await catalogue.refresh();
     expect((await client.count({ index: catalogue.alias })).count).toBe(total);
     expect(provider.repo('nlv').requests.length).toBe(requestsBefore);
+  });
+
+  it('rebuilds, when it starts, a live index built under an older mapping', async () => {
+    const catalogue = ctx.get(CatalogueIndex);
+    const client = ctx.get(Client);
+    const old = (await catalogue.currentIndex())!;
+    const total = (await client.count({ index: catalogue.alias })).count;
+    // An index from the previous release: same documents, older mapping version.
+    await client.indices.putMapping({ index: old, _meta: { mappingVersion: 1 } });
+    expect(await catalogue.isOutdated()).toBe(true);
+
+    const next = await createApp(harvesterApp, loadConfig({ ...process.env, ...env }));
+    try {
+      await next.init();
+      const report = await next.get(MappingUpgradeService).upgrade;
+      expect(report?.previous).toBe(old);
+      expect(await catalogue.currentIndex()).toBe(report?.index);
+      expect(await catalogue.liveMappingVersion()).toBe(CATALOGUE_MAPPING_VERSION);
+      expect((await client.count({ index: catalogue.alias })).count).toBe(total);
+      const found = await client.search({
+        index: catalogue.alias,
+        size: 0,
+        track_total_hits: true,
+        query: { match: { 'search.allFolded': 'viet' } },
+      });
+      expect((found.hits.total as { value: number }).value).toBeGreaterThan(0);
+    } finally {
+      await next.close();
+    }
   });
 });

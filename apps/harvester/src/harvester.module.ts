@@ -14,6 +14,7 @@ import { HarvestMetrics } from './metrics/harvest-metrics';
 import { MeasuredHostThrottle } from './metrics/measured-host-throttle';
 import { MetricsController } from './metrics/metrics.controller';
 import { RawRecordsModule } from './raw-records/raw-records.module';
+import { MappingUpgradeService } from './reindex/mapping-upgrade.service';
 import { ReindexService } from './reindex/reindex.service';
 import { RunQueueService } from './runs/run-queue.service';
 import { ScheduleService } from './scheduling/schedule.service';
@@ -58,7 +59,9 @@ export class HarvesterModule {
         RunQueueService,
         HarvestRunnerService,
         ReindexService,
-        ...(options.background ? [HarvestWorkerService, ScheduleService] : []),
+        ...(options.background
+          ? [HarvestWorkerService, ScheduleService, MappingUpgradeService]
+          : []),
       ],
       exports: [RunQueueService, HarvestRunnerService, ReindexService],
     };

@@ -35,12 +35,26 @@ export class ReindexService {
   ) {}
 
   async reindex(): Promise<ReindexReport> {
+    return this.underLock(() => this.rebuild());
+  }
+
+  /**
+   * Rebuilds only if the live index predates this release's mapping, checked again under the
+   * lock so that, of several harvesters starting together, one rebuilds and the rest find it done.
+   */
+  async reindexIfOutdated(): Promise<ReindexReport | undefined> {
+    return this.underLock(async () =>
+      (await this.catalogue.isOutdated()) ? this.rebuild() : undefined,
+    );
+  }
+
+  private async underLock<T>(work: () => Promise<T>): Promise<T> {
     const lock = new PgSession(this.config.databaseUrl, 'reindex-lock');
     await lock.connect();
     try {
       // Exclusive: waits for running harvests (which hold it shared) and holds off new ones.
       await lock.query('SELECT pg_advisory_lock($1, 0)', [LOCK_CLASS.reindex]);
-      return await this.rebuild();
+      return await work();
     } finally {
       await lock.close();
     }

@@ -1,5 +1,9 @@
 import { Client, errors } from '@elastic/elasticsearch';
-import { CATALOGUE_MAPPING, CATALOGUE_SETTINGS } from './catalogue-mapping';
+import {
+  CATALOGUE_MAPPING,
+  CATALOGUE_MAPPING_VERSION,
+  CATALOGUE_SETTINGS,
+} from './catalogue-mapping';
 
 /**
  * The catalogue lives in versioned indices (`<prefix>-catalogue-v1`, `-v2`, …) behind one
@@ -38,6 +42,24 @@ export class CatalogueIndex {
       if (error instanceof errors.ResponseError && error.statusCode === 404) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * The mapping version the live index was built under (indices from before versions were
+   * recorded count as 1); undefined when there is no live index yet.
+   */
+  async liveMappingVersion(): Promise<number | undefined> {
+    const index = await this.currentIndex();
+    if (!index) return undefined;
+    const found = await this.client.indices.getMapping({ index });
+    const meta = found[index]?.mappings?._meta as { mappingVersion?: number } | undefined;
+    return meta?.mappingVersion ?? 1;
+  }
+
+  /** True when the live index predates this release's mapping and must be rebuilt. */
+  async isOutdated(): Promise<boolean> {
+    const live = await this.liveMappingVersion();
+    return live !== undefined && live < CATALOGUE_MAPPING_VERSION;
   }
 
   /** Creates an empty index with the catalogue mapping; an index of that name already there is fine. */

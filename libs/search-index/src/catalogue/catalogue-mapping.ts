@@ -14,6 +14,19 @@ const text = { type: 'text', analyzer: 'standard' } as const;
 const keyword = { type: 'keyword', ignore_above: 512 } as const;
 const stored = { type: 'keyword', index: false, doc_values: false } as const;
 const storedText = { type: 'text', index: false } as const;
+/*
+ * Free-text search matches on two combined fields, every text of a record in one: a word is
+ * then one posting list to read instead of one per field, which made searches over six
+ * fields 5–10× slower on a million records.
+ */
+const copiedTo = (combined: 'all' | 'allFolded') =>
+  ({ ...text, copy_to: `search.${combined}` }) as const;
+
+/**
+ * Raised whenever a change to the mapping needs documents indexed again (a new field, a
+ * copy_to); an index built under an older version is rebuilt from the raw records.
+ */
+export const CATALOGUE_MAPPING_VERSION = 2;
 
 export const CATALOGUE_SETTINGS: IndicesIndexSettings = {
   number_of_shards: 1,
@@ -25,6 +38,7 @@ export const CATALOGUE_SETTINGS: IndicesIndexSettings = {
 
 export const CATALOGUE_MAPPING: MappingTypeMapping = {
   dynamic: 'strict',
+  _meta: { mappingVersion: CATALOGUE_MAPPING_VERSION },
   properties: {
     id: keyword,
     sourceId: keyword,
@@ -77,18 +91,20 @@ export const CATALOGUE_MAPPING: MappingTypeMapping = {
     },
     search: {
       properties: {
-        title: text,
-        titleFolded: text,
-        otherTitles: text,
-        otherTitlesFolded: text,
-        creators: text,
-        creatorsFolded: text,
-        subjects: text,
-        subjectsFolded: text,
-        description: text,
-        descriptionFolded: text,
-        publisher: text,
-        publisherFolded: text,
+        title: copiedTo('all'),
+        titleFolded: copiedTo('allFolded'),
+        otherTitles: copiedTo('all'),
+        otherTitlesFolded: copiedTo('allFolded'),
+        creators: copiedTo('all'),
+        creatorsFolded: copiedTo('allFolded'),
+        subjects: copiedTo('all'),
+        subjectsFolded: copiedTo('allFolded'),
+        description: copiedTo('all'),
+        descriptionFolded: copiedTo('allFolded'),
+        publisher: copiedTo('all'),
+        publisherFolded: copiedTo('allFolded'),
+        all: text,
+        allFolded: text,
       },
     },
     titleSort: keyword,
