@@ -1,16 +1,6 @@
 import type { CatalogueDocument } from '@hop-luu/search-index';
+import { markPassages, markText, matchedWords } from './display-highlight';
 import { CatalogueRecord, ClusterEvidence, Highlight, Holding } from './record.types';
-
-const HIGHLIGHT_FIELDS: Record<string, string> = {
-  'search.title': 'title',
-  'search.titleFolded': 'title',
-  'search.creators': 'creators',
-  'search.creatorsFolded': 'creators',
-  'search.subjects': 'subjects',
-  'search.subjectsFolded': 'subjects',
-  'search.description': 'description',
-  'search.descriptionFolded': 'description',
-};
 
 export function holdingOf(doc: CatalogueDocument): Holding {
   const held = doc.holdings[0];
@@ -40,15 +30,21 @@ export function evidenceOf(doc: CatalogueDocument): ClusterEvidence {
   };
 }
 
-/** One highlight per display field: exact-form fragments win over folded ones. */
-function highlightsOf(raw: Record<string, string[]> | undefined): Highlight[] {
-  const byField = new Map<string, string[]>();
-  for (const [esField, fragments] of Object.entries(raw ?? {})) {
-    const field = HIGHLIGHT_FIELDS[esField];
-    if (field && (!byField.has(field) || !esField.endsWith('Folded')))
-      byField.set(field, fragments);
-  }
-  return [...byField].map(([field, fragments]) => ({ field, fragments }));
+/** One highlight per display field, marked in the text as the library wrote it. */
+function highlightsOf(doc: CatalogueDocument, raw?: Record<string, string[]>): Highlight[] {
+  const words = matchedWords(Object.values(raw ?? {}).flat());
+  if (words.size === 0) return [];
+  const marked = (values: readonly string[]) =>
+    values.flatMap((value) => markText(value, words) ?? []);
+  const fields: [string, string[]][] = [
+    ['title', marked([doc.title])],
+    ['creators', marked(doc.creators)],
+    ['subjects', marked(doc.subjects)],
+    ['description', doc.description ? markPassages(doc.description, words) : []],
+  ];
+  return fields
+    .filter(([, fragments]) => fragments.length > 0)
+    .map(([field, fragments]) => ({ field, fragments }));
 }
 
 export function toRecord(
@@ -76,6 +72,6 @@ export function toRecord(
     datestamp: doc.datestamp,
     heldBy: holdingOf(doc),
     cluster: evidenceOf(doc),
-    highlights: highlightsOf(highlight),
+    highlights: highlightsOf(doc, highlight),
   };
 }

@@ -76,12 +76,18 @@ export class ClusterEvidence {
   edition: string | null;
 }
 
-@ObjectType({ description: 'Highlighted fragments of one field, matches wrapped in <em>.' })
+@ObjectType({
+  description:
+    'Highlighted fragments of one field as the library wrote it, HTML-escaped, matches wrapped in <em>.',
+})
 export class Highlight {
   @Field({ description: 'title, creators, subjects or description.' })
   field: string;
 
-  @Field(() => [String], { description: 'Fragments with the matching words in <em>…</em>.' })
+  @Field(() => [String], {
+    description:
+      'The matching values (title, creators, subjects) or passages (description), HTML-escaped, with the matching words in <em>…</em>.',
+  })
   fragments: string[];
 }
 
