@@ -11,8 +11,9 @@ export interface DemoLibrary {
 
 /**
  * The bundled sample feed: generated, realistic Vietnamese and English records from four
- * kinds of library, in oai_dc and MARC 21. Every tenth record of each is a well-known work
- * that the others hold too, so the union view has works held by several libraries.
+ * kinds of library, in oai_dc and MARC 21. Each holds the same dozen well-known works (one
+ * or two editions each), so the union view has works held by several libraries; the rest
+ * of each catalogue is its own.
  */
 export const DEMO_LIBRARIES: DemoLibrary[] = [
   {
@@ -20,7 +21,12 @@ export const DEMO_LIBRARIES: DemoLibrary[] = [
       name: 'tvqg',
       records: 400,
       pageSize: 100,
-      generator: { seed: 101, libraryName: 'Thư viện Quốc gia Việt Nam', libraryCode: 'nlv' },
+      generator: {
+        seed: 101,
+        libraryName: 'Thư viện Quốc gia Việt Nam',
+        libraryCode: 'nlv',
+        famousWorksOnce: true,
+      },
     },
     kind: 'national',
     province: 'Hà Nội',
@@ -31,7 +37,12 @@ export const DEMO_LIBRARIES: DemoLibrary[] = [
       name: 'dhqg-hcm',
       records: 300,
       pageSize: 100,
-      generator: { seed: 202, libraryName: 'Thư viện Trung tâm ĐHQG-HCM', libraryCode: 'vnuhcm' },
+      generator: {
+        seed: 202,
+        libraryName: 'Thư viện Trung tâm ĐHQG-HCM',
+        libraryCode: 'vnuhcm',
+        famousWorksOnce: true,
+      },
     },
     kind: 'university',
     province: 'TP. Hồ Chí Minh',
@@ -43,7 +54,12 @@ export const DEMO_LIBRARIES: DemoLibrary[] = [
       records: 200,
       pageSize: 50,
       granularity: 'day',
-      generator: { seed: 303, libraryName: 'Thư viện tỉnh Nghệ An', libraryCode: 'tvna' },
+      generator: {
+        seed: 303,
+        libraryName: 'Thư viện tỉnh Nghệ An',
+        libraryCode: 'tvna',
+        famousWorksOnce: true,
+      },
     },
     kind: 'provincial',
     province: 'Nghệ An',
@@ -58,6 +74,7 @@ export const DEMO_LIBRARIES: DemoLibrary[] = [
         seed: 404,
         libraryName: 'Thư viện Viện Hàn lâm KHXH Việt Nam',
         libraryCode: 'vass',
+        famousWorksOnce: true,
       },
     },
     kind: 'special',

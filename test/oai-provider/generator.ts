@@ -61,6 +61,11 @@ export interface GenerateOptions {
   /** Datestamp of record 0; later records are `stepSeconds` apart. */
   startDate?: Date;
   stepSeconds?: number;
+  /**
+   * Hold each famous work (each edition) once, as a real library does, instead of repeating
+   * them every 120 records; records past the first 120 are then all the library's own.
+   */
+  famousWorksOnce?: boolean;
 }
 
 interface Work {
@@ -86,6 +91,7 @@ const DEFAULTS = {
   libraryCode: 'nlv',
   startDate: new Date('2024-01-01T00:00:00Z'),
   stepSeconds: 37,
+  famousWorksOnce: false,
 };
 
 /**
@@ -95,10 +101,19 @@ const DEFAULTS = {
  * index % 10 === 5 is a later edition (2 or 3, by library seed) of the same
  * famous work. Everything else is a work unique to the library.
  */
-function workSlot(index: number, seed: number): { workId: number; edition: number } {
+function workSlot(
+  index: number,
+  seed: number,
+  famousOnce: boolean,
+): { workId: number; edition: number } {
   const famous = Math.floor(index / 10) % FAMOUS_WORKS.length;
+  if (famousOnce && index >= 10 * FAMOUS_WORKS.length) return uniqueWork(index, seed);
   if (index % 10 === 0) return { workId: famous, edition: 1 };
   if (index % 10 === 5) return { workId: famous, edition: mix(seed, famous) % 2 === 0 ? 2 : 3 };
+  return uniqueWork(index, seed);
+}
+
+function uniqueWork(index: number, seed: number): { workId: number; edition: number } {
   return { workId: 1_000_000 + (mix(seed, index) % 2_000_000_000), edition: 1 };
 }
 
@@ -167,7 +182,7 @@ function cutter(author: string): string {
 /** Record number `index` of the library described by `options`; pure function of its inputs. */
 export function generateRecord(index: number, options: GenerateOptions = {}): BibRecord {
   const o = { ...DEFAULTS, ...options };
-  const { workId, edition } = workSlot(index, o.seed);
+  const { workId, edition } = workSlot(index, o.seed, o.famousWorksOnce);
   const work = workId < FAMOUS_WORKS.length ? famousWork(workId) : composedWork(workId);
   const year = Math.min(2026, work.baseYear + (edition - 1) * 4);
   const isbnSeed = mix(workId, edition) % 100_000;
