@@ -1,4 +1,5 @@
 import type { Agent, SearchForms, Subject } from './catalog-record';
+import { StringCache } from './text/string-cache';
 import { canonicalizeTones, foldText } from './vietnamese';
 
 /** Index form of display text: lower-case, one canonical tone placement (see vietnamese/). */
@@ -12,22 +13,19 @@ type Forms = readonly [search: string, folded: string];
 /**
  * Names, subject headings, publishers and series repeat across thousands of records, and
  * a title is needed twice (search form and cluster key), so the forms of short values are
- * remembered (bounded; cleared when full). Long values (abstracts) are not cached.
+ * remembered. Long values (abstracts) are not cached.
  */
-const formsCache = new Map<string, Forms>();
+const formsCache = new StringCache<Forms>(4096);
 const CACHEABLE_LENGTH = 60;
-const CACHE_LIMIT = 20_000;
 
 export function formsOf(text: string): Forms {
-  const cached = formsCache.get(text);
-  if (cached) return cached;
+  if (text.length > CACHEABLE_LENGTH) return computeForms(text);
+  return formsCache.get(text, computeForms);
+}
+
+function computeForms(text: string): Forms {
   const search = searchForm(text);
-  const forms: Forms = [search, foldText(search)];
-  if (text.length <= CACHEABLE_LENGTH) {
-    if (formsCache.size >= CACHE_LIMIT) formsCache.clear();
-    formsCache.set(text, forms);
-  }
-  return forms;
+  return [search, foldText(search)];
 }
 
 /** What the search forms are built from. */
@@ -43,28 +41,41 @@ export interface SearchSource {
   publisher?: string;
 }
 
-function joinForms(forms: Forms[]): Forms {
-  return [forms.map((f) => f[0]).join(' '), forms.map((f) => f[1]).join(' ')];
+/** Search and folded forms of several values, as two parallel lists. */
+class FormLists {
+  readonly search: string[] = [];
+  readonly folded: string[] = [];
+
+  add(text: string): void {
+    const [search, folded] = formsOf(text);
+    this.search.push(search);
+    this.folded.push(folded);
+  }
 }
 
 export function buildSearchForms(src: SearchSource): SearchForms {
   // Forms work word by word, so title and subtitle are formed apart (each may be cached).
-  const titleParts = src.subtitle ? [src.title, src.subtitle] : [src.title];
-  const [title, titleFolded] = joinForms(titleParts.map(formsOf));
-  const otherTitles = [...src.otherTitles, ...src.series].map(formsOf);
-  const creators = [...src.creators, ...src.contributors].map((a) => formsOf(a.name));
-  const subjects = src.subjects.map((s) => formsOf(s.value));
+  const [title, titleFolded] = formsOf(src.title);
+  const subtitleForms = src.subtitle ? formsOf(src.subtitle) : undefined;
+  const otherTitles = new FormLists();
+  for (const other of src.otherTitles) otherTitles.add(other);
+  for (const series of src.series) otherTitles.add(series);
+  const creators = new FormLists();
+  for (const agent of src.creators) creators.add(agent.name);
+  for (const agent of src.contributors) creators.add(agent.name);
+  const subjects = new FormLists();
+  for (const subject of src.subjects) subjects.add(subject.value);
   const [description, descriptionFolded] = formsOf(src.description ?? '');
   const [publisher, publisherFolded] = formsOf(src.publisher ?? '');
   return {
-    title,
-    titleFolded,
-    otherTitles: otherTitles.map((f) => f[0]),
-    otherTitlesFolded: otherTitles.map((f) => f[1]),
-    creators: creators.map((f) => f[0]),
-    creatorsFolded: creators.map((f) => f[1]),
-    subjects: subjects.map((f) => f[0]),
-    subjectsFolded: subjects.map((f) => f[1]),
+    title: subtitleForms ? `${title} ${subtitleForms[0]}` : title,
+    titleFolded: subtitleForms ? `${titleFolded} ${subtitleForms[1]}` : titleFolded,
+    otherTitles: otherTitles.search,
+    otherTitlesFolded: otherTitles.folded,
+    creators: creators.search,
+    creatorsFolded: creators.folded,
+    subjects: subjects.search,
+    subjectsFolded: subjects.folded,
     description,
     descriptionFolded,
     publisher,

@@ -66,21 +66,18 @@ export function finishRecord(
       issn: draft.identifiers.issn,
     }),
   };
-  // Optional fields are absent rather than `undefined`, so records serialise and compare cleanly.
-  const optional = {
-    subtitle: draft.subtitle,
-    responsibility: draft.responsibility,
-    description,
-    publisher: draft.publisher,
-    place: draft.place,
-    year: draft.year,
-    dateAsGiven: draft.dateAsGiven,
-    edition: draft.edition,
-    physicalDescription: draft.physicalDescription,
-  };
-  for (const key of Object.keys(optional) as (keyof typeof optional)[]) {
-    if (optional[key] !== undefined) Object.assign(record, { [key]: optional[key] });
-  }
+  // Optional fields are absent rather than `undefined`, so records serialise and compare
+  // cleanly. Set one by one, in this order (the order JSON shows them in).
+  if (draft.subtitle !== undefined) record.subtitle = draft.subtitle;
+  if (draft.responsibility !== undefined) record.responsibility = draft.responsibility;
+  if (description !== undefined) record.description = description;
+  if (draft.publisher !== undefined) record.publisher = draft.publisher;
+  if (draft.place !== undefined) record.place = draft.place;
+  if (draft.year !== undefined) record.year = draft.year;
+  if (draft.dateAsGiven !== undefined) record.dateAsGiven = draft.dateAsGiven;
+  if (draft.edition !== undefined) record.edition = draft.edition;
+  if (draft.physicalDescription !== undefined)
+    record.physicalDescription = draft.physicalDescription;
   return record;
 }
 

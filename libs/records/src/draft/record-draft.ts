@@ -13,9 +13,9 @@ import {
   normalizeIsbn,
   normalizeIssn,
 } from '../identifiers';
-import { cleanText, readYear, trimIsbd } from '../text';
-import { mayBeLegacyEncoded, repairLegacyEncoding } from '../vietnamese';
+import { readYear } from '../text';
 import { toIso639_3 } from '../vocabulary/languages';
+import { cleanValue } from './clean-value';
 
 /** How a value is tidied: 'isbd' also trims ISBD punctuation (titles, names, places...). */
 export type TextMode = 'isbd' | 'plain';
@@ -78,19 +78,14 @@ export class RecordDraft {
   /** NFC, legacy-encoding repair (with a warning naming the field), spaces, ISBD punctuation. */
   text(field: string, raw: string | undefined, mode: TextMode = 'isbd'): string | undefined {
     if (raw === undefined) return undefined;
-    const cleaned = cleanText(mayBeLegacyEncoded(raw) ? this.repairEncoding(field, raw) : raw);
-    const value = mode === 'isbd' ? trimIsbd(cleaned) : cleaned;
-    return value === '' ? undefined : value;
-  }
-
-  private repairEncoding(field: string, raw: string): string {
-    const repair = repairLegacyEncoding(raw);
-    if (repair.converted)
-      this.warn(field, `converted from ${repair.converted.toUpperCase()} encoding`);
-    if (repair.suspected) {
-      this.warn(field, `looks like ${repair.suspected.toUpperCase()}-encoded text; left unchanged`);
+    const clean = cleanValue(raw);
+    if (clean.converted)
+      this.warn(field, `converted from ${clean.converted.toUpperCase()} encoding`);
+    if (clean.suspected) {
+      this.warn(field, `looks like ${clean.suspected.toUpperCase()}-encoded text; left unchanged`);
     }
-    return repair.text;
+    const value = mode === 'isbd' ? clean.isbd : clean.plain;
+    return value === '' ? undefined : value;
   }
 
   addOtherTitle(field: string, raw: string | undefined): void {
@@ -245,12 +240,14 @@ export class RecordDraft {
 
   addHolding(holding: Holding): void {
     const clean: Holding = {};
-    for (const key of ['institution', 'callNumber', 'location'] as const) {
-      const value = this.text(`holding ${key}`, holding[key]);
-      if (value) clean[key] = value;
-    }
-    if (Object.keys(clean).length > 0) this.holdings.push(clean);
-    if (clean.callNumber) pushUnique(this.identifiers.callNumber, clean.callNumber);
+    const institution = this.text('holding institution', holding.institution);
+    if (institution) clean.institution = institution;
+    const callNumber = this.text('holding callNumber', holding.callNumber);
+    if (callNumber) clean.callNumber = callNumber;
+    const location = this.text('holding location', holding.location);
+    if (location) clean.location = location;
+    if (institution || callNumber || location) this.holdings.push(clean);
+    if (callNumber) pushUnique(this.identifiers.callNumber, callNumber);
   }
 }
 

@@ -118,4 +118,20 @@ describe('MARC 21 mapping', () => {
     expect(r.title.startsWith('The ')).toBe(true);
     expect(noIsbn.cluster.parts.title).toBe('history of vietnam');
   });
+
+  it('finds the mapper of a tag written with spaces, and skips tags that are not three digits', () => {
+    const xml =
+      '<record xmlns="http://www.loc.gov/MARC21/slim"><leader>00000nam a2200000 a 4500</leader>' +
+      '<datafield tag=" 245 " ind1="1" ind2="0"><subfield code="a">Tựa đề</subfield></datafield>' +
+      '<datafield tag="FMT" ind1=" " ind2=" "><subfield code="a">BK</subfield></datafield>' +
+      '<datafield tag="24" ind1=" " ind2=" "><subfield code="a">x</subfield></datafield>' +
+      '<datafield tag="2450" ind1=" " ind2=" "><subfield code="a">y</subfield></datafield>' +
+      '<datafield tag="650" ind1=" " ind2="0"><subfield code=" a ">Lịch sử\u00a0.</subfield>' +
+      '<subfield code="z">Việt Nam\u3000;</subfield></datafield></record>';
+    const r = normalizeOk(xml, 'marc21');
+    expect(r.title).toBe('Tựa đề');
+    expect(r.otherTitles).toEqual([]);
+    expect(r.subjects).toEqual([{ value: 'Lịch sử -- Việt Nam', scheme: 'lcsh' }]);
+    expect(r.warnings).toEqual([]);
+  });
 });

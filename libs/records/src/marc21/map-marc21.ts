@@ -90,12 +90,40 @@ const FIELD_MAPPERS: ReadonlyMap<string, FieldMapper> = new Map<string, FieldMap
   ['952', map952],
 ]);
 
+/**
+ * The same mappers indexed by the tag's number: a tag is a string sliced from each record,
+ * and looking it up in the Map would hash it first, once per field.
+ */
+const MAPPERS_BY_NUMBER: readonly (FieldMapper | undefined)[] = Array.from(
+  { length: 1000 },
+  (_, n) => FIELD_MAPPERS.get(String(n).padStart(3, '0')),
+);
+
+function mapperFor(tag: string): FieldMapper | undefined {
+  const number = tagNumber(tag);
+  return number === undefined ? FIELD_MAPPERS.get(tag) : MAPPERS_BY_NUMBER[number];
+}
+
+/** 0–999 for a three-digit tag, undefined for anything else. */
+function tagNumber(tag: string): number | undefined {
+  if (tag.length !== 3) return undefined;
+  const hundreds = tag.charCodeAt(0) - 0x30;
+  const tens = tag.charCodeAt(1) - 0x30;
+  const units = tag.charCodeAt(2) - 0x30;
+  if (!(isDigit(hundreds) && isDigit(tens) && isDigit(units))) return undefined;
+  return hundreds * 100 + tens * 10 + units;
+}
+
+function isDigit(value: number): boolean {
+  return value >= 0 && value <= 9;
+}
+
 /** Maps a MARCXML bibliographic record; unknown tags are skipped, each field is guarded. */
 export function mapMarc21(root: XmlElement, draft: RecordDraft): void {
   const marc = readMarcRecord(root);
   mapFixedFields(marc, draft);
   for (const field of marc.fields) {
-    const mapper = FIELD_MAPPERS.get(field.tag);
+    const mapper = mapperFor(field.tag);
     if (mapper) draft.guard(field.tag, () => mapper(field, draft));
   }
 }

@@ -1,4 +1,5 @@
 import type { RecordDraft } from '../draft/record-draft';
+import { isWhiteSpace, trimmed } from '../text/trimmed';
 import { fieldName, sub, subs, type DataField } from './marc-record';
 
 /** 2nd indicator of 6XX → thesaurus; '7' means "see $2"; '4' and anything else: none. */
@@ -31,5 +32,13 @@ function schemeOf(field: DataField): string | undefined {
 
 /** Each part loses its own trailing ISBD punctuation before the parts are joined. */
 function tidy(part: string): string {
-  return part.trim().replace(/[\s.,;:/]+$/, '');
+  const text = trimmed(part);
+  let end = text.length;
+  while (end > 0 && isTrailingPunctuation(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** /[\s.,;:/]/ (a loop from the end costs less than a regex anchored at the end, which scans from the start). */
+function isTrailingPunctuation(c: number): boolean {
+  return c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2f || isWhiteSpace(c);
 }

@@ -1,13 +1,11 @@
-import { composeLetter, SHAPED_VOWELS, TONED_CHARS, VOWELS } from './letters';
+import { StringCache } from '../text/string-cache';
+import { ASTRAL, letterClass, VIETNAMESE, VOWEL } from './letter-class';
+import { composeLetter, SHAPED_VOWELS, TONED_CHARS } from './letters';
 import { lettersOf, splitSyllable } from './syllable';
 
 const HAS_TONE = new RegExp(`[${TONED_CHARS}]`);
-/** Two adjacent vowels: only then can a tone sit on more than one letter. */
-const TWO_VOWELS = new RegExp(`[${TONED_CHARS}${VOWELS}${VOWELS.toUpperCase()}]{2}`);
-const WORD = /\p{L}+/gu;
 /** Syllables repeat endlessly across records; remembering them keeps indexing cheap. */
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 50_000;
+const placedSyllables = new StringCache<string>(4096);
 
 /**
  * Moves every tone mark to one canonical place so 'hoà'/'hòa', 'thuý'/'thúy' and
@@ -23,31 +21,42 @@ const CACHE_LIMIT = 50_000;
  */
 export function canonicalizeTones(text: string): string {
   if (!HAS_TONE.test(text)) return text;
-  // Splitting on spaces first lets most words skip the regex and the callback entirely.
-  const words = text.split(' ');
-  let changed = false;
-  for (let i = 0; i < words.length; i++) {
-    if (!TWO_VOWELS.test(words[i])) continue;
-    const placed = words[i].replace(WORD, cachedPlaceTone);
-    if (placed !== words[i]) {
-      words[i] = placed;
-      changed = true;
+  // One pass over the characters finds the words (runs of letters, as /\p{L}+/u); text
+  // between changed words is copied in slices. A word can change only when all its
+  // letters are Vietnamese/Latin and two vowels meet (a tone has no other place to go).
+  let placedText = '';
+  let copiedTo = 0;
+  for (let i = 0; i < text.length;) {
+    const start = i;
+    let vietnameseLetters = true;
+    let twoVowels = false;
+    let previous = 0;
+    for (let letter = letterClass(text, i); letter !== 0; letter = letterClass(text, i)) {
+      vietnameseLetters &&= (letter & VIETNAMESE) !== 0;
+      twoVowels ||= (letter & previous & VOWEL) !== 0;
+      previous = letter;
+      i += letter & ASTRAL ? 2 : 1;
     }
+    if (i === start) {
+      i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1; // not a letter
+      continue;
+    }
+    if (!vietnameseLetters || !twoVowels) continue;
+    const word = text.slice(start, i);
+    const placed = cachedPlaceTone(word);
+    if (placed === word) continue;
+    placedText += text.slice(copiedTo, start) + placed;
+    copiedTo = i;
   }
-  return changed ? words.join(' ') : text;
+  return copiedTo === 0 ? text : placedText + text.slice(copiedTo);
 }
 
 function cachedPlaceTone(word: string): string {
-  let placed = cache.get(word);
-  if (placed === undefined) {
-    placed = placeTone(word);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, placed);
-  }
-  return placed;
+  return placedSyllables.get(word, placeTone);
 }
 
-function placeTone(word: string): string {
+/** The canonical placement in one word (a run of letters); other words come back unchanged. */
+export function placeTone(word: string): string {
   const letters = lettersOf(word);
   if (!letters) return word;
   const toned = letters.filter((l) => l.tone > 0);

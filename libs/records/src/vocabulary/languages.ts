@@ -1,3 +1,4 @@
+import { StringCache } from '../text/string-cache';
 import { foldText } from '../vietnamese/fold';
 
 /**
@@ -34,6 +35,13 @@ const NOT_A_LANGUAGE = new Set(['und', 'zxx', '|||', 'xxx']);
  * share almost all codes.
  */
 export function toIso639_3(raw: string): string | undefined {
+  // Records name their languages with a handful of strings, again and again.
+  return codes.get(raw, codeOf);
+}
+
+const codes = new StringCache<string | undefined>(1024);
+
+function codeOf(raw: string): string | undefined {
   const key = foldText(raw.trim())
     .replace(/[-_].*$/, '')
     .replace(/\.$/, '');

@@ -1,4 +1,5 @@
 import type { ResourceType } from '../catalog-record';
+import { StringCache } from '../text/string-cache';
 import { foldText } from '../vietnamese/fold';
 
 /**
@@ -85,6 +86,13 @@ const LOOKUP = new Map<string, ResourceType>(
 
 /** Our type for one source term, or undefined when the term is unknown. */
 export function mapResourceType(raw: string): ResourceType | undefined {
+  // Repositories use a handful of type terms, again and again.
+  return types.get(raw, typeOf);
+}
+
+const types = new StringCache<ResourceType | undefined>(1024);
+
+function typeOf(raw: string): ResourceType | undefined {
   const key = foldText(raw.trim())
     .replace(/^info:eu-repo\/semantics\//, '')
     .replace(/^https?:\/\/purl\.org\/coar\/resource_type\/\S+$/, '')

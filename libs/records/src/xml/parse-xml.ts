@@ -1,26 +1,37 @@
 import { RecordError, RecordErrorCode } from '../errors';
 import { decodeEntities } from './entities';
-import type { XmlAttribute, XmlElement } from './xml-element';
+import {
+  checkAttributePrefixes,
+  resolvePrefix,
+  ROOT_BINDING,
+  type NamespaceBinding,
+} from './namespaces';
+import {
+  interned,
+  NameTable,
+  TagHeadTable,
+  xmlName,
+  type TagHead,
+  type XmlName,
+} from './name-table';
+import {
+  CHAR_APOS,
+  CHAR_EQUALS,
+  CHAR_GT,
+  CHAR_QUOT,
+  CHAR_SLASH,
+  endsName,
+  isXmlSpace,
+  NAME_RUN,
+  scanNameRun,
+  skipSpace,
+} from './xml-chars';
+import type { XmlElement } from './xml-element';
 
 /** Largest metadata document we read: one bibliographic record is a few kB; more is abuse. */
 export const MAX_XML_CHARS = 2_000_000;
 
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const ROOT_SCOPE: Scope = { xml: XML_NS };
-/** XML names, simplified: ASCII rules plus any non-ASCII letter; one optional prefix. */
-const NAME_PATTERN =
-  '[A-Za-z_\\u00C0-\\uFFFF][\\w.\\-\\u00B7\\u00C0-\\uFFFF]*(?::[A-Za-z_\\u00C0-\\uFFFF][\\w.\\-\\u00B7\\u00C0-\\uFFFF]*)?';
-/** A name, which must end where a name can end (space, '=', '>', '/'). */
-const NAME_RUN = new RegExp(`${NAME_PATTERN}(?=[\\s=/>])`, 'y');
-/** One attribute: whitespace, name, '=', quoted value (captured without its quotes). */
-const ATTRIBUTE = new RegExp(
-  `[ \\t\\r\\n]+(${NAME_PATTERN})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"]*)"|'([^']*)')`,
-  'y',
-);
-const SPACE_RUN = /[ \t\r\n]*/y;
 const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
-
-type Scope = Readonly<Record<string, string>>;
 
 /** An element while it is being read: children and text still grow. */
 interface GrowingElement extends XmlElement {
@@ -30,22 +41,25 @@ interface GrowingElement extends XmlElement {
 
 /**
  * Shared by every leaf element until it gets a child (most elements are leaves: MARC
- * subfields). Frozen, so code that tried to push into it would fail loudly.
+ * subfields), and by every element without attributes. Frozen, so code that tried to push
+ * into them would fail loudly.
  */
 const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+const NO_ATTRIBUTES: string[] = Object.freeze([]) as unknown as string[];
 
-interface OpenElement {
-  readonly qname: string;
-  readonly scope: Scope;
-  readonly el: GrowingElement;
-}
+/** Names and tag heads repeat across records, so they are remembered across documents. */
+const ELEMENT_NAMES = new NameTable();
+const ATTRIBUTE_NAMES = new NameTable();
+const TAG_HEADS = new TagHeadTable();
 
 /**
  * Reads one standalone XML document into a small element tree.
  *
- * Why our own reader: metadata records are small, data-oriented documents. On a 6 kB
- * MARCXML record saxes read about 25 MB/s on our machine, this reader about 70 MB/s, and
- * parsing is the largest single cost of normalising a record (see bench/records.bench.ts).
+ * Why our own reader: metadata records are small, data-oriented documents, and parsing is
+ * the largest single cost of normalising a record (see bench/records.bench.ts). Loops over
+ * characters in JavaScript cost far more than the engine's string search, so the reader
+ * jumps between markup characters with `indexOf`, recognises names seen before with
+ * `startsWith`, and asks where the next '&' is only once per '&' in the document.
  * Safe by construction: a DOCTYPE is refused (so no DTD and no entity expansion beyond
  * the five predefined entities and character references), input size is capped, and
  * well-formedness errors (mismatched tags, unbound prefixes, bare '&', text outside the
@@ -64,33 +78,64 @@ export function parseXml(xml: string): XmlElement {
 
 class TreeReader {
   private pos = 0;
-  private readonly stack: OpenElement[] = [];
+  /** Open elements, innermost last: three parallel stacks, so opening one allocates nothing. */
+  private depth = 0;
+  private readonly openNames: XmlName[] = [];
+  private readonly openScopes: NamespaceBinding[] = [];
+  private readonly openElements: GrowingElement[] = [];
   private root: XmlElement | undefined;
+  /** First '<' (and '&') at or after some offset already passed; see `lessThanFrom`. */
+  private knownLessThan = -1;
+  private knownAmpersand = -1;
+  /** What the start tag being read declares besides its name. */
+  private tagAttrs: string[] = NO_ATTRIBUTES;
+  private tagScope: NamespaceBinding = ROOT_BINDING;
+  private tagPrefixedAttrs = false;
+  private tagSelfClosing = false;
+  /** The attribute read last and the offset of its opening quote. */
+  private lastAttribute: XmlName | undefined;
+  private lastOpenQuote = 0;
 
   constructor(private readonly xml: string) {}
 
   read(): XmlElement {
     const { xml } = this;
     while (this.pos < xml.length) {
-      const lt = xml.indexOf('<', this.pos);
-      const textEnd = lt === -1 ? xml.length : lt;
+      const lt = this.lessThanFrom(this.pos);
       // Whitespace-only runs (indentation between elements) carry nothing in data-oriented
       // records; skipping them saves a slice and a concatenation per element.
-      if (skipSpace(xml, this.pos) < textEnd) this.text(xml.slice(this.pos, textEnd));
-      if (lt === -1) break;
+      if (skipSpace(xml, this.pos) < lt) this.text(this.pos, lt);
+      if (lt === xml.length) break;
       this.pos = lt;
       this.markup();
     }
-    if (this.stack.length > 0)
-      throw malformed(`element <${this.stack[this.stack.length - 1].qname}> is not closed`);
+    if (this.depth > 0)
+      throw malformed(`element <${this.openNames[this.depth - 1].qname}> is not closed`);
     if (!this.root) throw malformed('no root element');
     return this.root;
+  }
+
+  /**
+   * Offset of the first '<' at or after `from` (the length when there is none). The reader
+   * only moves forward, so the answer is searched for again only once `from` passed it:
+   * the search a start tag makes for '<' inside attribute values also finds where the
+   * text after the tag ends.
+   */
+  private lessThanFrom(from: number): number {
+    if (this.knownLessThan < from) this.knownLessThan = indexOrLength(this.xml, '<', from);
+    return this.knownLessThan;
+  }
+
+  /** Like `lessThanFrom`, for '&': most documents have none, and then one search serves all text. */
+  private ampersandFrom(from: number): number {
+    if (this.knownAmpersand < from) this.knownAmpersand = indexOrLength(this.xml, '&', from);
+    return this.knownAmpersand;
   }
 
   private markup(): void {
     const { xml, pos } = this;
     const next = xml.charCodeAt(pos + 1);
-    if (next === 0x2f /* / */) this.endTag();
+    if (next === CHAR_SLASH) this.endTag();
     else if (next === 0x3f /* ? */) this.pos = this.skipPast('?>', 'processing instruction');
     else if (next !== 0x21 /* ! */) this.startTag();
     else if (xml.startsWith('<!--', pos)) this.pos = this.skipPast('-->', 'comment');
@@ -115,154 +160,231 @@ class TreeReader {
     this.pos = end;
   }
 
-  private text(raw: string): void {
-    if (this.stack.length === 0) {
+  private text(start: number, end: number): void {
+    const raw = this.xml.slice(start, end);
+    if (this.depth === 0) {
       if (!WHITESPACE_ONLY.test(raw)) throw malformed('text outside the root element');
       return;
     }
-    this.appendText(decodeEntities(raw), 'text');
+    this.appendText(this.ampersandFrom(start) < end ? decodeEntities(raw) : raw, 'text');
   }
 
   private appendText(text: string, what: string): void {
-    const top = this.stack[this.stack.length - 1];
-    if (!top) throw malformed(`${what} outside the root element`);
-    top.el.text += text;
+    if (this.depth === 0) throw malformed(`${what} outside the root element`);
+    this.openElements[this.depth - 1].text += text;
   }
 
   private startTag(): void {
-    const tag = scanStartTag(this.xml, this.pos);
-    this.pos = tag.end;
-    const parent = this.stack[this.stack.length - 1];
+    const lt = this.pos;
+    const outer = this.depth > 0 ? this.openScopes[this.depth - 1] : ROOT_BINDING;
+    const head = TAG_HEADS.find(this.xml, lt + 1);
+    const name = head?.element ?? this.elementName(lt + 1);
+    const end = this.readAttributes(lt, name, outer, head);
+    const parent = this.depth > 0 ? this.openElements[this.depth - 1] : undefined;
     if (!parent && this.root) throw malformed('more than one root element');
-    const scope = declareNamespaces(tag.namespaces, parent?.scope ?? ROOT_SCOPE);
-    if (tag.prefixedAttrs) checkAttributePrefixes(tag.attrs, scope);
-    const [prefix, local] = splitName(tag.qname);
+    const scope = this.tagScope;
+    if (this.tagPrefixedAttrs) checkAttributePrefixes(this.tagAttrs, scope);
     const el: GrowingElement = {
-      name: local,
-      ns: resolve(scope, prefix),
-      attrs: tag.attrs,
+      name: name.local,
+      ns: resolvePrefix(scope, name.qname, name.prefixLength),
+      attrs: this.tagAttrs,
       children: NO_CHILDREN,
       text: '',
     };
     if (!parent) this.root = el;
-    else if (parent.el.children === NO_CHILDREN) parent.el.children = [el];
-    else parent.el.children.push(el);
-    if (!tag.selfClosing) this.stack.push({ qname: tag.qname, scope, el });
+    else if (parent.children === NO_CHILDREN) parent.children = [el];
+    else parent.children.push(el);
+    this.pos = end;
+    if (this.tagSelfClosing) return;
+    this.openNames[this.depth] = name;
+    this.openScopes[this.depth] = scope;
+    this.openElements[this.depth] = el;
+    this.depth++;
+  }
+
+  private elementName(i: number): XmlName {
+    const known = ELEMENT_NAMES.find(this.xml, i);
+    if (known) return known;
+    const qname = this.xml.slice(i, scanElementName(this.xml, i));
+    return ELEMENT_NAMES.remember(this.xml, i, xmlName(qname));
+  }
+
+  /**
+   * Reads `name="value" ...` after the element name up to and including the tag's '>' or
+   * '/>', into the tag fields; returns the offset after the tag. With a known `head`, the
+   * first attribute's name is already read.
+   */
+  private readAttributes(
+    lt: number,
+    element: XmlName,
+    outer: NamespaceBinding,
+    head: TagHead | undefined,
+  ): number {
+    const { xml } = this;
+    this.tagAttrs = NO_ATTRIBUTES;
+    this.tagScope = outer;
+    this.tagPrefixedAttrs = false;
+    let i = lt + 1 + element.qname.length;
+    if (head) {
+      const open = lt + head.written.length; // the quote ends the head
+      const closingQuote = this.readAttributeValue(head.attribute, open);
+      if (closingQuote === -1) throw badStartTag(element.qname, lt);
+      i = closingQuote + 1;
+    }
+    // Without a head, the first attribute read may give one for the next sibling.
+    for (let first = !head; ; first = false) {
+      const nameStart = skipSpace(xml, i);
+      const c = xml.charCodeAt(nameStart);
+      // Attributes are separated by white space; without it, only the tag's end may follow.
+      if (nameStart === i || c === CHAR_GT || c === CHAR_SLASH) {
+        i = nameStart;
+        break;
+      }
+      const closingQuote = this.readOneAttribute(nameStart);
+      if (closingQuote === -1) throw badStartTag(element.qname, lt);
+      if (first) this.rememberHead(lt, element);
+      i = closingQuote + 1;
+    }
+    this.tagSelfClosing = xml.charCodeAt(i) === CHAR_SLASH;
+    const end = i + (this.tagSelfClosing ? 2 : 1);
+    if (xml.charCodeAt(end - 1) !== CHAR_GT) throw badStartTag(element.qname, lt);
+    return end;
+  }
+
+  /** Remembers the head of this tag when its first attribute is written plainly: `<name attr="`. */
+  private rememberHead(lt: number, element: XmlName): void {
+    const attribute = this.lastAttribute;
+    const open = this.lastOpenQuote;
+    const plainStart = lt + 1 + element.qname.length;
+    if (attribute === undefined || this.xml.charCodeAt(plainStart) !== 0x20) return;
+    if (open !== plainStart + 1 + attribute.qname.length + 1) return; // spaces around '='
+    // Interned, a copy: a slice would keep this whole document alive.
+    const written = interned(this.xml.slice(lt + 1, open + 1));
+    TAG_HEADS.remember(this.xml, lt + 1, { element, attribute, written });
+  }
+
+  /** Reads `name = "value"` at `i`; returns the offset of its closing quote, -1 when there is no attribute there. */
+  private readOneAttribute(i: number): number {
+    const { xml } = this;
+    const name = attributeName(xml, i);
+    if (name === undefined) return -1;
+    const equals = skipSpace(xml, i + name.qname.length);
+    if (xml.charCodeAt(equals) !== CHAR_EQUALS) return -1;
+    const open = skipSpace(xml, equals + 1);
+    const quote = xml.charCodeAt(open);
+    if (quote !== CHAR_QUOT && quote !== CHAR_APOS) return -1;
+    this.lastAttribute = name;
+    this.lastOpenQuote = open;
+    return this.readAttributeValue(name, open);
+  }
+
+  /** Reads the value whose opening quote is at `open`; returns the offset of its closing quote, -1 when there is none. */
+  private readAttributeValue(name: XmlName, open: number): number {
+    const { xml } = this;
+    const close = closingQuote(xml, open);
+    if (close === -1) return -1;
+    if (this.lessThanFrom(open + 1) < close) throw malformed(`'<' in attribute '${name.qname}'`);
+    // charAt gives the engine's shared one-character strings: no allocation for codes.
+    const raw = close === open + 2 ? xml.charAt(open + 1) : xml.slice(open + 1, close);
+    this.addAttribute(name, this.ampersandFrom(open + 1) < close ? decodeEntities(raw) : raw);
+    return close;
+  }
+
+  private addAttribute(name: XmlName, value: string): void {
+    if (name.declaresNamespace) {
+      // 'xmlns' binds the default namespace (prefix ''), 'xmlns:p' the prefix 'p'.
+      const prefix = name.prefixLength === 0 ? '' : name.local;
+      this.tagScope = { prefix, uri: value, outer: this.tagScope };
+      return;
+    }
+    const qname = name.qname;
+    if (name.prefixLength > 0) this.tagPrefixedAttrs = true;
+    // Attributes stay a short list, not an object: keying an object by freshly sliced
+    // strings forces V8 to internalise every name.
+    if (this.tagAttrs === NO_ATTRIBUTES) {
+      this.tagAttrs = [qname, value];
+      return;
+    }
+    for (let i = 0; i < this.tagAttrs.length; i += 2)
+      if (this.tagAttrs[i] === qname) throw malformed(`duplicate attribute '${qname}'`);
+    this.tagAttrs.push(qname, value);
   }
 
   private endTag(): void {
-    const open = this.stack.pop();
+    const open = this.depth > 0 ? this.openNames[--this.depth] : undefined;
+    // The usual end tag, written plainly, is checked in one comparison.
+    if (open !== undefined && this.xml.startsWith(open.endTag, this.pos)) {
+      this.pos += open.endTag.length;
+      return;
+    }
+    const qname = open?.qname;
     const nameStart = this.pos + 2;
-    // Compare with the open element's name in place: no regex, no slice in the usual case.
-    const nameEnd = nameStart + (open?.qname.length ?? 0);
+    const nameEnd = nameStart + (qname?.length ?? 0);
     const closes =
-      open !== undefined &&
-      this.xml.startsWith(open.qname, nameStart) &&
+      qname !== undefined &&
+      this.xml.startsWith(qname, nameStart) &&
       !isNameChar(this.xml, nameEnd);
     const gt = skipSpace(this.xml, nameEnd);
-    if (!closes || this.xml.charCodeAt(gt) !== 0x3e /* > */) {
-      const qname = this.xml.slice(nameStart, scanName(this.xml, nameStart));
-      throw malformed(`</${qname}> does not close ${open ? `<${open.qname}>` : 'any element'}`);
+    if (!closes || this.xml.charCodeAt(gt) !== CHAR_GT) {
+      const written = this.xml.slice(nameStart, scanNameStrictly(this.xml, nameStart));
+      throw malformed(`</${written}> does not close ${qname ? `<${qname}>` : 'any element'}`);
     }
     this.pos = gt + 1;
   }
 }
 
-function isNameChar(xml: string, i: number): boolean {
-  const c = xml.charCodeAt(i);
-  return !(c === 0x3e || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || Number.isNaN(c));
+/**
+ * Offset of the quote that closes the value opened at `open`, -1 when there is none. Most
+ * values are a few characters (subfield codes, tags, indicators): looking at them costs
+ * less than a search.
+ */
+function closingQuote(xml: string, open: number): number {
+  const quote = xml.charCodeAt(open);
+  for (let i = open + 1; i <= open + 4; i++) if (xml.charCodeAt(i) === quote) return i;
+  return xml.indexOf(quote === CHAR_QUOT ? '"' : "'", open + 5);
 }
 
-interface StartTag {
-  qname: string;
-  attrs: XmlAttribute[];
-  /** Namespace declarations on this tag; undefined (not allocated) when there are none. */
-  namespaces: [string, string][] | undefined;
-  /** True when an attribute name has a prefix that must be bound. */
-  prefixedAttrs: boolean;
-  selfClosing: boolean;
-  end: number;
+function indexOrLength(xml: string, search: string, from: number): number {
+  const i = xml.indexOf(search, from);
+  return i === -1 ? xml.length : i;
+}
+
+function isNameChar(xml: string, i: number): boolean {
+  const c = xml.charCodeAt(i);
+  return !(c === CHAR_GT || isXmlSpace(c) || Number.isNaN(c));
+}
+
+/** Name of the attribute starting at `i`, or undefined when no name starts there. */
+function attributeName(xml: string, i: number): XmlName | undefined {
+  const known = ATTRIBUTE_NAMES.find(xml, i);
+  if (known) return known;
+  const end = scanNameRun(xml, i);
+  if (end === -1) return undefined;
+  const name = xmlName(xml.slice(i, end));
+  // Only names that end properly are worth remembering; others fail just after.
+  return endsName(xml.charCodeAt(end)) ? ATTRIBUTE_NAMES.remember(xml, i, name) : name;
+}
+
+function badStartTag(qname: string, lt: number): RecordError {
+  return malformed(`bad start tag <${qname}> at offset ${lt}`);
 }
 
 /**
- * Scans `<name attr="v" ...>` with sticky regexes over the whole document: no per-character
- * JavaScript loop (measured: on small records such loops cost more than all the mapping).
+ * End of an element name starting at `i`. The usual name, ended by white space, '/', '>'
+ * or '=', is scanned in place; anything else is left to the strict pattern, which has the
+ * last word on what a name is and reports a missing one.
  */
-function scanStartTag(xml: string, lt: number): StartTag {
-  const nameEnd = scanName(xml, lt + 1);
-  const tag: StartTag = {
-    qname: xml.slice(lt + 1, nameEnd),
-    attrs: [],
-    namespaces: undefined,
-    prefixedAttrs: false,
-    selfClosing: false,
-    end: 0,
-  };
-  ATTRIBUTE.lastIndex = nameEnd;
-  let i = nameEnd;
-  for (let m = ATTRIBUTE.exec(xml); m !== null; m = ATTRIBUTE.exec(xml)) {
-    addAttribute(tag, m[1], m[2] ?? m[3] ?? '');
-    i = ATTRIBUTE.lastIndex;
-  }
-  const close = skipSpace(xml, i);
-  tag.selfClosing = xml.charCodeAt(close) === 0x2f; /* / */
-  tag.end = close + (tag.selfClosing ? 2 : 1);
-  if (xml.charCodeAt(tag.end - 1) !== 0x3e /* > */) {
-    throw malformed(`bad start tag <${tag.qname}> at offset ${lt}`);
-  }
-  return tag;
+function scanElementName(xml: string, i: number): number {
+  const end = scanNameRun(xml, i);
+  if (end !== -1 && endsName(xml.charCodeAt(end))) return end;
+  return scanNameStrictly(xml, i);
 }
 
-function addAttribute(tag: StartTag, qname: string, raw: string): void {
-  if (raw.includes('<')) throw malformed(`'<' in attribute '${qname}'`);
-  const value = decodeEntities(raw);
-  if (qname.startsWith('xmlns') && (qname.length === 5 || qname[5] === ':')) {
-    (tag.namespaces ??= []).push([qname.slice(6), value]);
-    return;
-  }
-  if (qname.includes(':')) tag.prefixedAttrs = true;
-  // Attributes stay a short list, not an object: keying an object by freshly sliced
-  // strings forces V8 to internalise every name, which dominated parse time.
-  for (const a of tag.attrs)
-    if (a.name === qname) throw malformed(`duplicate attribute '${qname}'`);
-  tag.attrs.push({ name: qname, value });
-}
-
-/** End of an XML name starting at `i`; throws when there is none. */
-function scanName(xml: string, i: number): number {
+/** End of an XML name starting at `i`, by the pattern; throws when there is none. */
+function scanNameStrictly(xml: string, i: number): number {
   NAME_RUN.lastIndex = i;
   if (!NAME_RUN.test(xml)) throw malformed(`bad or missing name at offset ${i}`);
   return NAME_RUN.lastIndex;
-}
-
-function skipSpace(xml: string, i: number): number {
-  if (xml.charCodeAt(i) > 0x20) return i; // the usual case: no space at all
-  SPACE_RUN.lastIndex = i;
-  SPACE_RUN.exec(xml);
-  return SPACE_RUN.lastIndex;
-}
-
-function declareNamespaces(namespaces: [string, string][] | undefined, parent: Scope): Scope {
-  if (namespaces === undefined) return parent;
-  return { ...parent, ...Object.fromEntries(namespaces) };
-}
-
-function checkAttributePrefixes(attrs: XmlAttribute[], scope: Scope): void {
-  for (const { name } of attrs) {
-    if (name.includes(':')) resolve(scope, splitName(name)[0]);
-  }
-}
-
-function splitName(qname: string): [string, string] {
-  const colon = qname.indexOf(':');
-  return colon === -1 ? ['', qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
-}
-
-function resolve(scope: Scope, prefix: string): string {
-  const uri = scope[prefix];
-  if (uri !== undefined) return uri;
-  if (prefix === '') return '';
-  throw malformed(`namespace prefix '${prefix}' is not declared`);
 }
 
 function malformed(message: string): RecordError {

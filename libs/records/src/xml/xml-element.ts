@@ -1,17 +1,15 @@
-/** One attribute; `name` is the qualified name as written (namespace declarations dropped). */
-export interface XmlAttribute {
-  readonly name: string;
-  readonly value: string;
-}
-
 /** A parsed element: just what the mappers need (no mixed-content order, no comments). */
 export interface XmlElement {
   /** Local name, without prefix. */
   readonly name: string;
   /** Namespace URI ('' when none). */
   readonly ns: string;
-  /** Attributes as written (qualified names, e.g. 'tag', 'xml:lang'); read them with `attr`. */
-  readonly attrs: readonly XmlAttribute[];
+  /**
+   * Attributes as written, flat: each qualified name (e.g. 'tag', 'xml:lang') followed by
+   * its value; namespace declarations dropped. Read them with `attr`. Flat, because an
+   * object per attribute (a MARC record has over a hundred) is garbage to collect.
+   */
+  readonly attrs: readonly string[];
   /** Child elements in document order. */
   readonly children: readonly XmlElement[];
   /** Concatenated character data directly inside this element (not trimmed). */
@@ -39,6 +37,7 @@ export function deepText(el: XmlElement): string {
 
 /** Value of the attribute with this qualified name, e.g. attr(el, 'xml:lang'). */
 export function attr(el: XmlElement, name: string): string | undefined {
-  for (const a of el.attrs) if (a.name === name) return a.value;
+  const { attrs } = el;
+  for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === name) return attrs[i + 1];
   return undefined;
 }
