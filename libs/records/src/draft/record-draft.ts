@@ -104,8 +104,8 @@ export class RecordDraft {
     const agent: Agent = { name: value };
     const roleValue = this.text(field, role);
     if (roleValue) agent.role = roleValue;
-    const all = [...this.creators, ...this.contributors];
-    if (!all.some((a) => a.name === value)) this[list].push(agent);
+    const named = (a: Agent): boolean => a.name === value;
+    if (!this.creators.some(named) && !this.contributors.some(named)) this[list].push(agent);
   }
 
   addSubject(field: string, raw: string | undefined, scheme?: string): void {

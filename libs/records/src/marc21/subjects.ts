@@ -1,6 +1,6 @@
 import type { RecordDraft } from '../draft/record-draft';
 import { isWhiteSpace, trimmed } from '../text/trimmed';
-import { fieldName, sub, subs, type DataField } from './marc-record';
+import { fieldName, sub, type DataField } from './marc-record';
 
 /** 2nd indicator of 6XX → thesaurus; '7' means "see $2"; '4' and anything else: none. */
 const SCHEME_BY_IND2: Readonly<Record<string, string>> = {
@@ -16,9 +16,8 @@ const SUBDIVISION_CODES = 'vxyz';
 
 /** 600–651: heading words, then subdivisions after ' -- '. */
 export function mapSubject(field: DataField, draft: RecordDraft): void {
-  const heading = subs(field, HEADING_CODES).map(tidy).filter(Boolean).join(' ');
-  const subdivisions = subs(field, SUBDIVISION_CODES).map(tidy).filter(Boolean);
-  const value = [heading, ...subdivisions].filter(Boolean).join(' -- ');
+  const heading = appendTidied('', field, HEADING_CODES, ' ');
+  const value = appendTidied(heading, field, SUBDIVISION_CODES, ' -- ');
   // 653 (uncontrolled keywords) uses its 2nd indicator for the kind of term, not a thesaurus.
   const scheme = field.tag === '653' ? undefined : schemeOf(field);
   if (field.tag !== '653' && field.ind2 === '7' && !scheme)
@@ -28,6 +27,17 @@ export function mapSubject(field: DataField, draft: RecordDraft): void {
 
 function schemeOf(field: DataField): string | undefined {
   return field.ind2 === '7' ? sub(field, '2')?.trim() : SCHEME_BY_IND2[field.ind2];
+}
+
+/** `text` followed by the tidied, non-empty values of the given codes, each after `separator`. */
+function appendTidied(text: string, field: DataField, codes: string, separator: string): string {
+  let joined = text;
+  for (let i = 0; i < field.codes.length; i++) {
+    if (!codes.includes(field.codes[i])) continue;
+    const part = tidy(field.values[i]);
+    if (part !== '') joined = joined === '' ? part : `${joined}${separator}${part}`;
+  }
+  return joined;
 }
 
 /** Each part loses its own trailing ISBD punctuation before the parts are joined. */

@@ -162,6 +162,13 @@ describe('parseXml', () => {
     expect(attr(root.children[0], 'xml:lang')).toBe('vi');
   });
 
+  it('reads element and attribute names that are also names of object properties', () => {
+    const root = parseXml('<__proto__ constructor="1" __proto__="2"><toString/></__proto__>');
+    expect(root.name).toBe('__proto__');
+    expect(root.attrs).toEqual(['constructor', '1', '__proto__', '2']);
+    expect(root.children[0].name).toBe('toString');
+  });
+
   it('does not take names of object properties for declared prefixes', () => {
     for (const prefix of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       expect(errorCode(`<${prefix}:a/>`)).toBe(RecordErrorCode.MalformedXml);

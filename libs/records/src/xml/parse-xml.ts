@@ -18,6 +18,7 @@ import {
   CHAR_APOS,
   CHAR_EQUALS,
   CHAR_GT,
+  CHAR_LT,
   CHAR_QUOT,
   CHAR_SLASH,
   endsName,
@@ -101,12 +102,15 @@ class TreeReader {
   read(): XmlElement {
     const { xml } = this;
     while (this.pos < xml.length) {
-      const lt = this.lessThanFrom(this.pos);
-      // Whitespace-only runs (indentation between elements) carry nothing in data-oriented
-      // records; skipping them saves a slice and a concatenation per element.
-      if (skipSpace(xml, this.pos) < lt) this.text(this.pos, lt);
-      if (lt === xml.length) break;
-      this.pos = lt;
+      // Most tags follow one another directly ('</subfield><subfield'): no search then.
+      if (xml.charCodeAt(this.pos) !== CHAR_LT) {
+        const lt = this.lessThanFrom(this.pos);
+        // Whitespace-only runs (indentation between elements) carry nothing in
+        // data-oriented records; skipping them saves a slice and a concatenation.
+        if (skipSpace(xml, this.pos) < lt) this.text(this.pos, lt);
+        if (lt === xml.length) break;
+        this.pos = lt;
+      }
       this.markup();
     }
     if (this.depth > 0)

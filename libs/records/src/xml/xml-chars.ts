@@ -3,6 +3,7 @@
  * names: ASCII rules plus any character from U+00C0 up, with one optional prefix.
  */
 
+export const CHAR_LT = 0x3c; // <
 export const CHAR_GT = 0x3e; // >
 export const CHAR_SLASH = 0x2f; // /
 export const CHAR_EQUALS = 0x3d; // =
