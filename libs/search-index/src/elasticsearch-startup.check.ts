@@ -29,8 +29,8 @@ export class ElasticsearchStartupCheck implements OnApplicationBootstrap {
       return;
     }
     this.logger.log(`Elasticsearch is ${status.status}`);
-    const live = await this.catalogue.liveMappingVersion().catch(() => undefined);
-    if (live !== undefined && live < CATALOGUE_MAPPING_VERSION) {
+    const live = await this.catalogue.outdatedMappingVersion().catch(() => undefined);
+    if (live !== undefined) {
       this.logger.warn(
         `catalogue index ${this.catalogue.alias} was built under mapping version ${live}, this ` +
           `release needs ${CATALOGUE_MAPPING_VERSION}: searches find little until a harvester ` +

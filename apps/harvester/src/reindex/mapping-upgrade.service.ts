@@ -30,8 +30,8 @@ export class MappingUpgradeService implements OnApplicationBootstrap {
   }
 
   private async upgradeIfOutdated(): Promise<ReindexReport | undefined> {
-    const live = await this.catalogue.liveMappingVersion();
-    if (live === undefined || live >= CATALOGUE_MAPPING_VERSION) return undefined;
+    const live = await this.catalogue.outdatedMappingVersion();
+    if (live === undefined) return undefined;
     this.logger.warn(
       `catalogue index ${this.catalogue.alias} was built under mapping version ${live}; this ` +
         `release needs ${CATALOGUE_MAPPING_VERSION}: rebuilding it from the raw records`,

@@ -56,10 +56,15 @@ export class CatalogueIndex {
     return meta?.mappingVersion ?? 1;
   }
 
+  /** The live index's mapping version when it predates this release's (it must be rebuilt), else undefined. */
+  async outdatedMappingVersion(): Promise<number | undefined> {
+    const live = await this.liveMappingVersion();
+    return live !== undefined && live < CATALOGUE_MAPPING_VERSION ? live : undefined;
+  }
+
   /** True when the live index predates this release's mapping and must be rebuilt. */
   async isOutdated(): Promise<boolean> {
-    const live = await this.liveMappingVersion();
-    return live !== undefined && live < CATALOGUE_MAPPING_VERSION;
+    return (await this.outdatedMappingVersion()) !== undefined;
   }
 
   /** Creates an empty index with the catalogue mapping; an index of that name already there is fine. */
