@@ -75,12 +75,13 @@ export const SETTINGS = {
     env: 'GATEWAY_SEARCH_CACHE_SECONDS',
     default: '10',
     description:
-      'how long a search result is answered from memory; harvests show up at most this late (0 turns the cache off)',
+      'how old an answer from memory may be; harvests show up at most this late (0 turns the search and answer caches off)',
   },
   gatewaySearchCacheEntries: {
     env: 'GATEWAY_SEARCH_CACHE_ENTRIES',
     default: '2000',
-    description: 'most search results kept in memory at once (least recently used leave first)',
+    description:
+      'most search results, and most whole answers, kept in memory at once (least recently used leave first)',
   },
   harvesterPort: {
     env: 'HARVESTER_PORT',

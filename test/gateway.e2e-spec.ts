@@ -10,7 +10,7 @@ import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
 import { OaiProvider, startOaiProvider } from './oai-provider';
 import { waitForRun } from './support/harvest-helpers';
-import { errorCode, gql } from './support/graphql-client';
+import { errorCode, gql, GqlResponse } from './support/graphql-client';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
 
 const REGISTER = `mutation($input: RegisterSourceInput!) { registerSource(input: $input) { id repositoryName granularity } }`;
@@ -589,6 +589,64 @@ describe('gateway: the GraphQL union catalogue', () => {
         codes.push(errorCode(await gql(strict, `{ sources { id } }`, {}, keys.hcm)));
       expect(codes.slice(0, 4)).toEqual([undefined, undefined, undefined, undefined]);
       expect(codes).toContain('RATE_LIMITED');
+    });
+  });
+
+  describe('answers from memory', () => {
+    /** A raw POST, so the test sees the bytes and headers a client gets. */
+    function post(app: INestApplication, body: string, apiKey?: string) {
+      const call = request(app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json');
+      if (apiKey) call.set('x-api-key', apiKey);
+      return call.send(body);
+    }
+    const search = (q: string) => JSON.stringify({ query: RECORDS, variables: { q, first: 3 } });
+
+    it('answers a repeated anonymous search from memory, byte for byte', async () => {
+      const body = search('văn hóa dân gian');
+      const first = await post(gateway, body).expect(200);
+      const second = await post(gateway, body).expect(200);
+      expect(first.headers['x-cache']).toBeUndefined();
+      expect(second.headers['x-cache']).toBe('hit');
+      expect(second.text).toBe(first.text);
+      expect(second.headers['content-type']).toBe(first.headers['content-type']);
+      expect(second.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+    });
+
+    it('never shares answers given to an API key, with errors, or outside the catalogue', async () => {
+      const cases: [string, string | undefined][] = [
+        [search('lịch sử'), keys.nlv],
+        [JSON.stringify({ query: RECORDS, variables: { q: 'huế', first: 500 } }), undefined],
+        [JSON.stringify({ query: '{ sources { id recordCount } }' }), undefined],
+      ];
+      for (const [body, key] of cases) {
+        await post(gateway, body, key).expect(200);
+        const again = await post(gateway, body, key).expect(200);
+        expect(again.headers['x-cache']).toBeUndefined();
+      }
+    });
+
+    it('still applies the rate limit to answers from memory', async () => {
+      // Within the strict gateway's complexity limit, so its answer may be kept.
+      const body = JSON.stringify({
+        query: '{ searchRecords(query: "kinh tế", first: 1) { totalCount } }',
+      });
+      const codes: unknown[] = [];
+      let hits = 0;
+      for (let i = 0; i < 12; i++) {
+        const response = await post(strict, body);
+        if (response.headers['x-cache'] === 'hit') hits++;
+        codes.push((response.body as GqlResponse).errors?.[0]?.extensions?.code);
+      }
+      expect(hits).toBeGreaterThan(0);
+      expect(codes).toContain('RATE_LIMITED');
+    });
+
+    it('refuses a body that is not JSON, saying what to send', async () => {
+      const response = await post(gateway, '{"query": "{ search { totalCount } ').expect(400);
+      expect(response.body.message).toMatch(/not valid JSON.*send an object such as/);
     });
   });
 

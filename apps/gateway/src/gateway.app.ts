@@ -1,8 +1,10 @@
 import { AppDefinition } from '@hop-luu/platform';
 import { GatewayModule } from './gateway.module';
+import { installAnswerCache } from './graphql/answer-cache/answer-cache.middleware';
 
 export const gatewayApp: AppDefinition = {
   name: 'gateway',
   module: (config) => GatewayModule.forRoot(config),
   port: (config) => config.gateway.port,
+  beforeInit: installAnswerCache,
 };

@@ -15,6 +15,7 @@ import { RecordsService } from './catalogue/records.service';
 import { SearchCache } from './catalogue/search-cache';
 import { SearchService } from './catalogue/search.service';
 import { ExplorerController } from './explorer/explorer.controller';
+import { AnswerCache } from './graphql/answer-cache/answer-cache';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RunsResolver } from './runs/runs.resolver';
 import { SourcesResolver } from './sources/sources.resolver';
@@ -22,8 +23,8 @@ import { SourcesResolver } from './sources/sources.resolver';
 /** Resolvers' services, shared with the GraphQL context factory. */
 @Module({
   imports: [AccessModule],
-  providers: [CallerService, RecordsService],
-  exports: [CallerService, RecordsService],
+  providers: [CallerService, RecordsService, AnswerCache],
+  exports: [CallerService, RecordsService, AnswerCache],
 })
 class GatewayCoreModule {}
 
@@ -45,7 +46,14 @@ export class GatewayModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [GatewayCoreModule, HarvestRunsModule],
-          inject: [APP_CONFIG, CallerService, RecordsService, CatalogueIndex, HarvestRunsService],
+          inject: [
+            APP_CONFIG,
+            CallerService,
+            RecordsService,
+            CatalogueIndex,
+            HarvestRunsService,
+            AnswerCache,
+          ],
           useFactory: graphqlOptions,
         }),
       ],

@@ -9,6 +9,8 @@ export interface AppDefinition {
   /** The root module, built from the validated config. */
   readonly module: (config: AppConfig) => DynamicModule;
   readonly port: (config: AppConfig) => number;
+  /** Runs before Nest registers its body parser and module middleware: for middleware that must come first. */
+  readonly beforeInit?: (app: INestApplication) => void;
 }
 
 /** Validates the configuration once; a bad setting ends the process with one line naming it and exit code 1. */
@@ -33,6 +35,7 @@ export async function createApp(
   app.useLogger(app.get(PinoLogger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.enableShutdownHooks();
+  definition.beforeInit?.(app);
   return app;
 }
 

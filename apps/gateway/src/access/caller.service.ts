@@ -28,7 +28,7 @@ export class CallerService {
         'The API key is not valid (unknown, revoked or mistyped); ask the National Library for a new one, or send no key to search anonymously.',
       );
     }
-    const caller = actor.kind === 'anonymous' ? `ip:${req.ip}` : `partner:${actor.partnerId}`;
+    const caller = actor.kind === 'anonymous' ? anonymousCaller(req) : `partner:${actor.partnerId}`;
     const verdict = this.limiter.take(caller);
     if (!verdict.allowed) {
       throw new AccessError(
@@ -38,7 +38,14 @@ export class CallerService {
     }
     return actor;
   }
+
+  /** Takes a token from an anonymous caller's bucket, for answers given without Apollo. */
+  admitAnonymous(req: Request): boolean {
+    return this.limiter.take(anonymousCaller(req)).allowed;
+  }
 }
+
+const anonymousCaller = (req: Request) => `ip:${req.ip}`;
 
 function keyOf(req: Request): string | undefined {
   const header = req.headers['x-api-key'];

@@ -5,6 +5,15 @@ import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 type Compute = () => Promise<object>;
 
 /**
+ * How long each of the gateway's two cache layers keeps an entry: half the setting. An answer
+ * (AnswerCache) can be built from a result that was already cached (SearchCache), so two
+ * halves keep what a user sees at most GATEWAY_SEARCH_CACHE_SECONDS old.
+ */
+export function cacheLayerMs(config: AppConfig): number {
+  return (config.gateway.searchCacheSeconds * 1000) / 2;
+}
+
+/**
  * Recent search results, shared by every caller. The catalogue only changes when a harvest
  * writes, so answering a repeated search from memory for a few seconds hides nothing a user
  * could notice; and identical searches arriving together (a link on a library's home page,
@@ -18,12 +27,11 @@ export class SearchCache {
   private readonly cache: LRUCache<string, object, Compute> | undefined;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const { searchCacheSeconds, searchCacheEntries } = config.gateway;
     this.cache =
-      searchCacheSeconds > 0
+      config.gateway.searchCacheSeconds > 0
         ? new LRUCache<string, object, Compute>({
-            max: searchCacheEntries,
-            ttl: searchCacheSeconds * 1000,
+            max: config.gateway.searchCacheEntries,
+            ttl: cacheLayerMs(config),
             fetchMethod: (_key, _stale, { context }) => context(),
           })
         : undefined;

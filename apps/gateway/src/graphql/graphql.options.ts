@@ -14,6 +14,8 @@ import { CallerService } from '../access/caller.service';
 import { RecordsService } from '../catalogue/records.service';
 import { formatError } from './error-formatter';
 import { queryLimitsPlugin } from './query-limits.plugin';
+import { AnswerCache } from './answer-cache/answer-cache';
+import { answerCachePlugin } from './answer-cache/answer-cache.plugin';
 import { GatewayContext } from './request-context';
 
 /** Code-first schemas leave the root types undescribed; the explorer shows these texts first. */
@@ -36,6 +38,7 @@ export function graphqlOptions(
   records: RecordsService,
   catalogue: CatalogueIndex,
   runs: HarvestRunsService,
+  answers: AnswerCache,
 ): ApolloDriverConfig {
   let schema: GraphQLSchema | undefined;
   return {
@@ -56,6 +59,7 @@ export function graphqlOptions(
         config.gateway.maxQueryDepth,
         config.gateway.maxQueryComplexity,
       ),
+      answerCachePlugin(answers),
     ],
     formatError,
     context: async ({ req }: { req: Request }): Promise<GatewayContext> => ({

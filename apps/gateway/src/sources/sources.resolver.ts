@@ -20,6 +20,7 @@ import {
   SourcesService,
 } from '@hop-luu/sources';
 import { SearchCache } from '../catalogue/search-cache';
+import { AnswerCache } from '../graphql/answer-cache/answer-cache';
 import { GatewayContext } from '../graphql/request-context';
 import { HarvestRunType } from '../runs/run.types';
 import { requireSignedIn } from '../runs/runs.resolver';
@@ -49,6 +50,7 @@ export class SourcesResolver {
     private readonly runs: HarvestRunsService,
     private readonly catalogue: CatalogueIndex,
     private readonly searchCache: SearchCache,
+    private readonly answerCache: AnswerCache,
   ) {}
 
   @Query(() => [SourceType], { description: 'Registered sources.' })
@@ -153,6 +155,7 @@ export class SourcesResolver {
     await this.sourcesService.delete(id);
     await this.catalogue.deleteBySource(id);
     this.searchCache.clear(`source ${id} deleted`);
+    this.answerCache.clear(`source ${id} deleted`);
     return true;
   }
 
