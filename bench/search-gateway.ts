@@ -64,11 +64,19 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
   throw new Error(`gateway not ready at ${url}/health/ready after ${timeoutMs} ms`);
 }
 
-export async function startGateway(env: Record<string, string>): Promise<GatewayChild> {
+/**
+ * Starts the compiled gateway. `cpuProfileDir` makes it write a V8 CPU profile there when it
+ * stops (open it in Chrome DevTools or speedscope).
+ */
+export async function startGateway(
+  env: Record<string, string>,
+  cpuProfileDir?: string,
+): Promise<GatewayChild> {
   const port = await freePort();
   mkdirSync(join(ROOT, '.cache', 'bench-search'), { recursive: true });
   const logFd = openSync(GATEWAY_LOG, 'w');
-  const child = spawn(process.execPath, [MAIN], {
+  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, MAIN], {
     cwd: ROOT,
     env: { ...process.env, ...env, GATEWAY_PORT: String(port), BIND_ADDRESS: '127.0.0.1' },
     stdio: ['ignore', logFd, logFd],

@@ -15,7 +15,8 @@
  * Options: BENCH_SEARCH_RECORDS (1000000), BENCH_SEARCH_SECONDS (25), BENCH_SEARCH_WARMUP (5),
  * BENCH_SEARCH_CONNECTIONS (50), BENCH_SEARCH_INDEX_PREFIX (bench-search),
  * BENCH_SEARCH_PROFILE (auto | always | never), BENCH_SEARCH_CACHE_SECONDS (10,0: the gateway's
- * search cache lifetimes to run with, one full measurement each).
+ * search cache lifetimes to run with, one full measurement each), BENCH_SEARCH_CPU_PROFILE (a
+ * folder: the gateway writes a V8 CPU profile of each run there).
  */
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
@@ -46,6 +47,7 @@ const PREFIX = env.BENCH_SEARCH_INDEX_PREFIX ?? 'bench-search';
 const PROFILE = env.BENCH_SEARCH_PROFILE ?? 'auto';
 /** Gateway search-cache lifetimes to measure, in seconds: the default first, then none. */
 const CACHE_MODES = (env.BENCH_SEARCH_CACHE_SECONDS ?? '10,0').split(',');
+const CPU_PROFILE_DIR = env.BENCH_SEARCH_CPU_PROFILE;
 const DATABASE = 'bench_search';
 const TARGET_P95_MS = 50;
 
@@ -273,16 +275,19 @@ async function main(): Promise<void> {
     for (const cacheSeconds of CACHE_MODES) {
       const cache = cacheSeconds === '0' ? 'search cache off' : `search cache ${cacheSeconds} s`;
       log(`\n=== ${cache} (GATEWAY_SEARCH_CACHE_SECONDS=${cacheSeconds}) ===`);
-      gateway = await startGateway({
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        ELASTICSEARCH_URL: base.elasticsearch.url,
-        ELASTICSEARCH_INDEX_PREFIX: PREFIX,
-        GATEWAY_SEARCH_CACHE_SECONDS: cacheSeconds,
-        // One client address makes every request here: the per-client limit must not throttle it.
-        GATEWAY_RATE_LIMIT_BURST: '1000000',
-        GATEWAY_RATE_LIMIT_PER_SECOND: '1000000',
-      });
+      gateway = await startGateway(
+        {
+          NODE_ENV: 'production',
+          DATABASE_URL: databaseUrl,
+          ELASTICSEARCH_URL: base.elasticsearch.url,
+          ELASTICSEARCH_INDEX_PREFIX: PREFIX,
+          GATEWAY_SEARCH_CACHE_SECONDS: cacheSeconds,
+          // One client address makes every request here: the per-client limit must not throttle it.
+          GATEWAY_RATE_LIMIT_BURST: '1000000',
+          GATEWAY_RATE_LIMIT_PER_SECOND: '1000000',
+        },
+        CPU_PROFILE_DIR,
+      );
       log(`gateway: pid ${gateway.pid} at ${gateway.url} (log: ${GATEWAY_LOG})`);
       log('queries (works search, one request each):');
       await checkQueries(gateway.url, WORKS_QUERY, kinds);
