@@ -2,7 +2,13 @@ import type { CatalogueDocument } from '@hop-luu/search-index';
 import { markPassages, markText, matchedWords } from './display-highlight';
 import { CatalogueRecord, ClusterEvidence, Highlight, Holding } from './record.types';
 
-export function holdingOf(doc: CatalogueDocument): Holding {
+/** The parts of a record a holding is made of (all that holdings searches fetch). */
+export type HoldingSource = Pick<
+  CatalogueDocument,
+  'sourceId' | 'library' | 'holdings' | 'oaiIdentifier' | 'links'
+>;
+
+export function holdingOf(doc: HoldingSource): Holding {
   const held = doc.holdings[0];
   return {
     sourceId: doc.sourceId,

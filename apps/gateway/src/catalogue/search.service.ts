@@ -11,7 +11,7 @@ import type {
 import { CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
-import { holdingOf, toRecord } from './record.mapper';
+import { holdingOf, HoldingSource, toRecord } from './record.mapper';
 import { SearchCache } from './search-cache';
 import { SearchNeeds } from './requested-fields';
 import { SearchArgs } from './search.inputs';
@@ -30,6 +30,14 @@ const WORK_COUNT_PRECISION = 40_000;
 const MAX_HOLDINGS_PER_WORK = 20;
 // Search-only copies of the text are not needed to answer; leaving them out halves the payload.
 const SOURCE_EXCLUDES = ['search', 'suggest', 'titleSort', 'warnings'];
+/** What holdingOf reads (HoldingSource): about a fifth of a record's JSON. */
+const HOLDING_FIELDS: (keyof HoldingSource)[] = [
+  'sourceId',
+  'library',
+  'holdings',
+  'oaiIdentifier',
+  'links',
+];
 
 type Hit = SearchHit<CatalogueDocument>;
 type Response = SearchResponse<CatalogueDocument>;
@@ -158,7 +166,7 @@ export class SearchService {
               top_hits: {
                 size: MAX_HOLDINGS_PER_WORK,
                 sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
-                _source: { excludes: SOURCE_EXCLUDES },
+                _source: { includes: HOLDING_FIELDS },
               },
             },
           },
@@ -233,13 +241,13 @@ function totalOf(response: Response | undefined): number {
 
 interface WorkHoldings {
   readonly count: number;
-  readonly members: CatalogueDocument[];
+  readonly members: HoldingSource[];
 }
 
 interface HoldingsBucket {
   key: string;
   doc_count: number;
-  holdings: { hits: { hits: Hit[] } };
+  holdings: { hits: { hits: SearchHit<HoldingSource>[] } };
 }
 
 function workOf(hit: Hit, holdings: WorkHoldings | undefined) {

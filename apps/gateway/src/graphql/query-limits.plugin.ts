@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
 import {
+  DocumentNode,
   FragmentDefinitionNode,
   GraphQLError,
   GraphQLSchema,
@@ -35,6 +37,14 @@ function depthOf(
   return deepest;
 }
 
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+}
+
 function isIntrospectionOnly(set: SelectionSetNode): boolean {
   return set.selections.every(
     (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
@@ -50,18 +60,30 @@ export function queryLimitsPlugin(
   maxDepth: number,
   maxComplexity: number,
 ): ApolloServerPlugin {
+  const measured = new LRUCache<string, { depth: number; complexity: number }>({ max: 2000 });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation }) {
+        async didResolveOperation({ request, document, operation, queryHash }) {
           // Schema introspection (what explorers send to learn the schema) is deep by nature and cheap.
           if (!operation || isIntrospectionOnly(operation.selectionSet)) return;
-          const fragments = Object.fromEntries(
-            document.definitions
-              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-              .map((d) => [d.name.value, d]),
-          );
-          const depth = depthOf(operation.selectionSet, fragments);
+          // The same search arrives again and again with the same variables; measure it once.
+          const key = `${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+          let size = measured.get(key);
+          if (!size) {
+            size = {
+              depth: depthOf(operation.selectionSet, fragmentsOf(document)),
+              complexity: getComplexity({
+                schema: schema(),
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+              }),
+            };
+            measured.set(key, size);
+          }
+          const { depth, complexity } = size;
           if (depth > maxDepth) {
             throw new GraphQLError(
               `Query is nested ${depth} levels deep; the limit is ${maxDepth}. Ask for fewer nested fields.`,
@@ -70,13 +92,6 @@ export function queryLimitsPlugin(
               },
             );
           }
-          const complexity = getComplexity({
-            schema: schema(),
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
           if (complexity > maxComplexity) {
             throw new GraphQLError(
               `Query cost ${complexity} is over the limit of ${maxComplexity}; ask for smaller pages or fewer fields.`,
