@@ -26,6 +26,8 @@ const WORKS = `query($q: String, $first: Int, $after: String) {
     works { id holdingsCount representative { title } holdings { sourceId libraryName callNumber } }
     pageInfo { endCursor hasNextPage } } }`;
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('gateway: the GraphQL union catalogue', () => {
   let provider: OaiProvider;
   let env: TestEnv;
@@ -613,6 +615,28 @@ describe('gateway: the GraphQL union catalogue', () => {
       expect(second.headers['content-type']).toBe(first.headers['content-type']);
       expect(second.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+    });
+
+    it('renews an answer in use before it is too old, one request going on to renew it', async () => {
+      // 8 s in all: answers live 2 s and are renewed from 1.33 s on (cache-ages.ts).
+      const quick = await createApp(
+        gatewayApp,
+        loadConfig({ ...process.env, ...env, GATEWAY_SEARCH_CACHE_SECONDS: '8' }),
+      );
+      await quick.init();
+      try {
+        const body = search('địa lý');
+        await post(quick, body).expect(200);
+        await pause(1600);
+        const pair = await Promise.all([post(quick, body), post(quick, body)]);
+        expect(pair.map((r) => r.headers['x-cache']).sort()).toEqual(['hit', undefined]);
+        expect(pair[0].text).toBe(pair[1].text);
+        expect((await post(quick, body)).headers['x-cache']).toBe('hit');
+        await pause(2100);
+        expect((await post(quick, body)).headers['x-cache']).toBeUndefined();
+      } finally {
+        await quick.close();
+      }
     });
 
     it('never shares answers given to an API key, with errors, or outside the catalogue', async () => {

@@ -54,6 +54,48 @@ describe('SearchCache', () => {
     expect(later.run).toBe(2);
   });
 
+  // With 1 s, results live up to 750 ms and are renewed from 500 ms on (see cache-ages.ts).
+  it('renews a result still in use in the background, answering from memory meanwhile', async () => {
+    const cache = cacheWith(1);
+    const search = counted();
+    await cache.get('q=hue', search.compute);
+    await pause(550);
+    const during = (await cache.get('q=hue', search.compute)) as { run: number };
+    expect(during.run).toBe(1);
+    await pause(20);
+    const after = (await cache.get('q=hue', search.compute)) as { run: number };
+    expect(after.run).toBe(2);
+  });
+
+  it('keeps the old result when renewing fails, but never past its age', async () => {
+    const cache = cacheWith(1);
+    let runs = 0;
+    const flaky = async () => {
+      if (++runs === 2) throw new Error('Elasticsearch unavailable');
+      return { run: runs };
+    };
+    await cache.get('q=hue', flaky);
+    await pause(550);
+    expect(await cache.get('q=hue', flaky)).toEqual({ run: 1 });
+    await pause(20);
+    expect(await cache.get('q=hue', flaky)).toEqual({ run: 1 });
+    expect(runs).toBe(2); // no second renewal right after a failed one
+    await pause(250);
+    expect(await cache.get('q=hue', flaky)).toEqual({ run: 3 });
+  });
+
+  it('drops a renewal that ends after the cache was cleared', async () => {
+    const cache = cacheWith(1);
+    const search = counted();
+    await cache.get('q=hue', search.compute);
+    await pause(550);
+    await cache.get('q=hue', search.compute); // starts renewing (run 2)
+    cache.clear('a source was deleted');
+    await pause(20);
+    const fresh = (await cache.get('q=hue', search.compute)) as { run: number };
+    expect(fresh.run).toBe(3);
+  });
+
   it('does not keep a failed search', async () => {
     const cache = cacheWith(10);
     await expect(

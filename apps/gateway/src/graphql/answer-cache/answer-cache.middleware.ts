@@ -23,7 +23,7 @@ export function answerCacheMiddleware(cache: AnswerCache, caller: CallerService)
         if (error)
           return refuse(res, 400, `The request body could not be read (${error.message}).`);
         const key = cache.keyOf(req, body);
-        const answer = cache.find(key);
+        const answer = cache.replayable(key);
         if (answer && caller.admitAnonymous(req)) return replay(req, res, answer, startedAt);
         try {
           req.body = JSON.parse(body);

@@ -2,38 +2,48 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { cacheLayerMs } from '../../catalogue/search-cache';
+import { answerAges, CacheAges } from '../../catalogue/cache-ages';
 
 /** A finished HTTP answer, replayed byte for byte. */
 export interface StoredAnswer {
   readonly body: Buffer;
   readonly contentType: string;
+  readonly renewAt: number;
+  /** When a request last went on to Apollo to renew this answer. */
+  renewingSince?: number;
 }
 
 /** Memory all stored answers may take together; a search page is typically 5-20 KB. */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+/** After this long without a new answer, another request may try renewing one. */
+const RENEWAL_RETRY_MS = 1000;
 /** Bodies bigger than this are not looked up (real searches are well under 1 KB). */
 export const MAX_CACHEABLE_BODY_BYTES = 16 * 1024;
 
 /**
  * Whole HTTP answers to anonymous catalogue searches, keyed by the bytes the client sent. Most
  * of a gateway's CPU goes to HTTP middleware, GraphQL execution and JSON for answers whose
- * data SearchCache already holds; replaying the finished bytes skips all of that. Answers are
- * kept for cacheLayerMs, and only those AnswerCachePlugin marked as a public catalogue query answered without errors to a caller
- * with no API key.
+ * data SearchCache already holds; replaying the finished bytes skips all of that. Only answers
+ * AnswerCachePlugin marked (a public catalogue query answered without errors to a caller with
+ * no API key) are kept. An answer still in use is renewed before it is too old: one request
+ * goes on to Apollo while the others are still answered from memory.
  */
 @Injectable()
 export class AnswerCache {
   private readonly logger = new Logger(AnswerCache.name);
+  private readonly ages: CacheAges;
   private readonly answers: LRUCache<string, StoredAnswer> | undefined;
   private readonly storable = new WeakSet<Request>();
+  /** Counts clears, so an answer begun before one is not kept after it. */
+  private generation = 0;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.ages = answerAges(config);
     this.answers =
-      config.gateway.searchCacheSeconds > 0
+      this.ages.maxAgeMs > 0
         ? new LRUCache<string, StoredAnswer>({
             max: config.gateway.searchCacheEntries,
-            ttl: cacheLayerMs(config),
+            ttl: this.ages.maxAgeMs,
             maxSize: MAX_TOTAL_BYTES,
             sizeCalculation: (answer) => answer.body.length + 64,
           })
@@ -58,8 +68,21 @@ export class AnswerCache {
     return `${req.headers.accept ?? ''}\n${body}`;
   }
 
-  find(key: string): StoredAnswer | undefined {
-    return this.answers?.get(key);
+  /**
+   * The answer to replay for `key`: undefined when there is none, and also when it is due for
+   * renewal and no other request is renewing it, so that this request goes on and renews it.
+   */
+  replayable(key: string): StoredAnswer | undefined {
+    const answer = this.answers?.get(key);
+    if (!answer) return undefined;
+    const now = Date.now();
+    if (now < answer.renewAt) return answer;
+    // A renewal that ended without a storable answer (an error, say) is retried after a while.
+    const renewing =
+      answer.renewingSince !== undefined && now - answer.renewingSince < RENEWAL_RETRY_MS;
+    if (renewing) return answer;
+    answer.renewingSince = now;
+    return undefined;
   }
 
   /** Called by AnswerCachePlugin once it knows the answer to `req` may be shared. */
@@ -69,21 +92,31 @@ export class AnswerCache {
 
   /** Keeps what is sent in answer to `req` under `key`, if the plugin marked it storable by then. */
   captureInto(key: string, req: Request, res: Response): void {
+    const generation = this.generation;
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
-      if (typeof body === 'string' && res.statusCode === 200 && this.storable.has(req)) {
-        const contentType = res.getHeader('content-type');
-        if (typeof contentType === 'string')
-          this.answers?.set(key, { body: Buffer.from(body), contentType });
-      }
+      const contentType = res.getHeader('content-type');
+      const keep =
+        typeof body === 'string' &&
+        typeof contentType === 'string' &&
+        res.statusCode === 200 &&
+        this.storable.has(req) &&
+        // Not after a clear: this answer may have been built before the change.
+        generation === this.generation;
+      if (keep) this.store(key, Buffer.from(body), contentType);
       return send(body);
     };
   }
 
   /** Forgets every answer, for changes that must show at once (a source deleted). */
   clear(reason: string): void {
+    this.generation++;
     if (!this.answers || this.answers.size === 0) return;
     this.logger.log(`answer cache cleared (${this.answers.size} answers): ${reason}`);
     this.answers.clear();
+  }
+
+  private store(key: string, body: Buffer, contentType: string): void {
+    this.answers?.set(key, { body, contentType, renewAt: Date.now() + this.ages.renewAfterMs });
   }
 }
