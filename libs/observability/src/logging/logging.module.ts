@@ -64,9 +64,7 @@ export class LoggingModule {
               base: { app },
               genReqId: assignRequestId,
               autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' },
-              // One short line per request: no headers, so no API key can reach the logs, and the
-              // gateway's busiest path (answers replayed from memory) does not spend its time
-              // serialising them.
+              // One short line per request, without headers: no API key can reach the logs.
               serializers: { req: requestFields, res: responseFields },
             },
           }),
