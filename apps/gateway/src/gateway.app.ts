@@ -1,6 +1,6 @@
 import { AppDefinition } from '@hop-luu/platform';
 import { GatewayModule } from './gateway.module';
-import { installAnswerCache } from './graphql/answer-cache/answer-cache.middleware';
+import { installAnswerCache } from './graphql/answer-cache/answer-cache.listener';
 
 export const gatewayApp: AppDefinition = {
   name: 'gateway',

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AccessError, AccessErrorCode, Actor, ANONYMOUS, ApiKeysService } from '@hop-luu/access';
@@ -40,12 +41,16 @@ export class CallerService {
   }
 
   /** Takes a token from an anonymous caller's bucket, for answers given without Apollo. */
-  admitAnonymous(req: Request): boolean {
+  admitAnonymous(req: IncomingMessage): boolean {
     return this.limiter.take(anonymousCaller(req)).allowed;
   }
 }
 
-const anonymousCaller = (req: Request) => `ip:${req.ip}`;
+/**
+ * The socket's address, as Express's req.ip gives it with no trusted proxy; read from the
+ * socket so answers given before Express (AnswerCache) count against the same bucket.
+ */
+const anonymousCaller = (req: IncomingMessage) => `ip:${req.socket.remoteAddress}`;
 
 function keyOf(req: Request): string | undefined {
   const header = req.headers['x-api-key'];

@@ -1,28 +1,36 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadConfig } from '@hop-luu/config';
 import { AnswerCache } from './answer-cache';
 
 const cacheWith = (seconds: number) =>
   new AnswerCache(loadConfig({ GATEWAY_SEARCH_CACHE_SECONDS: String(seconds) }));
 
-/** The parts of an Express response the cache touches, recording what was sent. */
+/** The parts of a Node response the cache touches, recording what was written. */
 function responseStub() {
   const sent: unknown[] = [];
   const res = {
     statusCode: 200,
-    send: (body: unknown) => sent.push(body),
+    write: (chunk: unknown) => sent.push(chunk),
+    end: (chunk: unknown) => sent.push(chunk),
     getHeader: () => 'application/json; charset=utf-8',
   };
-  return { res: res as unknown as Response, sent };
+  return { res: res as unknown as ServerResponse, sent };
 }
 
 /** One request answered with `body`; `storable` as AnswerCachePlugin would decide. */
 function answer(cache: AnswerCache, key: string, body: string, storable = true) {
-  const req = {} as Request;
+  const req = {} as IncomingMessage;
   const { res, sent } = responseStub();
   cache.captureInto(key, req, res);
   if (storable) cache.markStorable(req);
-  return { send: () => res.send(body), sent };
+  return {
+    send: () => res.end(body),
+    sendInParts: () => {
+      res.write(body.slice(0, 4));
+      res.end(body.slice(4));
+    },
+    sent,
+  };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -39,6 +47,14 @@ describe('AnswerCache', () => {
   it('does not keep an answer the plugin did not mark', () => {
     const cache = cacheWith(10);
     answer(cache, 'k', '{"errors":[]}', false).send();
+    expect(cache.replayable('k')).toBeUndefined();
+  });
+
+  it('does not keep an answer written in parts, and still sends all of it', () => {
+    const cache = cacheWith(10);
+    const request = answer(cache, 'k', '{"data":1}');
+    request.sendInParts();
+    expect(request.sent.join('')).toBe('{"data":1}');
     expect(cache.replayable('k')).toBeUndefined();
   });
 

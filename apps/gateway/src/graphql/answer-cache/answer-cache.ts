@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { answerAges, CacheAges } from '../../catalogue/cache-ages';
@@ -33,7 +33,7 @@ export class AnswerCache {
   private readonly logger = new Logger(AnswerCache.name);
   private readonly ages: CacheAges;
   private readonly answers: LRUCache<string, StoredAnswer> | undefined;
-  private readonly storable = new WeakSet<Request>();
+  private readonly storable = new WeakSet<IncomingMessage>();
   /** Counts clears, so an answer begun before one is not kept after it. */
   private generation = 0;
 
@@ -54,7 +54,7 @@ export class AnswerCache {
    * Whether `req` may share answers with other callers: the cache is on, it is a small JSON
    * POST to /graphql, and it carries no API key (partners' answers can depend on who they are).
    */
-  mayAnswer(req: Request): boolean {
+  mayAnswer(req: IncomingMessage): boolean {
     if (!this.answers || req.method !== 'POST' || req.url !== '/graphql') return false;
     if (req.headers['x-api-key'] !== undefined || req.headers.authorization !== undefined)
       return false;
@@ -64,7 +64,7 @@ export class AnswerCache {
   }
 
   /** Apollo picks the response's media type from Accept, so it is part of the key. */
-  keyOf(req: Request, body: string): string {
+  keyOf(req: IncomingMessage, body: string): string {
     return `${req.headers.accept ?? ''}\n${body}`;
   }
 
@@ -86,26 +86,37 @@ export class AnswerCache {
   }
 
   /** Called by AnswerCachePlugin once it knows the answer to `req` may be shared. */
-  markStorable(req: Request): void {
+  markStorable(req: IncomingMessage): void {
     this.storable.add(req);
   }
 
-  /** Keeps what is sent in answer to `req` under `key`, if the plugin marked it storable by then. */
-  captureInto(key: string, req: Request, res: Response): void {
+  /**
+   * Keeps the answer to `req` under `key` if the plugin marked it storable by the time it is
+   * sent. Taken at `end`, below Express, so it sees the bytes whatever sent them; an answer
+   * written in parts (incremental delivery) is not kept.
+   */
+  captureInto(key: string, req: IncomingMessage, res: ServerResponse): void {
     const generation = this.generation;
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
+    const { write, end } = res;
+    let inParts = false;
+    res.write = function (this: ServerResponse, ...args: Parameters<ServerResponse['write']>) {
+      inParts = true;
+      return write.apply(this, args);
+    } as ServerResponse['write'];
+    res.end = ((...args: Parameters<ServerResponse['end']>) => {
+      const body = bodyOf(args[0], args[1]);
       const contentType = res.getHeader('content-type');
       const keep =
-        typeof body === 'string' &&
+        body !== undefined &&
+        !inParts &&
         typeof contentType === 'string' &&
         res.statusCode === 200 &&
         this.storable.has(req) &&
         // Not after a clear: this answer may have been built before the change.
         generation === this.generation;
-      if (keep) this.store(key, Buffer.from(body), contentType);
-      return send(body);
-    };
+      if (keep) this.store(key, body, contentType);
+      return end.apply(res, args);
+    }) as ServerResponse['end'];
   }
 
   /** Forgets every answer, for changes that must show at once (a source deleted). */
@@ -119,4 +130,11 @@ export class AnswerCache {
   private store(key: string, body: Buffer, contentType: string): void {
     this.answers?.set(key, { body, contentType, renewAt: Date.now() + this.ages.renewAfterMs });
   }
+}
+
+/** The bytes of `res.end(chunk, encoding)`'s chunk; undefined when it is not a body (a callback). */
+function bodyOf(chunk: unknown, encoding: unknown): Buffer | undefined {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (typeof chunk !== 'string') return undefined;
+  return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
 }

@@ -1,0 +1,85 @@
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import getRawBody from 'raw-body';
+import { assignRequestId, logRequestAnswered } from '@hop-luu/observability';
+import { CallerService } from '../../access/caller.service';
+import { AnswerCache, MAX_CACHEABLE_BODY_BYTES, StoredAnswer } from './answer-cache';
+
+/**
+ * The gateway's first look at every request, ahead of Express: a repeated anonymous search is
+ * answered here from AnswerCache, after the caller's rate limit (a caller over it goes on to
+ * Apollo, which refuses it with the usual RATE_LIMITED error). Answering before Express skips
+ * its router and request set-up, which were most of the cost of a replayed answer. Any other
+ * small JSON POST goes on to Express with its body parsed, as the body parser would have left
+ * it, and its answer is captured for the next caller.
+ */
+export function answerCacheListener(
+  cache: AnswerCache,
+  caller: CallerService,
+  express: RequestListener,
+): RequestListener {
+  return (req, res) => {
+    if (!cache.mayAnswer(req)) return express(req, res);
+    const startedAt = performance.now();
+    getRawBody(
+      req,
+      { length: req.headers['content-length'], limit: MAX_CACHEABLE_BODY_BYTES, encoding: 'utf-8' },
+      (error, body) => {
+        if (error)
+          return refuse(res, 400, `The request body could not be read (${error.message}).`);
+        const key = cache.keyOf(req, body);
+        const answer = cache.replayable(key);
+        if (answer && caller.admitAnonymous(req)) return replay(req, res, answer, startedAt);
+        try {
+          (req as IncomingMessage & { body?: unknown }).body = JSON.parse(body);
+        } catch (parseError) {
+          return refuse(
+            res,
+            400,
+            `The request body is not valid JSON (${(parseError as Error).message}); send an object such as {"query": "{ search { totalCount } }"}.`,
+          );
+        }
+        cache.captureInto(key, req, res);
+        express(req, res);
+      },
+    );
+  };
+}
+
+function replay(
+  req: IncomingMessage & { id?: unknown },
+  res: ServerResponse,
+  answer: StoredAnswer,
+  startedAt: number,
+): void {
+  req.id = assignRequestId(req, res);
+  res.statusCode = 200;
+  res.setHeader('content-type', answer.contentType);
+  res.setHeader('x-cache', 'hit');
+  res.end(answer.body);
+  logRequestAnswered(req, res, startedAt);
+}
+
+/** Same shape as the body parser's refusals, which this listener takes the place of. */
+function refuse(res: ServerResponse, statusCode: number, message: string): void {
+  res.statusCode = statusCode;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ message, error: 'Bad Request', statusCode }));
+}
+
+/**
+ * Puts the answer cache in front of Express: Nest's HTTP server has the Express app as its one
+ * `request` listener, which then runs only for requests the cache does not answer.
+ */
+export function installAnswerCache(app: INestApplication): void {
+  const server = app.getHttpServer() as Server;
+  const listeners = server.listeners('request') as RequestListener[];
+  if (listeners.length !== 1) {
+    throw new Error(
+      `The answer cache expects Express as the HTTP server's one request listener, found ${listeners.length}; install it before anything else listens.`,
+    );
+  }
+  const [express] = listeners;
+  server.removeListener('request', express);
+  server.on('request', answerCacheListener(app.get(AnswerCache), app.get(CallerService), express));
+}
