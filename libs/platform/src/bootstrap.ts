@@ -9,7 +9,7 @@ export interface AppDefinition {
   /** The root module, built from the validated config. */
   readonly module: (config: AppConfig) => DynamicModule;
   readonly port: (config: AppConfig) => number;
-  /** Runs before Nest registers its body parser and module middleware: for middleware that must come first. */
+  /** Runs before Nest registers its body parser and module middleware: for what must see requests first. */
   readonly beforeInit?: (app: INestApplication) => void;
 }
 
