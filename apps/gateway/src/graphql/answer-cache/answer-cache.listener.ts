@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
-import type { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import getRawBody from 'raw-body';
 import { assignRequestId, logRequestAnswered } from '@hop-luu/observability';
 import { CallerService } from '../../access/caller.service';
@@ -13,13 +13,17 @@ import { AnswerCache, MAX_CACHEABLE_BODY_BYTES, StoredAnswer } from './answer-ca
  * small JSON POST goes on to Express with its body parsed, as the body parser would have left
  * it, and its answer is captured for the next caller.
  */
-export function answerCacheListener(
-  cache: AnswerCache,
-  caller: CallerService,
-  express: RequestListener,
-): RequestListener {
-  return (req, res) => {
-    if (!cache.mayAnswer(req)) return express(req, res);
+export class AnswerCacheListener {
+  private readonly logger = new Logger(AnswerCacheListener.name);
+
+  constructor(
+    private readonly cache: AnswerCache,
+    private readonly caller: CallerService,
+    private readonly express: RequestListener,
+  ) {}
+
+  readonly listen: RequestListener = (req, res) => {
+    if (!this.cache.mayAnswer(req)) return this.express(req, res);
     const startedAt = performance.now();
     getRawBody(
       req,
@@ -27,23 +31,46 @@ export function answerCacheListener(
       (error, body) => {
         if (error)
           return refuse(res, 400, `The request body could not be read (${error.message}).`);
-        const key = cache.keyOf(req, body);
-        const answer = cache.replayable(key);
-        if (answer && caller.admitAnonymous(req)) return replay(req, res, answer, startedAt);
+        // Express is not there yet to turn a throw into a 500: one must not end the process.
         try {
-          (req as IncomingMessage & { body?: unknown }).body = JSON.parse(body);
-        } catch (parseError) {
-          return refuse(
-            res,
-            400,
-            `The request body is not valid JSON (${(parseError as Error).message}); send an object such as {"query": "{ search { totalCount } }"}.`,
-          );
+          this.answer(req, res, body, startedAt);
+        } catch (failure) {
+          this.fail(req, res, failure as Error);
         }
-        cache.captureInto(key, req, res);
-        express(req, res);
       },
     );
   };
+
+  private answer(req: IncomingMessage, res: ServerResponse, body: string, startedAt: number) {
+    const key = this.cache.keyOf(req, body);
+    const answer = this.cache.replayable(key);
+    if (answer && this.caller.admitAnonymous(req)) return replay(req, res, answer, startedAt);
+    try {
+      (req as IncomingMessage & { body?: unknown }).body = JSON.parse(body);
+    } catch (parseError) {
+      return refuse(
+        res,
+        400,
+        `The request body is not valid JSON (${(parseError as Error).message}); send an object such as {"query": "{ search { totalCount } }"}.`,
+      );
+    }
+    this.cache.captureInto(key, req, res);
+    this.express(req, res);
+  }
+
+  private fail(req: IncomingMessage, res: ServerResponse, failure: Error): void {
+    this.logger.error(`answer cache failed on ${req.method} ${req.url}: ${failure.stack}`);
+    if (res.headersSent) return void res.destroy();
+    res.statusCode = 500;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(
+      JSON.stringify({
+        message: 'The gateway failed before answering; retry, and report it if it persists.',
+        error: 'Internal Server Error',
+        statusCode: 500,
+      }),
+    );
+  }
 }
 
 function replay(
@@ -81,5 +108,6 @@ export function installAnswerCache(app: INestApplication): void {
   }
   const [express] = listeners;
   server.removeListener('request', express);
-  server.on('request', answerCacheListener(app.get(AnswerCache), app.get(CallerService), express));
+  const listener = new AnswerCacheListener(app.get(AnswerCache), app.get(CallerService), express);
+  server.on('request', listener.listen);
 }
