@@ -61,6 +61,12 @@ export const SETTINGS = {
     default: '20',
     description: 'sustained GraphQL requests per second per API key (or per address)',
   },
+  gatewayTrustedProxies: {
+    env: 'GATEWAY_TRUSTED_PROXIES',
+    default: undefined,
+    description:
+      'reverse proxies whose X-Forwarded-For names the caller (for per-address rate limits), comma-separated addresses or CIDRs, or loopback, linklocal, uniquelocal; unset: none, the connecting address is the caller',
+  },
   gatewayMaxQueryDepth: {
     env: 'GATEWAY_MAX_QUERY_DEPTH',
     default: '8',

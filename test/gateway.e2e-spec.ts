@@ -592,6 +592,55 @@ describe('gateway: the GraphQL union catalogue', () => {
       expect(codes.slice(0, 4)).toEqual([undefined, undefined, undefined, undefined]);
       expect(codes).toContain('RATE_LIMITED');
     });
+
+    describe('anonymous callers behind a reverse proxy', () => {
+      const body = JSON.stringify({
+        query: '{ searchRecords(query: "gốm", first: 1) { totalCount } }',
+      });
+      /** Codes of `count` anonymous searches, each claiming to come from `forwardedFor(i)`. */
+      async function codesFor(
+        app: INestApplication,
+        count: number,
+        forwardedFor: (i: number) => string,
+      ) {
+        const codes: unknown[] = [];
+        for (let i = 0; i < count; i++) {
+          const response = await request(app.getHttpServer())
+            .post('/graphql')
+            .set('content-type', 'application/json')
+            .set('x-forwarded-for', forwardedFor(i))
+            .send(body);
+          codes.push(errorCode(response.body as GqlResponse));
+        }
+        return codes;
+      }
+
+      it('cannot dodge the rate limit by naming another address in X-Forwarded-For', async () => {
+        const codes = await codesFor(strict, 12, (i) => `203.0.113.${i + 1}`);
+        expect(codes).toContain('RATE_LIMITED');
+      });
+
+      it('are told apart by the address a trusted proxy forwards', async () => {
+        const proxied = await createApp(
+          gatewayApp,
+          loadConfig({
+            ...process.env,
+            ...env,
+            GATEWAY_TRUSTED_PROXIES: 'loopback',
+            GATEWAY_RATE_LIMIT_BURST: '5',
+            GATEWAY_RATE_LIMIT_PER_SECOND: '1',
+          }),
+        );
+        await proxied.init();
+        try {
+          expect(await codesFor(proxied, 12, () => '203.0.113.7')).toContain('RATE_LIMITED');
+          const other = await codesFor(proxied, 3, () => '203.0.113.8');
+          expect(other).toEqual([undefined, undefined, undefined]);
+        } finally {
+          await proxied.close();
+        }
+      });
+    });
   });
 
   describe('answers from memory', () => {

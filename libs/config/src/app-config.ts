@@ -15,6 +15,8 @@ export interface AppConfig {
     readonly port: number;
     readonly rateLimitBurst: number;
     readonly rateLimitPerSecond: number;
+    /** Proxies trusted to name the caller in X-Forwarded-For (proxy-addr syntax). */
+    readonly trustedProxies: readonly string[];
     readonly maxQueryDepth: number;
     readonly maxQueryComplexity: number;
     readonly searchCacheSeconds: number;

@@ -13,6 +13,12 @@ describe('loadConfig', () => {
     expect(config.harvester.maxResponseBytes).toBe(256 * 1024 * 1024);
   });
 
+  it('reads trusted proxies as a list, none by default', () => {
+    expect(loadConfig({}).gateway.trustedProxies).toEqual([]);
+    const config = loadConfig({ GATEWAY_TRUSTED_PROXIES: ' 10.0.0.5, 10.1.0.0/16,loopback' });
+    expect(config.gateway.trustedProxies).toEqual(['10.0.0.5', '10.1.0.0/16', 'loopback']);
+  });
+
   it('lets the environment override a default', () => {
     const config = loadConfig({ GATEWAY_PORT: '8080', HARVEST_ALLOW_PRIVATE_ADDRESSES: 'true' });
     expect(config.gateway.port).toBe(8080);
@@ -30,6 +36,8 @@ describe('loadConfig', () => {
     ['HARVEST_CONTACT_EMAIL', 'nobody', /e-mail address/],
     ['BIND_ADDRESS', 'everywhere', /IP address/],
     ['ELASTICSEARCH_INDEX_PREFIX', 'Hop Luu', /lowercase Elasticsearch name/],
+    ['GATEWAY_TRUSTED_PROXIES', '10.0.0.5,proxy.lan', /addresses or CIDRs/],
+    ['GATEWAY_TRUSTED_PROXIES', '10.0.0.0/40', /addresses or CIDRs/],
   ])('rejects %s=%s naming the variable and what it expects', (variable, value, expected) => {
     let error: unknown;
     try {

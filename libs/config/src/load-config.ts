@@ -1,6 +1,16 @@
 import { SETTINGS, SettingKey } from '../../../config/settings';
 import { AppConfig, LogLevel, NodeEnv } from './app-config';
-import { boolean, email, indexName, integer, ipAddress, oneOf, Parser, url } from './parsers';
+import {
+  addressList,
+  boolean,
+  email,
+  indexName,
+  integer,
+  ipAddress,
+  oneOf,
+  Parser,
+  url,
+} from './parsers';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -35,6 +45,7 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       port: read('gatewayPort', integer(0, 65535)),
       rateLimitBurst: read('gatewayRateLimitBurst', integer(1, 1_000_000)),
       rateLimitPerSecond: read('gatewayRateLimitPerSecond', integer(1, 1_000_000)),
+      trustedProxies: read('gatewayTrustedProxies', addressList),
       maxQueryDepth: read('gatewayMaxQueryDepth', integer(2, 50)),
       maxQueryComplexity: read('gatewayMaxQueryComplexity', integer(10, 1_000_000)),
       searchCacheSeconds: read('gatewaySearchCacheSeconds', integer(0, 3600)),

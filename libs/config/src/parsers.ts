@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import proxyAddr from 'proxy-addr';
 import { ConfigError } from './config.error';
 
 /** Each parser turns one raw environment string into a typed value or throws a ConfigError. */
@@ -72,4 +73,18 @@ export const ipAddress: Parser<string> = (variable, raw) => {
   const expected = 'an IP address such as 127.0.0.1 or 0.0.0.0';
   const value = required(variable, raw, expected);
   return isIP(value) !== 0 ? value : fail(variable, expected, raw);
+};
+
+/** Comma-separated addresses, CIDRs or proxy-addr's names (loopback, linklocal, uniquelocal). */
+export const addressList: Parser<readonly string[]> = (variable, raw) => {
+  const list = (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  try {
+    proxyAddr.compile(list);
+  } catch {
+    fail(variable, 'addresses or CIDRs separated by commas, such as 10.0.0.5,10.1.0.0/16', raw);
+  }
+  return list;
 };

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
+import proxyAddr from 'proxy-addr';
 import type { Request } from 'express';
 import { AccessError, AccessErrorCode, Actor, ANONYMOUS, ApiKeysService } from '@hop-luu/access';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
@@ -9,6 +10,7 @@ import { RateLimiter } from './rate-limiter';
 @Injectable()
 export class CallerService {
   private readonly limiter: RateLimiter;
+  private readonly trustedProxy: (address: string, hop: number) => boolean;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -18,6 +20,7 @@ export class CallerService {
       config.gateway.rateLimitBurst,
       config.gateway.rateLimitPerSecond,
     );
+    this.trustedProxy = proxyAddr.compile([...config.gateway.trustedProxies]);
   }
 
   async identify(req: Request): Promise<Actor> {
@@ -29,7 +32,8 @@ export class CallerService {
         'The API key is not valid (unknown, revoked or mistyped); ask the National Library for a new one, or send no key to search anonymously.',
       );
     }
-    const caller = actor.kind === 'anonymous' ? anonymousCaller(req) : `partner:${actor.partnerId}`;
+    const caller =
+      actor.kind === 'anonymous' ? this.anonymousCaller(req) : `partner:${actor.partnerId}`;
     const verdict = this.limiter.take(caller);
     if (!verdict.allowed) {
       throw new AccessError(
@@ -42,15 +46,18 @@ export class CallerService {
 
   /** Takes a token from an anonymous caller's bucket, for answers given without Apollo. */
   admitAnonymous(req: IncomingMessage): boolean {
-    return this.limiter.take(anonymousCaller(req)).allowed;
+    return this.limiter.take(this.anonymousCaller(req)).allowed;
+  }
+
+  /**
+   * An anonymous caller is its address: the connection's, or, behind a trusted reverse proxy,
+   * the one that proxy names in X-Forwarded-For (an untrusted client cannot pick its own).
+   * Read from the raw request, so answers given before Express count against the same bucket.
+   */
+  private anonymousCaller(req: IncomingMessage): string {
+    return `ip:${proxyAddr(req, this.trustedProxy)}`;
   }
 }
-
-/**
- * The socket's address, as Express's req.ip gives it with no trusted proxy; read from the
- * socket so answers given before Express (AnswerCache) count against the same bucket.
- */
-const anonymousCaller = (req: IncomingMessage) => `ip:${req.socket.remoteAddress}`;
 
 function keyOf(req: Request): string | undefined {
   const header = req.headers['x-api-key'];
