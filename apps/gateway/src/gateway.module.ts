@@ -10,6 +10,7 @@ import { HealthModule } from '@hop-luu/platform';
 import { CatalogueIndex, SearchIndexModule } from '@hop-luu/search-index';
 import { SourcesModule } from '@hop-luu/sources';
 import { CallerService } from './access/caller.service';
+import { CatalogueChangesService } from './catalogue/catalogue-changes.service';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { RecordsService } from './catalogue/records.service';
 import { SearchCache } from './catalogue/search-cache';
@@ -58,7 +59,14 @@ export class GatewayModule {
         }),
       ],
       controllers: [ExplorerController],
-      providers: [SearchCache, SearchService, CatalogueResolver, SourcesResolver, RunsResolver],
+      providers: [
+        SearchCache,
+        CatalogueChangesService,
+        SearchService,
+        CatalogueResolver,
+        SourcesResolver,
+        RunsResolver,
+      ],
     };
   }
 }

@@ -19,8 +19,7 @@ import {
   SourceRegistrationService,
   SourcesService,
 } from '@hop-luu/sources';
-import { SearchCache } from '../catalogue/search-cache';
-import { AnswerCache } from '../graphql/answer-cache/answer-cache';
+import { CatalogueChangesService } from '../catalogue/catalogue-changes.service';
 import { GatewayContext } from '../graphql/request-context';
 import { HarvestRunType } from '../runs/run.types';
 import { requireSignedIn } from '../runs/runs.resolver';
@@ -49,8 +48,7 @@ export class SourcesResolver {
     private readonly registration: SourceRegistrationService,
     private readonly runs: HarvestRunsService,
     private readonly catalogue: CatalogueIndex,
-    private readonly searchCache: SearchCache,
-    private readonly answerCache: AnswerCache,
+    private readonly catalogueChanges: CatalogueChangesService,
   ) {}
 
   @Query(() => [SourceType], { description: 'Registered sources.' })
@@ -154,8 +152,7 @@ export class SourcesResolver {
     await this.managed(actor, id);
     await this.sourcesService.delete(id);
     await this.catalogue.deleteBySource(id);
-    this.searchCache.clear(`source ${id} deleted`);
-    this.answerCache.clear(`source ${id} deleted`);
+    await this.catalogueChanges.announce(`source ${id} deleted`);
     return true;
   }
 
