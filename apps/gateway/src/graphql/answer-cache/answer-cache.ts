@@ -104,17 +104,16 @@ export class AnswerCache {
       return write.apply(this, args);
     } as ServerResponse['write'];
     res.end = ((...args: Parameters<ServerResponse['end']>) => {
-      const body = bodyOf(args[0], args[1]);
       const contentType = res.getHeader('content-type');
       const keep =
-        body !== undefined &&
         !inParts &&
         typeof contentType === 'string' &&
         res.statusCode === 200 &&
         this.storable.has(req) &&
         // Not after a clear: this answer may have been built before the change.
         generation === this.generation;
-      if (keep) this.store(key, body, contentType);
+      const body = keep ? bodyOf(args[0], args[1]) : undefined;
+      if (body) this.store(key, body, contentType as string);
       return end.apply(res, args);
     }) as ServerResponse['end'];
   }
