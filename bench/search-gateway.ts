@@ -4,9 +4,10 @@
  * instead of dist/, which `npm run demo` and other engineers use.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const ROOT = join(__dirname, '..');
 const OUT_DIR = join(ROOT, '.cache', 'bench-search', 'dist');
@@ -94,4 +95,21 @@ export async function startGateway(
       await exited;
     },
   };
+}
+
+/** Where the gateway's log ends now: pass it to answersLoggedSince after a run. */
+export const gatewayLogEnd = (): number => statSync(GATEWAY_LOG).size;
+
+/** Requests the gateway's access log shows answered since byte `start`, and how many from memory. */
+export async function answersLoggedSince(
+  start: number,
+): Promise<{ answered: number; fromMemory: number }> {
+  const counts = { answered: 0, fromMemory: 0 };
+  const lines = createInterface({ input: createReadStream(GATEWAY_LOG, { start }) });
+  for await (const line of lines) {
+    if (!line.includes('"msg":"request completed"')) continue;
+    counts.answered++;
+    if (line.includes('"cache":"hit"')) counts.fromMemory++;
+  }
+  return counts;
 }

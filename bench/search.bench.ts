@@ -9,7 +9,8 @@
  *    rotating realistic queries plus a long tail of searches never sent twice; every response
  *    is checked for non-2xx and GraphQL errors. The whole measurement runs once with the
  *    gateway's search cache as configured by default and once with it off.
- * 5. Prints p50/p95/p99 and req/s per kind of query; if any p95 is over 50 ms, profiles the
+ * 5. Prints p50/p95/p99 and req/s per kind of query, and the share of requests the gateway's
+ *    access log shows answered from memory; if any p95 is over 50 ms, profiles the
  *    Elasticsearch side (`took` per query part) to show where the time goes.
  *
  * Options: BENCH_SEARCH_RECORDS (1000000), BENCH_SEARCH_SECONDS (25), BENCH_SEARCH_WARMUP (5),
@@ -26,7 +27,14 @@ import { CatalogueIndex } from '@hop-luu/search-index';
 import { startLocalServices } from '../scripts/services/local-services';
 import { createDatabaseIfMissing } from '../scripts/services/postgres';
 import { buildIndex, BuildReport } from './search-index-build';
-import { compileGateway, GATEWAY_LOG, GatewayChild, startGateway } from './search-gateway';
+import {
+  answersLoggedSince,
+  compileGateway,
+  GATEWAY_LOG,
+  GatewayChild,
+  gatewayLogEnd,
+  startGateway,
+} from './search-gateway';
 import { LoadResult, percentile, runLoad, sampleVariants } from './search-load';
 import { profileVariants, sequentialGatewayMs } from './search-profile';
 import {
@@ -134,6 +142,8 @@ interface Measured {
   readonly esCpu: number;
   readonly benchCpu: number;
   readonly loadAverage: string;
+  /** From the gateway's access log: requests it answered during the run, and from memory. */
+  readonly answers: { answered: number; fromMemory: number };
 }
 
 async function measure(
@@ -147,15 +157,17 @@ async function measure(
   const options = { url: gateway.url, operation, kinds, connections: CONNECTIONS };
   await runLoad({ ...options, seconds: WARMUP, warmUp: true });
   await waitEsIdle(client);
-  const [gatewayBefore, esBefore, benchBefore] = [
+  const [gatewayBefore, esBefore, benchBefore, logBefore] = [
     gateway.cpuSeconds(),
     await esCpuSeconds(client),
     process.cpuUsage(),
+    gatewayLogEnd(),
   ];
   const result = await runLoad({ ...options, seconds: SECONDS });
   const bench = process.cpuUsage(benchBefore);
   await waitEsIdle(client);
   return {
+    answers: await answersLoggedSince(logBefore),
     label,
     result,
     gatewayCpu: gateway.cpuSeconds() - gatewayBefore,
@@ -217,6 +229,11 @@ function printMeasured(m: Measured): boolean {
     ]),
   );
   const core = (cpu: number) => `${((cpu / result.seconds) * 100).toFixed(0)}% of a core`;
+  const { answered, fromMemory } = m.answers;
+  log(
+    `answered from memory (x-cache: hit): ${fromMemory} of the ${answered} requests the ` +
+      `gateway logged = ${((fromMemory / Math.max(answered, 1)) * 100).toFixed(1)}%`,
+  );
   log(
     `CPU during the run: gateway ${core(m.gatewayCpu)}, Elasticsearch ${core(m.esCpu)}, ` +
       `load generator ${core(m.benchCpu)}; socket errors/timeouts ${result.transportErrors}; ` +

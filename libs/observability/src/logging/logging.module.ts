@@ -16,17 +16,17 @@ export function assignRequestId(req: IncomingMessage, res: ServerResponse): stri
 }
 
 /**
- * The access-log line for a request answered before the logging middleware saw it (the
- * gateway's answer cache), in the same shape. `req.id` comes from assignRequestId, called
- * before the answer was sent.
+ * The access-log line for a request answered from memory before the logging middleware saw it
+ * (the gateway's answer cache): the same shape, plus `cache: "hit"`, so operators can count
+ * such answers. `req.id` comes from assignRequestId, called before the answer was sent.
  */
-export function logRequestAnswered(
+export function logRequestAnsweredFromMemory(
   req: IncomingMessage & { id?: unknown },
   res: ServerResponse,
   startedAt: number,
 ): void {
   const responseTime = Math.round(performance.now() - startedAt);
-  PinoLogger.root.info({ req, res, responseTime }, 'request completed');
+  PinoLogger.root.info({ req, res, responseTime, cache: 'hit' }, 'request completed');
 }
 
 interface LoggedRequest {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { INestApplication, Logger } from '@nestjs/common';
 import getRawBody from 'raw-body';
-import { assignRequestId, logRequestAnswered } from '@hop-luu/observability';
+import { assignRequestId, logRequestAnsweredFromMemory } from '@hop-luu/observability';
 import { CallerService } from '../../access/caller.service';
 import { AnswerCache, MAX_CACHEABLE_BODY_BYTES, StoredAnswer } from './answer-cache';
 
@@ -84,7 +84,7 @@ function replay(
   res.setHeader('content-type', answer.contentType);
   res.setHeader('x-cache', 'hit');
   res.end(answer.body);
-  logRequestAnswered(req, res, startedAt);
+  logRequestAnsweredFromMemory(req, res, startedAt);
 }
 
 /** Same shape as the body parser's refusals, which this listener takes the place of. */
