@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { getIntrospectionQuery } from 'graphql';
+import { createServer } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApiKeysService } from '@hop-luu/access';
@@ -661,6 +662,56 @@ describe('gateway: the GraphQL union catalogue', () => {
     });
   });
 
+  describe('while Elasticsearch is not answering', () => {
+    /** A gateway on the real database whose Elasticsearch address has nothing listening. */
+    let blind: INestApplication;
+    beforeAll(async () => {
+      const port = await closedPort();
+      blind = await createApp(
+        gatewayApp,
+        loadConfig({ ...process.env, ...env, ELASTICSEARCH_URL: `http://127.0.0.1:${port}` }),
+      );
+      await blind.init();
+    });
+    afterAll(async () => {
+      await blind?.close();
+    });
+
+    it('answers searches with SEARCH_UNAVAILABLE and what to do, not an internal error', async () => {
+      const result = await gql(blind, `{ search(query: "gốm") { totalCount } }`);
+      expect(errorCode(result)).toBe('SEARCH_UNAVAILABLE');
+      expect(result.errors![0].message).toMatch(/not answering.*try again/);
+    });
+
+    it('still lists sources and their runs, their record counts null with the reason', async () => {
+      const result = await gql<{ sources: { id: string; recordCount: number | null }[] }>(
+        blind,
+        `{ sources { id recordCount health lastRun { status } } }`,
+        {},
+        keys.staff,
+      );
+      expect(result.data!.sources.map((s) => s.id).sort()).toEqual(['hcm', 'nlv']);
+      expect(result.data!.sources.every((s) => s.recordCount === null)).toBe(true);
+      expect(result.errors!.map((e) => e.extensions?.code)).toEqual([
+        'SEARCH_UNAVAILABLE',
+        'SEARCH_UNAVAILABLE',
+      ]);
+      const runs = await gql<{ harvestRuns: { runs: { status: string }[] } }>(
+        blind,
+        `{ harvestRuns(first: 5) { runs { status } } }`,
+        {},
+        keys.staff,
+      );
+      expect(runs.errors).toBeUndefined();
+      expect(runs.data!.harvestRuns.runs.length).toBeGreaterThan(0);
+    });
+
+    it('says it is not ready, naming Elasticsearch', async () => {
+      const ready = await request(blind.getHttpServer()).get('/health/ready').expect(503);
+      expect(ready.body.error.elasticsearch.message).toMatch(/unreachable.*ELASTICSEARCH_URL/);
+    });
+  });
+
   describe('answers from memory', () => {
     /** A raw POST, so the test sees the bytes and headers a client gets. */
     function post(app: INestApplication, body: string, apiKey?: string) {
@@ -785,3 +836,12 @@ describe('gateway: the GraphQL union catalogue', () => {
     });
   });
 });
+
+/** A loopback port nothing listens on: bound once to pick it, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -38,7 +38,8 @@ export class GatewayModule {
         ConfigModule.forRoot(config),
         LoggingModule.forApp('gateway'),
         DatabaseModule.forRoot(),
-        SearchIndexModule.forRoot(),
+        // Someone waits on every search: one quick retry, then SEARCH_UNAVAILABLE.
+        SearchIndexModule.forRoot({ requestTimeoutMs: 10_000, maxRetries: 1 }),
         HealthModule,
         SourcesModule,
         HarvestRunsModule,

@@ -4,11 +4,22 @@ import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { CatalogueIndex } from './catalogue/catalogue-index';
 import { ElasticsearchStartupCheck } from './elasticsearch-startup.check';
 
+/** How an app's requests to Elasticsearch behave when it is slow or gone. */
+export interface SearchIndexOptions {
+  /** Longest wait for one answer. */
+  readonly requestTimeoutMs: number;
+  /** Further attempts after a connection failure or timeout, with a 1-4 s backoff between. */
+  readonly maxRetries: number;
+}
+
+/** For background work (harvests, reindexing): patient, since nobody waits on the answer. */
+const BACKGROUND: SearchIndexOptions = { requestTimeoutMs: 30_000, maxRetries: 2 };
+
 /** One Elasticsearch client per app, the catalogue index behind its alias, and a start-up check that degrades instead of crashing. */
 @Global()
 @Module({})
 export class SearchIndexModule {
-  static forRoot(): DynamicModule {
+  static forRoot(options: SearchIndexOptions = BACKGROUND): DynamicModule {
     return {
       module: SearchIndexModule,
       providers: [
@@ -16,7 +27,11 @@ export class SearchIndexModule {
           provide: Client,
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) =>
-            new Client({ node: config.elasticsearch.url, requestTimeout: 30_000, maxRetries: 2 }),
+            new Client({
+              node: config.elasticsearch.url,
+              requestTimeout: options.requestTimeoutMs,
+              maxRetries: options.maxRetries,
+            }),
         },
         {
           provide: CatalogueIndex,

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { errors as elasticsearchErrors } from '@elastic/elasticsearch';
 import { GraphQLFormattedError } from 'graphql';
 import { AccessErrorCode } from '@hop-luu/access';
 import { DomainError } from '@hop-luu/domain-error';
@@ -36,10 +37,24 @@ const CLIENT_CODES = new Set([
   'QUERY_TOO_DEEP',
 ]);
 
+/** Elasticsearch answers with these while it is overloaded, restarting or behind a failing proxy. */
+const OVERLOADED_STATUSES = new Set([429, 502, 503, 504]);
+
+/** True when Elasticsearch could not be asked or did not answer: an outage, not a bug. */
+function searchUnavailable(error: unknown): boolean {
+  if (error instanceof elasticsearchErrors.ResponseError)
+    return OVERLOADED_STATUSES.has(error.statusCode ?? 0);
+  return (
+    error instanceof elasticsearchErrors.ConnectionError ||
+    error instanceof elasticsearchErrors.TimeoutError ||
+    error instanceof elasticsearchErrors.NoLivingConnectionsError
+  );
+}
+
 /**
  * Every error leaves as `{ message, code }` a developer can act on: domain errors keep their
- * message with a stable code; anything unexpected is logged and answered as INTERNAL_SERVER_ERROR
- * with no stack trace or internals.
+ * message with a stable code; an Elasticsearch outage is SEARCH_UNAVAILABLE; anything else
+ * unexpected is logged and answered as INTERNAL_SERVER_ERROR with no stack trace or internals.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -56,6 +71,17 @@ export function formatError(
   }
   const code = String(formatted.extensions?.code ?? '');
   if (CLIENT_CODES.has(code)) return { ...base, extensions: { code } };
+  if (searchUnavailable(original)) {
+    logger.warn(
+      `Elasticsearch not answering at ${formatted.path?.join('.') ?? '(request)'}: ${(original as Error).message}`,
+    );
+    return {
+      ...base,
+      message:
+        'The catalogue search is not answering right now (its Elasticsearch is unreachable or overloaded); try again in a minute. Sources and harvest runs can still be read.',
+      extensions: { code: 'SEARCH_UNAVAILABLE' },
+    };
+  }
   logger.error(
     `unexpected error at ${formatted.path?.join('.') ?? '(request)'}: ${original instanceof Error ? original.stack : String(original)}`,
   );

@@ -72,7 +72,11 @@ export class SourcesResolver {
     return this.sourcesService.find(id);
   }
 
-  @ResolveField(() => Int, { description: 'Records of this source in the catalogue now.' })
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'Records of this source in the catalogue now; null, with a SEARCH_UNAVAILABLE error, while the search index cannot be asked.',
+  })
   recordCount(@Parent() source: Source, @Context() ctx: GatewayContext): Promise<number> {
     return ctx.sourceStats.recordCount.load(source.id);
   }
