@@ -13,6 +13,7 @@ import { OaiProvider, startOaiProvider } from './oai-provider';
 import { waitForRun } from './support/harvest-helpers';
 import { eventually } from './support/eventually';
 import { errorCode, gql, GqlResponse } from './support/graphql-client';
+import { SlowProxy, startSlowProxy } from './support/slow-proxy';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
 
 const REGISTER = `mutation($input: RegisterSourceInput!) { registerSource(input: $input) { id repositoryName granularity } }`;
@@ -709,6 +710,41 @@ describe('gateway: the GraphQL union catalogue', () => {
     it('says it is not ready, naming Elasticsearch', async () => {
       const ready = await request(blind.getHttpServer()).get('/health/ready').expect(503);
       expect(ready.body.error.elasticsearch.message).toMatch(/unreachable.*ELASTICSEARCH_URL/);
+    });
+  });
+
+  describe('when a client gives up on a search', () => {
+    /** A gateway whose Elasticsearch answers take 1.5 s to come back. */
+    let slow: SlowProxy;
+    let patient: INestApplication;
+    beforeAll(async () => {
+      slow = await startSlowProxy(loadConfig({ ...process.env, ...env }).elasticsearch.url, 1500);
+      patient = await createApp(
+        gatewayApp,
+        loadConfig({ ...process.env, ...env, ELASTICSEARCH_URL: slow.url }),
+      );
+      await patient.init();
+    }, 30_000);
+    afterAll(async () => {
+      await patient?.close();
+      await slow?.close();
+    });
+
+    it('waits for a slow Elasticsearch while the client waits', async () => {
+      const result = await gql(patient, `{ searchRecords(query: "gốm", first: 1) { totalCount } }`);
+      expect(result.data!.searchRecords.totalCount).toBeGreaterThan(0);
+      expect(slow.abandoned()).toBe(0);
+    });
+
+    it('stops the Elasticsearch search once the client has gone', async () => {
+      const given = request(patient.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .timeout(300)
+        .send({ query: `{ search(query: "lịch sử", first: 1) { totalCount } }` });
+      await expect(given).rejects.toThrow(/Timeout/);
+      // The proxy sees the gateway close its connection with the answer still on the way.
+      expect(await eventually(async () => slow.abandoned(), 1, 1000)).toBe(1);
     });
   });
 

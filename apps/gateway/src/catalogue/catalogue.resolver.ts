@@ -28,8 +28,9 @@ export class CatalogueResolver {
   searchRecords(
     @Args() args: SearchArgs,
     @Info() info: GraphQLResolveInfo,
+    @Context() ctx: GatewayContext,
   ): Promise<RecordSearchResult> {
-    return this.search.searchRecords(args, searchNeeds(info, 'records'));
+    return this.search.searchRecords(args, searchNeeds(info, 'records'), ctx.abandoned);
   }
 
   @Query(() => WorkSearchResult, {
@@ -42,8 +43,9 @@ export class CatalogueResolver {
   searchWorks(
     @Args() args: SearchArgs,
     @Info() info: GraphQLResolveInfo,
+    @Context() ctx: GatewayContext,
   ): Promise<WorkSearchResult> {
-    return this.search.searchWorks(args, searchNeeds(info, 'works'));
+    return this.search.searchWorks(args, searchNeeds(info, 'works'), ctx.abandoned);
   }
 
   @Query(() => CatalogueRecord, {

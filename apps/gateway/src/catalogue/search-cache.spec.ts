@@ -17,6 +17,22 @@ function counted(result: object = { works: [] }) {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A search that runs until its signal aborts (then fails, as the Elasticsearch client does). */
+function stoppable() {
+  const search = {
+    started: 0,
+    signals: [] as AbortSignal[],
+    compute: (signal: AbortSignal) => {
+      search.started++;
+      search.signals.push(signal);
+      return new Promise<object>((_resolve, reject) =>
+        signal.addEventListener('abort', () => reject(new Error('aborted'))),
+      );
+    },
+  };
+  return search;
+}
+
 describe('SearchCache', () => {
   it('answers a repeated search from memory', async () => {
     const cache = cacheWith(10);
@@ -134,5 +150,42 @@ describe('SearchCache', () => {
     await cache.get('q=hue', search.compute);
     await cache.get('q=hue', search.compute);
     expect(search.runs).toBe(2);
+  });
+
+  describe('when callers go away', () => {
+    it('stops a search once every caller waiting for it has gone, and starts afresh after', async () => {
+      const cache = cacheWith(10);
+      const search = stoppable();
+      const [a, b] = [new AbortController(), new AbortController()];
+      void cache.get('q=hue', search.compute, a.signal).catch(() => undefined);
+      void cache.get('q=hue', search.compute, b.signal).catch(() => undefined);
+      expect(search.started).toBe(1);
+      a.abort();
+      expect(search.signals[0].aborted).toBe(false); // b still waits
+      b.abort();
+      expect(search.signals[0].aborted).toBe(true);
+      void cache.get('q=hue', search.compute, new AbortController().signal).catch(() => 0);
+      expect(search.started).toBe(2);
+      expect(search.signals[1].aborted).toBe(false);
+    });
+
+    it('keeps a search going while a caller that cannot go away waits for it', async () => {
+      const cache = cacheWith(10);
+      const search = stoppable();
+      const leaving = new AbortController();
+      void cache.get('q=hue', search.compute, leaving.signal).catch(() => undefined);
+      void cache.get('q=hue', search.compute).catch(() => undefined);
+      leaving.abort();
+      expect(search.signals[0].aborted).toBe(false);
+    });
+
+    it('stops the search of a lone caller also with the cache off', async () => {
+      const cache = cacheWith(0);
+      const search = stoppable();
+      const leaving = new AbortController();
+      void cache.get('q=hue', search.compute, leaving.signal).catch(() => undefined);
+      leaving.abort();
+      expect(search.signals[0].aborted).toBe(true);
+    });
   });
 });

@@ -6,12 +6,20 @@ import { CacheAges, searchResultAges } from './cache-ages';
 /** After a failed renewal, the next try waits this long (Elasticsearch may be struggling). */
 const RENEWAL_RETRY_MS = 1000;
 
+/** Computes a result; `signal` aborts when nobody waits for it any more. */
+export type Compute<T> = (signal: AbortSignal) => Promise<T>;
+
 interface Entry {
   readonly result: Promise<object>;
   /** When to start renewing; Infinity until the result has arrived. */
   renewAt: number;
   renewing: boolean;
+  /** While the result is being computed for callers: how many still wait, and how to stop. */
+  pending?: { waiting: number; readonly stop: AbortController };
 }
+
+/** For computations nobody can abandon (renewals, callers without a signal). */
+const NEVER = new AbortController().signal;
 
 /**
  * Recent search results, shared by every caller. The catalogue only changes when a harvest
@@ -19,7 +27,9 @@ interface Entry {
  * could notice; identical searches arriving together (a link on a library's home page, a busy
  * facet) cost Elasticsearch one request instead of one each; and a search still in use is
  * renewed in the background before it is too old, so popular searches never wait for
- * Elasticsearch. A failed search is not kept. Each gateway replica has its own cache.
+ * Elasticsearch. A failed search is not kept. A search every caller has abandoned (their
+ * clients went away) is stopped, so Elasticsearch does not work for nobody. Each gateway
+ * replica has its own cache.
  */
 @Injectable()
 export class SearchCache {
@@ -38,11 +48,16 @@ export class SearchCache {
         : undefined;
   }
 
-  /** The remembered result for `key`, else the one `compute` gives (computed once for concurrent callers). */
-  get<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
+  /**
+   * The remembered result for `key`, else the one `compute` gives (computed once for concurrent
+   * callers). `abandoned` aborts when this caller stops waiting; the computation is stopped
+   * once every caller waiting for it has.
+   */
+  get<T extends object>(key: string, compute: Compute<T>, abandoned?: AbortSignal): Promise<T> {
     const entry = this.entries?.get(key);
-    if (!entry) return this.start(key, compute);
+    if (!entry) return this.start(key, compute, abandoned);
     if (!entry.renewing && Date.now() >= entry.renewAt) this.renew(key, entry, compute);
+    this.addWaiter(key, entry, abandoned);
     return entry.result as Promise<T>;
   }
 
@@ -53,22 +68,49 @@ export class SearchCache {
     this.entries.clear();
   }
 
-  private start<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
-    const result = compute();
-    if (!this.entries) return result;
-    this.remember(key, result);
-    return result;
+  private start<T extends object>(
+    key: string,
+    compute: Compute<T>,
+    abandoned?: AbortSignal,
+  ): Promise<T> {
+    if (!this.entries) return compute(abandoned ?? NEVER);
+    const stop = new AbortController();
+    const entry = this.remember(key, compute(stop.signal), { waiting: 0, stop });
+    this.addWaiter(key, entry, abandoned);
+    return entry.result as Promise<T>;
   }
 
-  private remember(key: string, result: Promise<object>): void {
-    const entry: Entry = { result, renewAt: Infinity, renewing: false };
+  private remember(key: string, result: Promise<object>, pending?: Entry['pending']): Entry {
+    const entry: Entry = { result, renewAt: Infinity, renewing: false, pending };
     this.entries!.set(key, entry);
     result.then(
-      () => (entry.renewAt = Date.now() + this.ages.renewAfterMs),
+      () => {
+        entry.pending = undefined;
+        entry.renewAt = Date.now() + this.ages.renewAfterMs;
+      },
       () => {
         if (this.current(key) === entry) this.entries!.delete(key);
       },
     );
+    return entry;
+  }
+
+  /** Counts a caller waiting for a result still being computed, and lets go when it leaves. */
+  private addWaiter(key: string, entry: Entry, abandoned?: AbortSignal): void {
+    const pending = entry.pending;
+    if (!pending) return;
+    if (!abandoned) {
+      pending.waiting = Infinity; // a caller that cannot leave keeps the computation going
+      return;
+    }
+    if (abandoned.aborted) return;
+    pending.waiting++;
+    abandoned.addEventListener('abort', () => {
+      if (entry.pending !== pending || --pending.waiting > 0) return;
+      // Dropped before stopping, so no caller arriving now joins a search about to fail.
+      if (this.current(key) === entry) this.entries!.delete(key);
+      pending.stop.abort(new Error('every caller waiting for this search went away'));
+    });
   }
 
   /** The entry under `key`, even one just past its age (peek neither refreshes nor drops it). */
@@ -77,9 +119,9 @@ export class SearchCache {
   }
 
   /** Computes a fresh result while the old one is still served; after a failure the old one stays until it is too old. */
-  private renew(key: string, entry: Entry, compute: () => Promise<object>): void {
+  private renew(key: string, entry: Entry, compute: Compute<object>): void {
     entry.renewing = true;
-    compute().then(
+    compute(NEVER).then(
       (fresh) => {
         // Not when the cache was cleared meanwhile: the fresh result may predate the change.
         if (this.current(key) === entry) this.remember(key, Promise.resolve(fresh));

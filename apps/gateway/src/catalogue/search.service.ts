@@ -56,18 +56,31 @@ export class SearchService {
     private readonly cache: SearchCache,
   ) {}
 
-  searchRecords(args: SearchArgs, needs: SearchNeeds): Promise<RecordSearchResult> {
+  /** `abandoned` aborts when the caller's client goes away (see SearchCache). */
+  searchRecords(
+    args: SearchArgs,
+    needs: SearchNeeds,
+    abandoned?: AbortSignal,
+  ): Promise<RecordSearchResult> {
     const key = JSON.stringify(['records', args, needs]);
-    return this.cache.get(key, () => this.findRecords(args, needs));
+    return this.cache.get(key, (signal) => this.findRecords(args, needs, signal), abandoned);
   }
 
   /** The union view; see findWorks. */
-  searchWorks(args: SearchArgs, needs: SearchNeeds): Promise<WorkSearchResult> {
+  searchWorks(
+    args: SearchArgs,
+    needs: SearchNeeds,
+    abandoned?: AbortSignal,
+  ): Promise<WorkSearchResult> {
     const key = JSON.stringify(['works', args, needs]);
-    return this.cache.get(key, () => this.findWorks(args, needs));
+    return this.cache.get(key, (signal) => this.findWorks(args, needs, signal), abandoned);
   }
 
-  private async findRecords(args: SearchArgs, needs: SearchNeeds): Promise<RecordSearchResult> {
+  private async findRecords(
+    args: SearchArgs,
+    needs: SearchNeeds,
+    signal: AbortSignal,
+  ): Promise<RecordSearchResult> {
     const first = pageSize(args.first);
     const print = fingerprint(['records', args.query, args.filters, args.sort]);
     const after = args.after ? decodeCursor(args.after, print).a : undefined;
@@ -82,6 +95,7 @@ export class SearchService {
         _source: { excludes: SOURCE_EXCLUDES },
       },
       countsRequest(args, needs, false),
+      signal,
     );
     const page = hits.hits.hits.slice(0, first);
     const last = page.at(-1);
@@ -103,7 +117,11 @@ export class SearchService {
    * the libraries holding the works of the page. Elasticsearch only pages collapsed results with search_after when they
    * are sorted by the key itself, so work pages use an offset (kept inside the cursor).
    */
-  private async findWorks(args: SearchArgs, needs: SearchNeeds): Promise<WorkSearchResult> {
+  private async findWorks(
+    args: SearchArgs,
+    needs: SearchNeeds,
+    signal: AbortSignal,
+  ): Promise<WorkSearchResult> {
     const first = pageSize(args.first);
     const print = fingerprint(['works', args.query, args.filters, args.sort]);
     const offset = args.after ? (decodeCursor(args.after, print).o ?? 0) : 0;
@@ -125,10 +143,11 @@ export class SearchService {
         _source: { excludes: SOURCE_EXCLUDES },
       },
       countsRequest(args, needs, true),
+      signal,
     );
     const page = hits.hits.hits.slice(0, first);
     const holdings = needs.holdings
-      ? await this.holdingsOf(page, args)
+      ? await this.holdingsOf(page, args, signal)
       : new Map<string, WorkHoldings>();
     const works = (counts?.aggregations?.works as { value: number } | undefined)?.value ?? 0;
     return {
@@ -149,30 +168,37 @@ export class SearchService {
    * (filters applied, so a province filter also narrows the holdings). Much cheaper than
    * collapse inner hits, which run one extra search per work.
    */
-  private async holdingsOf(page: Hit[], args: SearchArgs): Promise<Map<string, WorkHoldings>> {
+  private async holdingsOf(
+    page: Hit[],
+    args: SearchArgs,
+    signal: AbortSignal,
+  ): Promise<Map<string, WorkHoldings>> {
     const keys = page.map((hit) => hit._source!.cluster.key);
     if (keys.length === 0) return new Map();
-    const response = await this.client.search<CatalogueDocument>({
-      index: this.catalogue.alias,
-      size: 0,
-      query: {
-        bool: { filter: [{ terms: { 'cluster.key': keys } }, ...filterClauses(args.filters)] },
-      },
-      aggs: {
-        works: {
-          terms: { field: 'cluster.key', size: keys.length },
-          aggs: {
-            holdings: {
-              top_hits: {
-                size: MAX_HOLDINGS_PER_WORK,
-                sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
-                _source: { includes: HOLDING_FIELDS },
+    const response = await this.client.search<CatalogueDocument>(
+      {
+        index: this.catalogue.alias,
+        size: 0,
+        query: {
+          bool: { filter: [{ terms: { 'cluster.key': keys } }, ...filterClauses(args.filters)] },
+        },
+        aggs: {
+          works: {
+            terms: { field: 'cluster.key', size: keys.length },
+            aggs: {
+              holdings: {
+                top_hits: {
+                  size: MAX_HOLDINGS_PER_WORK,
+                  sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
+                  _source: { includes: HOLDING_FIELDS },
+                },
               },
             },
           },
         },
       },
-    });
+      { signal },
+    );
     const buckets =
       (response.aggregations?.works as { buckets: HoldingsBucket[] } | undefined)?.buckets ?? [];
     return new Map(
@@ -187,13 +213,14 @@ export class SearchService {
   private async run(
     hits: SearchRequest,
     counts: SearchRequest | undefined,
+    signal: AbortSignal,
   ): Promise<[Response, Response | undefined]> {
     const searches: MsearchRequestItem[] = [{}, hits as MsearchRequestItem];
     if (counts) searches.push({ request_cache: true }, counts as MsearchRequestItem);
-    const response = await this.client.msearch<CatalogueDocument>({
-      index: this.catalogue.alias,
-      searches,
-    });
+    const response = await this.client.msearch<CatalogueDocument>(
+      { index: this.catalogue.alias, searches },
+      { signal },
+    );
     const [hitsResponse, countsResponse] = response.responses.map(unwrap);
     return [hitsResponse, countsResponse];
   }

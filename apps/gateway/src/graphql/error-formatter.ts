@@ -71,6 +71,15 @@ export function formatError(
   }
   const code = String(formatted.extensions?.code ?? '');
   if (CLIENT_CODES.has(code)) return { ...base, extensions: { code } };
+  if (original instanceof elasticsearchErrors.RequestAbortedError) {
+    // Nobody reads this answer: the search was stopped because its client went away.
+    logger.log(`search stopped at ${formatted.path?.join('.') ?? '(request)'}: client gone`);
+    return {
+      ...base,
+      message: 'The search was stopped because the client went away.',
+      extensions: { code: 'REQUEST_ABANDONED' },
+    };
+  }
   if (searchUnavailable(original)) {
     logger.warn(
       `Elasticsearch not answering at ${formatted.path?.join('.') ?? '(request)'}: ${(original as Error).message}`,

@@ -1,5 +1,5 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import DataLoader from 'dataloader';
 import { GraphQLSchema } from 'graphql';
 import {
@@ -16,7 +16,7 @@ import { formatError } from './error-formatter';
 import { queryLimitsPlugin } from './query-limits.plugin';
 import { AnswerCache } from './answer-cache/answer-cache';
 import { answerCachePlugin } from './answer-cache/answer-cache.plugin';
-import { GatewayContext } from './request-context';
+import { abandonmentOf, GatewayContext } from './request-context';
 
 /** Code-first schemas leave the root types undescribed; the explorer shows these texts first. */
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
@@ -62,9 +62,10 @@ export function graphqlOptions(
       answerCachePlugin(answers),
     ],
     formatError,
-    context: async ({ req }: { req: Request }): Promise<GatewayContext> => ({
+    context: async ({ req, res }: { req: Request; res: Response }): Promise<GatewayContext> => ({
       req,
       actor: await caller.identify(req),
+      abandoned: abandonmentOf(res),
       records: new DataLoader((ids: readonly string[]) => records.byIds(ids), {
         maxBatchSize: 100,
       }),
