@@ -71,9 +71,10 @@ export function formatError(
   }
   const code = String(formatted.extensions?.code ?? '');
   if (CLIENT_CODES.has(code)) return { ...base, extensions: { code } };
+  const where = formatted.path?.join('.') ?? '(request)';
   if (original instanceof elasticsearchErrors.RequestAbortedError) {
     // Nobody reads this answer: the search was stopped because its client went away.
-    logger.log(`search stopped at ${formatted.path?.join('.') ?? '(request)'}: client gone`);
+    logger.log(`search stopped at ${where}: client gone`);
     return {
       ...base,
       message: 'The search was stopped because the client went away.',
@@ -81,9 +82,7 @@ export function formatError(
     };
   }
   if (searchUnavailable(original)) {
-    logger.warn(
-      `Elasticsearch not answering at ${formatted.path?.join('.') ?? '(request)'}: ${(original as Error).message}`,
-    );
+    logger.warn(`Elasticsearch not answering at ${where}: ${(original as Error).message}`);
     return {
       ...base,
       message:
@@ -92,7 +91,7 @@ export function formatError(
     };
   }
   logger.error(
-    `unexpected error at ${formatted.path?.join('.') ?? '(request)'}: ${original instanceof Error ? original.stack : String(original)}`,
+    `unexpected error at ${where}: ${original instanceof Error ? original.stack : String(original)}`,
   );
   return {
     ...base,
