@@ -828,6 +828,44 @@ describe('gateway: the GraphQL union catalogue', () => {
     });
   });
 
+  describe('metrics', () => {
+    const scrape = (apiKey?: string) => {
+      const call = request(gateway.getHttpServer()).get('/metrics');
+      return apiKey ? call.set('authorization', `Bearer ${apiKey}`) : call;
+    };
+    const valueOf = (text: string, series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((line) => line.startsWith(`${series} `))
+          ?.split(' ')[1],
+      );
+
+    it('shows staff how searches were answered', async () => {
+      const before = valueOf(
+        (await scrape(keys.staff).expect(200)).text,
+        'hopluu_gateway_answers_from_memory_total',
+      );
+      const body = { query: '{ searchRecords(query: "dân ca quan họ", first: 1) { totalCount } }' };
+      for (let i = 0; i < 3; i++)
+        await request(gateway.getHttpServer()).post('/graphql').send(body);
+      const text = (await scrape(keys.staff).expect(200)).text;
+      expect(valueOf(text, 'hopluu_gateway_answers_from_memory_total')).toBe(before + 2);
+      expect(text).toMatch(/hopluu_gateway_search_results_total\{source="elasticsearch"\} [1-9]/);
+      expect(text).toMatch(
+        /hopluu_gateway_elasticsearch_search_seconds_count\{view="records"\} [1-9]/,
+      );
+    });
+
+    it('are refused to anyone but staff, saying what to send', async () => {
+      const anonymous = await scrape().expect(403);
+      expect(anonymous.body.message).toMatch(/staff API key/);
+      await scrape(keys.hcm).expect(403);
+      const unknown = await scrape('hl_not-a-key').expect(401);
+      expect(unknown.body.message).toMatch(/API key is not valid/);
+    });
+  });
+
   describe('explorer', () => {
     it('serves a GraphQL explorer with every asset from the gateway itself', async () => {
       const page = await request(gateway.getHttpServer()).get('/explorer').expect(200);

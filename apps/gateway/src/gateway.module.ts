@@ -17,6 +17,8 @@ import { SearchCache } from './catalogue/search-cache';
 import { SearchService } from './catalogue/search.service';
 import { ExplorerController } from './explorer/explorer.controller';
 import { AnswerCache } from './graphql/answer-cache/answer-cache';
+import { GatewayMetrics } from './metrics/gateway-metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RunsResolver } from './runs/runs.resolver';
 import { SourcesResolver } from './sources/sources.resolver';
@@ -24,8 +26,8 @@ import { SourcesResolver } from './sources/sources.resolver';
 /** Resolvers' services, shared with the GraphQL context factory. */
 @Module({
   imports: [AccessModule],
-  providers: [CallerService, RecordsService, AnswerCache],
-  exports: [CallerService, RecordsService, AnswerCache],
+  providers: [CallerService, RecordsService, AnswerCache, GatewayMetrics],
+  exports: [CallerService, RecordsService, AnswerCache, GatewayMetrics],
 })
 class GatewayCoreModule {}
 
@@ -55,11 +57,12 @@ export class GatewayModule {
             CatalogueIndex,
             HarvestRunsService,
             AnswerCache,
+            GatewayMetrics,
           ],
           useFactory: graphqlOptions,
         }),
       ],
-      controllers: [ExplorerController],
+      controllers: [ExplorerController, MetricsController],
       providers: [
         SearchCache,
         CatalogueChangesService,

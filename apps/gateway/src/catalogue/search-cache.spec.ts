@@ -1,12 +1,22 @@
 import { AppConfig, loadConfig } from '@hop-luu/config';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { SearchCache } from './search-cache';
 
-function cacheWith(seconds: number, entries = 100): SearchCache {
+function cacheWith(seconds: number, entries = 100, metrics = new GatewayMetrics()): SearchCache {
   const config: AppConfig = loadConfig({
     GATEWAY_SEARCH_CACHE_SECONDS: String(seconds),
     GATEWAY_SEARCH_CACHE_ENTRIES: String(entries),
   });
-  return new SearchCache(config);
+  return new SearchCache(config, metrics);
+}
+
+/** The value of one labelled series of a metric, as a scrape would show it. */
+async function sample(metrics: GatewayMetrics, name: string, labels: Record<string, string>) {
+  const metric = await metrics.registry.getSingleMetric(name)!.get();
+  const found = metric.values.find((v) =>
+    Object.entries(labels).every(([k, value]) => v.labels[k] === value),
+  );
+  return found?.value ?? 0;
 }
 
 /** A search stand-in that counts how often it really ran. */
@@ -51,6 +61,18 @@ describe('SearchCache', () => {
     );
     expect(search.runs).toBe(1);
     expect(new Set(answers).size).toBe(1);
+  });
+
+  it('counts where each result came from', async () => {
+    const metrics = new GatewayMetrics();
+    const cache = cacheWith(10, 100, metrics);
+    const search = counted();
+    await Promise.all([cache.get('q=hue', search.compute), cache.get('q=hue', search.compute)]);
+    await cache.get('q=hue', search.compute);
+    const name = 'hopluu_gateway_search_results_total';
+    expect(await sample(metrics, name, { source: 'elasticsearch' })).toBe(1);
+    expect(await sample(metrics, name, { source: 'shared' })).toBe(1);
+    expect(await sample(metrics, name, { source: 'memory' })).toBe(1);
   });
 
   it('keeps different searches apart', async () => {
@@ -154,7 +176,8 @@ describe('SearchCache', () => {
 
   describe('when callers go away', () => {
     it('stops a search once every caller waiting for it has gone, and starts afresh after', async () => {
-      const cache = cacheWith(10);
+      const metrics = new GatewayMetrics();
+      const cache = cacheWith(10, 100, metrics);
       const search = stoppable();
       const [a, b] = [new AbortController(), new AbortController()];
       void cache.get('q=hue', search.compute, a.signal).catch(() => undefined);
@@ -164,6 +187,7 @@ describe('SearchCache', () => {
       expect(search.signals[0].aborted).toBe(false); // b still waits
       b.abort();
       expect(search.signals[0].aborted).toBe(true);
+      expect(await sample(metrics, 'hopluu_gateway_searches_stopped_total', {})).toBe(1);
       void cache.get('q=hue', search.compute, new AbortController().signal).catch(() => 0);
       expect(search.started).toBe(2);
       expect(search.signals[1].aborted).toBe(false);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { CacheAges, searchResultAges } from './cache-ages';
 
 /** After a failed renewal, the next try waits this long (Elasticsearch may be struggling). */
@@ -18,8 +19,15 @@ interface Entry {
   pending?: { waiting: number; readonly stop: AbortController };
 }
 
-/** For computations nobody can abandon (renewals, callers without a signal). */
+/** For computations nobody can abandon (renewals). */
 const NEVER = new AbortController().signal;
+
+/** An entry for a result already at hand. */
+const remembered = (result: object): Entry => ({
+  result: Promise.resolve(result),
+  renewAt: Infinity,
+  renewing: false,
+});
 
 /**
  * Recent search results, shared by every caller. The catalogue only changes when a harvest
@@ -37,7 +45,10 @@ export class SearchCache {
   private readonly ages: CacheAges;
   private readonly entries: LRUCache<string, Entry> | undefined;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly metrics: GatewayMetrics,
+  ) {
     this.ages = searchResultAges(config);
     this.entries =
       this.ages.maxAgeMs > 0
@@ -55,6 +66,9 @@ export class SearchCache {
    */
   get<T extends object>(key: string, compute: Compute<T>, abandoned?: AbortSignal): Promise<T> {
     const entry = this.entries?.get(key);
+    this.metrics.searchResults.inc({
+      source: !entry ? 'elasticsearch' : entry.pending ? 'shared' : 'memory',
+    });
     if (!entry) return this.start(key, compute, abandoned);
     if (!entry.renewing && Date.now() >= entry.renewAt) this.renew(key, entry, compute);
     this.addWaiter(key, entry, abandoned);
@@ -68,31 +82,34 @@ export class SearchCache {
     this.entries.clear();
   }
 
+  /** Starts computing for callers, who may all go away; remembered when the cache is on. */
   private start<T extends object>(
     key: string,
     compute: Compute<T>,
     abandoned?: AbortSignal,
   ): Promise<T> {
-    if (!this.entries) return compute(abandoned ?? NEVER);
     const stop = new AbortController();
-    const entry = this.remember(key, compute(stop.signal), { waiting: 0, stop });
+    const entry: Entry = {
+      result: compute(stop.signal),
+      renewAt: Infinity,
+      renewing: false,
+      pending: { waiting: 0, stop },
+    };
+    const settled = () => (entry.pending = undefined);
+    entry.result.then(settled, settled);
+    if (this.entries) this.remember(key, entry);
     this.addWaiter(key, entry, abandoned);
     return entry.result as Promise<T>;
   }
 
-  private remember(key: string, result: Promise<object>, pending?: Entry['pending']): Entry {
-    const entry: Entry = { result, renewAt: Infinity, renewing: false, pending };
+  private remember(key: string, entry: Entry): void {
     this.entries!.set(key, entry);
-    result.then(
-      () => {
-        entry.pending = undefined;
-        entry.renewAt = Date.now() + this.ages.renewAfterMs;
-      },
+    entry.result.then(
+      () => (entry.renewAt = Date.now() + this.ages.renewAfterMs),
       () => {
         if (this.current(key) === entry) this.entries!.delete(key);
       },
     );
-    return entry;
   }
 
   /** Counts a caller waiting for a result still being computed, and lets go when it leaves. */
@@ -108,14 +125,15 @@ export class SearchCache {
     abandoned.addEventListener('abort', () => {
       if (entry.pending !== pending || --pending.waiting > 0) return;
       // Dropped before stopping, so no caller arriving now joins a search about to fail.
-      if (this.current(key) === entry) this.entries!.delete(key);
+      if (this.current(key) === entry) this.entries?.delete(key);
+      this.metrics.searchesStopped.inc();
       pending.stop.abort(new Error('every caller waiting for this search went away'));
     });
   }
 
   /** The entry under `key`, even one just past its age (peek neither refreshes nor drops it). */
   private current(key: string): Entry | undefined {
-    return this.entries!.peek(key, { allowStale: true });
+    return this.entries?.peek(key, { allowStale: true });
   }
 
   /** Computes a fresh result while the old one is still served; after a failure the old one stays until it is too old. */
@@ -124,7 +142,7 @@ export class SearchCache {
     compute(NEVER).then(
       (fresh) => {
         // Not when the cache was cleared meanwhile: the fresh result may predate the change.
-        if (this.current(key) === entry) this.remember(key, Promise.resolve(fresh));
+        if (this.current(key) === entry) this.remember(key, remembered(fresh));
       },
       (error: Error) => {
         entry.renewing = false;

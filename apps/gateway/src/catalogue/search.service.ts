@@ -12,6 +12,7 @@ import { CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { holdingOf, HoldingSource, toRecord } from './record.mapper';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { SearchCache } from './search-cache';
 import { SearchNeeds } from './requested-fields';
 import { SearchArgs } from './search.inputs';
@@ -54,6 +55,7 @@ export class SearchService {
     private readonly client: Client,
     private readonly catalogue: CatalogueIndex,
     private readonly cache: SearchCache,
+    private readonly metrics: GatewayMetrics,
   ) {}
 
   /** `abandoned` aborts when the caller's client goes away (see SearchCache). */
@@ -63,7 +65,9 @@ export class SearchService {
     abandoned?: AbortSignal,
   ): Promise<RecordSearchResult> {
     const key = JSON.stringify(['records', args, needs]);
-    return this.cache.get(key, (signal) => this.findRecords(args, needs, signal), abandoned);
+    const find = (signal: AbortSignal) =>
+      this.timed('records', this.findRecords(args, needs, signal));
+    return this.cache.get(key, find, abandoned);
   }
 
   /** The union view; see findWorks. */
@@ -73,7 +77,13 @@ export class SearchService {
     abandoned?: AbortSignal,
   ): Promise<WorkSearchResult> {
     const key = JSON.stringify(['works', args, needs]);
-    return this.cache.get(key, (signal) => this.findWorks(args, needs, signal), abandoned);
+    const find = (signal: AbortSignal) => this.timed('works', this.findWorks(args, needs, signal));
+    return this.cache.get(key, find, abandoned);
+  }
+
+  private timed<T>(view: 'works' | 'records', search: Promise<T>): Promise<T> {
+    const done = this.metrics.searchDuration.startTimer({ view });
+    return search.finally(() => done());
   }
 
   private async findRecords(

@@ -16,6 +16,7 @@ import { formatError } from './error-formatter';
 import { queryLimitsPlugin } from './query-limits.plugin';
 import { AnswerCache } from './answer-cache/answer-cache';
 import { answerCachePlugin } from './answer-cache/answer-cache.plugin';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { abandonmentOf, GatewayContext } from './request-context';
 
 /** Code-first schemas leave the root types undescribed; the explorer shows these texts first. */
@@ -39,6 +40,7 @@ export function graphqlOptions(
   catalogue: CatalogueIndex,
   runs: HarvestRunsService,
   answers: AnswerCache,
+  metrics: GatewayMetrics,
 ): ApolloDriverConfig {
   let schema: GraphQLSchema | undefined;
   return {
@@ -61,7 +63,11 @@ export function graphqlOptions(
       ),
       answerCachePlugin(answers),
     ],
-    formatError,
+    formatError: (formatted, error) => {
+      const answered = formatError(formatted, error);
+      metrics.errors.inc({ code: String(answered.extensions?.code) });
+      return answered;
+    },
     context: async ({ req, res }: { req: Request; res: Response }): Promise<GatewayContext> => ({
       req,
       actor: await caller.identify(req),

@@ -3,6 +3,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import getRawBody from 'raw-body';
 import { assignRequestId, logRequestAnsweredFromMemory } from '@hop-luu/observability';
 import { CallerService } from '../../access/caller.service';
+import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import { AnswerCache, MAX_CACHEABLE_BODY_BYTES, StoredAnswer } from './answer-cache';
 
 /**
@@ -19,6 +20,7 @@ export class AnswerCacheListener {
   constructor(
     private readonly cache: AnswerCache,
     private readonly caller: CallerService,
+    private readonly metrics: GatewayMetrics,
     private readonly express: RequestListener,
   ) {}
 
@@ -44,7 +46,10 @@ export class AnswerCacheListener {
   private answer(req: IncomingMessage, res: ServerResponse, body: string, startedAt: number) {
     const key = this.cache.keyOf(req, body);
     const answer = this.cache.replayable(key);
-    if (answer && this.caller.admitAnonymous(req)) return replay(req, res, answer, startedAt);
+    if (answer && this.caller.admitAnonymous(req)) {
+      this.metrics.answersFromMemory.inc();
+      return replay(req, res, answer, startedAt);
+    }
     try {
       (req as IncomingMessage & { body?: unknown }).body = JSON.parse(body);
     } catch (parseError) {
@@ -108,6 +113,11 @@ export function installAnswerCache(app: INestApplication): void {
   }
   const [express] = listeners;
   server.removeListener('request', express);
-  const listener = new AnswerCacheListener(app.get(AnswerCache), app.get(CallerService), express);
+  const listener = new AnswerCacheListener(
+    app.get(AnswerCache),
+    app.get(CallerService),
+    app.get(GatewayMetrics),
+    express,
+  );
   server.on('request', listener.listen);
 }
