@@ -822,6 +822,48 @@ describe('gateway: the GraphQL union catalogue', () => {
       expect(codes).toContain('RATE_LIMITED');
     });
 
+    it('gzips answers for clients that take it, from memory too, and only for them', async () => {
+      const body = JSON.stringify({ query: RECORDS, variables: { q: 'Việt Nam', first: 10 } });
+      const as = (encoding: string) =>
+        request(gateway.getHttpServer())
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('accept-encoding', encoding)
+          .send(body)
+          .expect(200);
+      const first = await as('gzip, deflate, br');
+      const replayed = await as('gzip');
+      const plain = await as('identity');
+      expect(first.headers['content-encoding']).toBe('gzip');
+      expect(replayed.headers['x-cache']).toBe('hit');
+      expect(replayed.headers['content-encoding']).toBe('gzip');
+      expect(plain.headers['x-cache']).toBe('hit');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(Number(plain.headers['content-length'])).toBeGreaterThan(1024);
+      // The client unpacks gzip: all three carry the same answer.
+      expect(replayed.text).toBe(plain.text);
+      expect(first.text).toBe(plain.text);
+    });
+
+    it('gzips what Express answers too, such as the explorer and API-key answers', async () => {
+      const page = await request(gateway.getHttpServer()).get('/explorer').expect(200);
+      const script = page.text.match(/src="([^"]+\.js)"/)![1];
+      const asset = await request(gateway.getHttpServer())
+        .get(script)
+        .set('accept-encoding', 'gzip')
+        .expect(200);
+      expect(asset.headers['content-encoding']).toBe('gzip');
+      const tenRecords = JSON.stringify({
+        query: RECORDS,
+        variables: { q: 'Việt Nam', first: 10 },
+      });
+      const keyed = await post(gateway, tenRecords, keys.staff)
+        .set('accept-encoding', 'gzip')
+        .expect(200);
+      expect(keyed.headers['x-cache']).toBeUndefined();
+      expect(keyed.headers['content-encoding']).toBe('gzip');
+    });
+
     it('refuses a body that is not JSON, saying what to send', async () => {
       const response = await post(gateway, '{"query": "{ search { totalCount } ').expect(400);
       expect(response.body.message).toMatch(/not valid JSON.*send an object such as/);

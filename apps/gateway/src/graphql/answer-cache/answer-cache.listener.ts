@@ -1,10 +1,16 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { INestApplication, Logger } from '@nestjs/common';
+import { gzipSync } from 'node:zlib';
+import compression from 'compression';
 import getRawBody from 'raw-body';
 import { assignRequestId, logRequestAnsweredFromMemory } from '@hop-luu/observability';
 import { CallerService } from '../../access/caller.service';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import { AnswerCache, MAX_CACHEABLE_BODY_BYTES, StoredAnswer } from './answer-cache';
+import { encodedFor, gzipWholeAnswers } from './answer-encoding';
+
+/** Requests whose answers this listener gzips itself; the compression middleware skips them. */
+const compressedHere = new WeakSet<IncomingMessage>();
 
 /**
  * The gateway's first look at every request, ahead of Express: a repeated anonymous search is
@@ -59,7 +65,10 @@ export class AnswerCacheListener {
         `The request body is not valid JSON (${(parseError as Error).message}); send an object such as {"query": "{ search { totalCount } }"}.`,
       );
     }
+    // Gzip first, so the capture (outermost) keeps the answer as Apollo gave it.
+    gzipWholeAnswers(req, res);
     this.cache.captureInto(key, req, res);
+    compressedHere.add(req);
     this.express(req, res);
   }
 
@@ -88,7 +97,7 @@ function replay(
   res.statusCode = 200;
   res.setHeader('content-type', answer.contentType);
   res.setHeader('x-cache', 'hit');
-  res.end(answer.body);
+  res.end(encodedFor(req, res, answer.body, () => (answer.gzipped ??= gzipSync(answer.body))));
   logRequestAnsweredFromMemory(req, res, startedAt);
 }
 
@@ -113,6 +122,12 @@ export function installAnswerCache(app: INestApplication): void {
   }
   const [express] = listeners;
   server.removeListener('request', express);
+  // Everything else (API-key answers, the explorer's assets) is gzipped by the middleware. It
+  // must not even see the listener's requests: it sends headers before handing on the answer.
+  const compress = compression();
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) =>
+    compressedHere.has(req) ? next() : compress(req as never, res as never, next),
+  );
   const listener = new AnswerCacheListener(
     app.get(AnswerCache),
     app.get(CallerService),

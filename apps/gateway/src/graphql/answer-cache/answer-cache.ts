@@ -3,10 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { answerAges, CacheAges } from '../../catalogue/cache-ages';
+import { bodyOf } from './answer-encoding';
 
 /** A finished HTTP answer, replayed byte for byte. */
 export interface StoredAnswer {
   readonly body: Buffer;
+  /** The body gzipped, made at the first replay to a client that takes gzip. */
+  gzipped?: Buffer;
   readonly contentType: string;
   readonly renewAt: number;
   /** When a request last went on to Apollo to renew this answer. */
@@ -129,11 +132,4 @@ export class AnswerCache {
   private store(key: string, body: Buffer, contentType: string): void {
     this.answers?.set(key, { body, contentType, renewAt: Date.now() + this.ages.renewAfterMs });
   }
-}
-
-/** The bytes of `res.end(chunk, encoding)`'s chunk; undefined when it is not a body (a callback). */
-function bodyOf(chunk: unknown, encoding: unknown): Buffer | undefined {
-  if (Buffer.isBuffer(chunk)) return chunk;
-  if (typeof chunk !== 'string') return undefined;
-  return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
 }
