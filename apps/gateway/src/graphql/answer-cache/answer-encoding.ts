@@ -5,9 +5,21 @@ import accepts from 'accepts';
 /** Smaller answers gain too little from gzip to pay for it (the compression middleware's default). */
 const MIN_GZIP_BYTES = 1024;
 
+/** Negotiations by Accept-Encoding value: clients send only a handful of distinct ones. */
+const negotiated = new Map<string, boolean>();
+const MAX_REMEMBERED_VALUES = 256;
+
 /** Whether `req` takes gzip, negotiated from Accept-Encoding as Express would. */
 export function takesGzip(req: IncomingMessage): boolean {
-  return accepts(req).encoding(['identity', 'gzip']) === 'gzip';
+  const header = req.headers['accept-encoding'];
+  if (header === undefined) return false;
+  let gzip = negotiated.get(header);
+  if (gzip === undefined) {
+    gzip = accepts(req).encoding(['identity', 'gzip']) === 'gzip';
+    if (negotiated.size >= MAX_REMEMBERED_VALUES) negotiated.clear();
+    negotiated.set(header, gzip);
+  }
+  return gzip;
 }
 
 /** The bytes to send `req` for `body`: gzipped (computed once, through `gzipped`) when it pays. */
