@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { INestApplication, Logger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import { gzipSync } from 'node:zlib';
 import compression from 'compression';
 import getRawBody from 'raw-body';
@@ -110,7 +111,8 @@ function refuse(res: ServerResponse, statusCode: number, message: string): void 
 
 /**
  * Puts the answer cache in front of Express: Nest's HTTP server has the Express app as its one
- * `request` listener, which then runs only for requests the cache does not answer.
+ * `request` listener, which then runs only for requests the cache does not answer. Also gives
+ * Express the compression middleware, for the answers the listener does not gzip itself.
  */
 export function installAnswerCache(app: INestApplication): void {
   const server = app.getHttpServer() as Server;
@@ -125,8 +127,8 @@ export function installAnswerCache(app: INestApplication): void {
   // Everything else (API-key answers, the explorer's assets) is gzipped by the middleware. It
   // must not even see the listener's requests: it sends headers before handing on the answer.
   const compress = compression();
-  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) =>
-    compressedHere.has(req) ? next() : compress(req as never, res as never, next),
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    compressedHere.has(req) ? next() : compress(req, res, next),
   );
   const listener = new AnswerCacheListener(
     app.get(AnswerCache),
