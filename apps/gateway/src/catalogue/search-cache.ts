@@ -8,7 +8,7 @@ import { CacheAges, searchResultAges } from './cache-ages';
 const RENEWAL_RETRY_MS = 1000;
 
 /** Computes a result; `signal` aborts when nobody waits for it any more. */
-export type Compute<T> = (signal: AbortSignal) => Promise<T>;
+type Compute<T> = (signal: AbortSignal) => Promise<T>;
 
 interface Entry {
   readonly result: Promise<object>;
