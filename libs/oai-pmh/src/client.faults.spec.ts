@@ -3,6 +3,7 @@ import { testClientOptions } from '../../../test/oai-provider/client-options';
 import { OaiPmhClient } from './client';
 import { OaiErrorCode, OaiPmhError } from './errors';
 import { HostThrottle } from './host-throttle';
+import { publicAddressesOnly } from './net/address-policy';
 import type { OaiPmhClientOptions } from './options';
 import type { OaiRecord, PageEnd } from './types';
 
@@ -308,6 +309,24 @@ describe('OaiPmhClient transport faults (real HTTP on 127.0.0.1)', () => {
       expect(err.code).toBe(OaiErrorCode.AddressNotAllowed);
       expect(err.message).toContain('127.0.0.2');
     });
+
+    it.each([
+      '[::ffff:0:7f00:1]',
+      '[2002:7f00:1::]',
+      '[2002:a9fe:a9fe::]',
+      '[2001:0:4136:e378:8000:63bf:80ff:fffe]',
+    ])(
+      'refuses a redirect to the IPv6 literal %s, which embeds an internal IPv4 address',
+      async (host) => {
+        repo().injectFault({ type: 'redirect', location: `http://${host}:8080/oai?verb=Identify` });
+        // The provider itself is allowed; everything else follows the production rule.
+        const providerOrPublic = (address: string) =>
+          address === '127.0.0.1' || publicAddressesOnly(address);
+        const err = await failure(client({ addressPolicy: providerOrPublic }).identify());
+        expect(err.code).toBe(OaiErrorCode.AddressNotAllowed);
+        expect(err.message).toContain(host);
+      },
+    );
 
     it('supports POST (form-encoded) for POST-only sources, and explains the 405 for GET', async () => {
       repo().setModes({ postOnly: true });

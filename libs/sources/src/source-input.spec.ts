@@ -35,6 +35,7 @@ describe('validateSourceInput', () => {
       /must not carry a user name or password/,
     ],
     [{ baseUrl: 'https://lib.example.vn/oai?verb=Identify' }, /must not have a query string/],
+    [{ baseUrl: 'https://lib.example.vn/oai#top' }, /must not have a #fragment/],
     [{ baseUrl: 'not a url' }, /is not a URL/],
     [{ metadataPrefix: 'oai dc' }, /not a valid OAI-PMH metadataPrefix/],
     [{ schedule: 'every night' }, /is not a cron expression/],

@@ -59,6 +59,8 @@ function validateBaseUrl(baseUrl: string): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     invalid(`baseUrl "${baseUrl}" must use http or https.`);
   if (url.username || url.password) invalid('baseUrl must not carry a user name or password.');
-  if (url.search || url.hash)
+  if (url.search)
     invalid(`baseUrl "${baseUrl}" must not have a query string; the harvester adds the verbs.`);
+  if (url.hash)
+    invalid(`baseUrl "${baseUrl}" must not have a #fragment; a server never sees it, so drop it.`);
 }

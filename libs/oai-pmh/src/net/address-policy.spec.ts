@@ -26,6 +26,8 @@ describe('isPrivateAddress', () => {
     '::ffff:169.254.169.254',
     '::ffff:a9fe:a9fe',
     '64:ff9b::10.0.0.1',
+    '64:ff9b:1::808:808',
+    'fec0::1',
     'not-an-ip',
   ])('refuses %s', (address) => {
     expect(isPrivateAddress(address)).toBe(true);
@@ -39,7 +41,27 @@ describe('isPrivateAddress', () => {
     '203.113.131.1',
     '2001:4860:4860::8888',
     '::ffff:8.8.8.8',
+    '::ffff:0:808:808',
+    '2002:808:808::1',
+    '2001:0:4136:e378:8000:63bf:f7f7:f7f7',
   ])('allows public %s', (address) => {
     expect(isPrivateAddress(address)).toBe(false);
+  });
+
+  // An IPv6 address that carries an IPv4 one reaches that host through a translator or
+  // tunnel, so the IPv4 address inside is judged by the same rule.
+  it.each([
+    ['IPv4-translated ::ffff:0:0/96, 127.0.0.1', '::ffff:0:7f00:1'],
+    ['IPv4-translated, dotted tail', '::ffff:0:169.254.169.254'],
+    ['6to4 2002::/16, 127.0.0.1', '2002:7f00:1::'],
+    ['6to4, 169.254.169.254 metadata', '2002:a9fe:a9fe::'],
+    ['6to4, 10.0.0.1 with a host part', '2002:a00:1:1::5'],
+    ['Teredo, client 127.0.0.1 (last 32 bits inverted)', '2001:0:4136:e378:8000:63bf:80ff:fffe'],
+    ['Teredo, client 169.254.169.254', '2001:0:4136:e378:8000:63bf:5601:5601'],
+    ['Teredo, server 10.0.0.1', '2001:0:a00:1:8000:63bf:f7f7:f7f7'],
+    ['NAT64, 169.254.169.254', '64:ff9b::a9fe:a9fe'],
+    ['IPv4-compatible, 192.168.0.1', '::192.168.0.1'],
+  ])('refuses %s: %s', (_form, address) => {
+    expect(isPrivateAddress(address)).toBe(true);
   });
 });

@@ -33,9 +33,12 @@ function inRange(value: number, [base, prefix]: Range): boolean {
   return value >= base && value < base + size;
 }
 
-function isBlockedV4(address: string): boolean {
-  const value = ipv4ToInt(address);
+function isBlockedV4Value(value: number): boolean {
   return BLOCKED_V4.some((range) => inRange(value, range));
+}
+
+function isBlockedV4(address: string): boolean {
+  return isBlockedV4Value(ipv4ToInt(address));
 }
 
 /** Expands an IPv6 literal into eight 16-bit groups (handles `::` and a dotted IPv4 tail). */
@@ -55,30 +58,45 @@ function ipv6Groups(address: string): number[] | undefined {
   return [...left, ...new Array<number>(missing).fill(0), ...right];
 }
 
-function embeddedV4(groups: number[]): string {
-  const [a, b] = [groups[6], groups[7]];
-  return `${a >> 8}.${a & 255}.${b >> 8}.${b & 255}`;
+const v4 = (high: number, low: number) => high * 0x10000 + low;
+const zeros = (g: readonly number[], from: number, to: number) =>
+  g.slice(from, to).every((x) => x === 0);
+
+/**
+ * The IPv4 addresses an IPv6 address carries and can deliver to: a packet sent to one of
+ * these forms reaches the IPv4 host through a translator or tunnel, so that host is judged.
+ */
+function embeddedV4(g: readonly number[]): number[] {
+  // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible, deprecated)
+  if (zeros(g, 0, 5) && (g[5] === 0xffff || g[5] === 0)) return [v4(g[6], g[7])];
+  // ::ffff:0:a.b.c.d (IPv4-translated, RFC 2765)
+  if (zeros(g, 0, 4) && g[4] === 0xffff && g[5] === 0) return [v4(g[6], g[7])];
+  // 64:ff9b::a.b.c.d (NAT64 well-known prefix)
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(g, 2, 6)) return [v4(g[6], g[7])];
+  // 2002:aabb:ccdd::/48 (6to4): the relay forwards to a.b.c.d
+  if (g[0] === 0x2002) return [v4(g[1], g[2])];
+  // 2001:0::/32 (Teredo): server in bits 32-63, client in the last 32 bits inverted
+  if (g[0] === 0x2001 && g[1] === 0) return [v4(g[2], g[3]), (v4(g[6], g[7]) ^ 0xffffffff) >>> 0];
+  return [];
 }
 
 function isBlockedV6(address: string): boolean {
   const g = ipv6Groups(address);
   if (!g) return true; // unparseable: refuse rather than guess
-  const firstSixZero = g.slice(0, 6).every((x) => x === 0);
-  if (firstSixZero && g[6] === 0 && (g[7] === 0 || g[7] === 1)) return true; // :: and ::1
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return isBlockedV4(embeddedV4(g)); // ::ffff:a.b.c.d
-  if (firstSixZero) return isBlockedV4(embeddedV4(g)); // deprecated IPv4-compatible ::a.b.c.d
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) {
-    return isBlockedV4(embeddedV4(g)); // NAT64 64:ff9b::/96
-  }
+  if (zeros(g, 0, 7) && (g[7] === 0 || g[7] === 1)) return true; // :: and ::1
+  if (embeddedV4(g).some(isBlockedV4Value)) return true;
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return true; // local-use NAT64 64:ff9b:1::/48
   if ((g[0] & 0xfe00) === 0xfc00) return true; // unique local fc00::/7
   if ((g[0] & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
+  if ((g[0] & 0xffc0) === 0xfec0) return true; // site-local fec0::/10 (deprecated, still routed inside sites)
   if ((g[0] & 0xff00) === 0xff00) return true; // multicast ff00::/8
   return false;
 }
 
 /**
  * True when the address is loopback, private, link-local, CGNAT, unspecified,
- * multicast or reserved (IPv4, IPv6 and IPv4-mapped IPv6 forms).
+ * multicast or reserved, in IPv4 or IPv6, including IPv6 forms that embed such an IPv4
+ * address (mapped, compatible, translated, NAT64, 6to4, Teredo).
  */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address.split('%')[0]);
