@@ -66,6 +66,8 @@ export interface ResponseModes {
   hoistNamespaces?: boolean;
   /** Blank lines before the XML declaration. */
   leadingWhitespace?: boolean;
+  /** Send every OAI-PMH error response with this HTTP status (InvenioRDM uses 422) instead of 200. */
+  errorStatus?: number;
 }
 
 export class FaultQueue {

@@ -81,6 +81,11 @@ export function errorResponse(
   return envelope(repo, request, requestAttributes(request.params), body);
 }
 
+/** Whether a rendered response is an OAI-PMH error (records are escaped, so `<error` is markup). */
+export function isErrorResponse(xml: string): boolean {
+  return xml.includes('\n<error code="');
+}
+
 function checkArguments({ params, repeated }: OaiRequest): string {
   const verb = params.verb;
   const spec = verb ? VERB_ARGS[verb] : undefined;

@@ -2,7 +2,13 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import type { Fault } from './faults';
-import { errorResponse, INVALID_UTF8_MARKER, respond, type OaiRequest } from './protocol';
+import {
+  errorResponse,
+  INVALID_UTF8_MARKER,
+  isErrorResponse,
+  respond,
+  type OaiRequest,
+} from './protocol';
 import { Repository, type RepositoryConfig } from './repository';
 import { decodeToken } from './tokens';
 
@@ -66,8 +72,9 @@ export async function startOaiProvider(options: OaiProviderOptions = {}): Promis
     }
     const fault = repo.faults.take(request.params.resumptionToken !== undefined);
     if (fault && answerWithFault(fault, repo, request, req, res)) return;
-    const body = encodeBody(repo, renderCached(repo, request));
-    await send(repo, fault, req, res, body);
+    const xml = renderCached(repo, request);
+    const status = isErrorResponse(xml) ? errorStatus(repo) : 200;
+    await send(repo, fault, req, res, encodeBody(repo, xml), status);
   }
 
   return {
@@ -143,6 +150,11 @@ function replaceAll(haystack: Buffer, needle: Buffer, replacement: Buffer): Buff
   return Buffer.concat(parts);
 }
 
+/** HTTP status of an OAI-PMH error response: 200 as the spec says, or the `errorStatus` mode's. */
+function errorStatus(repo: Repository): number {
+  return repo.modes.errorStatus ?? 200;
+}
+
 function contentType(repo: Repository): string {
   const charset = repo.modes.charset === undefined ? 'UTF-8' : repo.modes.charset;
   return charset === null ? 'text/xml' : `text/xml; charset=${charset}`;
@@ -182,7 +194,7 @@ function answerWithFault(
     }
     case 'badResumptionToken':
       res
-        .writeHead(200, { 'Content-Type': contentType(repo) })
+        .writeHead(errorStatus(repo), { 'Content-Type': contentType(repo) })
         .end(
           errorResponse(
             repo,
@@ -194,7 +206,7 @@ function answerWithFault(
       return true;
     case 'oaiError':
       res
-        .writeHead(200, { 'Content-Type': contentType(repo) })
+        .writeHead(errorStatus(repo), { 'Content-Type': contentType(repo) })
         .end(errorResponse(repo, request, fault.code, fault.message ?? `Error ${fault.code}.`));
       return true;
     case 'html200':
@@ -242,6 +254,7 @@ async function send(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   raw: Buffer,
+  status: number,
 ): Promise<void> {
   const headers: Record<string, string | number> = { 'Content-Type': contentType(repo) };
   let body = raw;
@@ -255,14 +268,14 @@ async function send(
     headers['Content-Encoding'] = encoding;
   }
   if (fault?.type === 'resetMidBody') {
-    res.writeHead(200, headers);
+    res.writeHead(status, headers);
     res.write(body.subarray(0, fault.afterBytes ?? Math.floor(body.length / 2)));
     await delay(50);
     req.socket.destroy();
     return;
   }
   if (fault?.type === 'trickle') {
-    res.writeHead(200, headers);
+    res.writeHead(status, headers);
     for (let at = 0; at < body.length && !res.destroyed; at += fault.bytesPerTick) {
       res.write(body.subarray(at, at + fault.bytesPerTick));
       await delay(fault.intervalMs);
@@ -271,7 +284,7 @@ async function send(
     return;
   }
   if (fault?.type !== 'truncate') headers['Content-Length'] = body.length;
-  res.writeHead(200, headers).end(body);
+  res.writeHead(status, headers).end(body);
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -55,21 +55,18 @@ async function attemptOnce<T>(
   let reader: ResponseReader<T> | undefined;
   try {
     response = await ctx.transport.open({ url: options.baseUrl, method: options.method, params });
-    if (response.status < 200 || response.status > 299) {
-      response.close();
-      lease.release(response.status === 429 || response.status === 503 ? 'slowDown' : 'neutral');
-      return {
-        error: httpStatusError(options.baseUrl, response.status),
-        retryAfterMs: parseRetryAfter(response.headers['retry-after']),
-      };
-    }
+    const { status } = response;
+    const ok = status >= 200 && status <= 299;
     const opened = new ResponseReader(response, params.verb, mapper, () => {
-      lease.release('ok');
+      lease.release(ok ? 'ok' : status === 429 || status === 503 ? 'slowDown' : 'neutral');
       onClosed(opened);
     });
     reader = opened;
-    await reader.prime();
-    return { reader };
+    if (ok) {
+      await reader.prime();
+      return { reader };
+    }
+    return await readErrorBody(reader, httpStatusError(options.baseUrl, status), response);
   } catch (error) {
     if (reader) reader.close();
     else {
@@ -78,6 +75,32 @@ async function attemptOnce<T>(
     }
     return { error: toTransportError(error, options.baseUrl) };
   }
+}
+
+/**
+ * Some repositories (InvenioRDM) send OAI-PMH errors such as noRecordsMatch or
+ * badResumptionToken with HTTP 4xx/5xx. When the body is an OAI-PMH document
+ * with an `<error>`, that error is the answer; any other body (an HTML error
+ * page, junk, a body that breaks off) keeps the HTTP status as the failure.
+ */
+async function readErrorBody<T>(
+  reader: ResponseReader<T>,
+  statusError: OaiPmhError,
+  response: OpenResponse,
+): Promise<Attempt<T>> {
+  const failure = {
+    error: statusError,
+    retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+  };
+  try {
+    await reader.prime();
+  } catch {
+    reader.close();
+    return failure;
+  }
+  if (reader.envelope.error) return { reader };
+  reader.close();
+  return failure;
 }
 
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);

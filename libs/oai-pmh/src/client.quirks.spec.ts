@@ -1,0 +1,128 @@
+import { startOaiProvider, type OaiProvider } from '../../../test/oai-provider';
+import { testClientOptions } from '../../../test/oai-provider/client-options';
+import { OaiPmhClient } from './client';
+import { OaiErrorCode, OaiPmhError } from './errors';
+import { HostThrottle } from './host-throttle';
+import type { OaiPmhClientOptions } from './options';
+import type { ListRequest, OaiItem, OaiRecord, PageEnd } from './types';
+
+interface Harvest {
+  items: OaiItem<OaiRecord>[];
+  ends: PageEnd[];
+  error?: OaiPmhError;
+}
+
+/** Harvests until the end or an error, keeping what was delivered before the error. */
+async function harvest(
+  client: OaiPmhClient,
+  request: ListRequest = { metadataPrefix: 'oai_dc' },
+): Promise<Harvest> {
+  const result: Harvest = { items: [], ends: [] };
+  try {
+    for await (const page of client.listRecords(request)) {
+      for await (const item of page.items()) result.items.push(item);
+      result.ends.push(page.end());
+    }
+  } catch (error) {
+    if (!(error instanceof OaiPmhError)) throw error;
+    result.error = error;
+  }
+  return result;
+}
+
+async function failure(promise: Promise<unknown>): Promise<OaiPmhError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof OaiPmhError) return error;
+    throw error;
+  }
+  throw new Error('expected an OaiPmhError');
+}
+
+/** Repository quirks seen in the wild, each served for real by a provider mode. */
+describe('OaiPmhClient against real-world repository quirks (real HTTP on 127.0.0.1)', () => {
+  let provider: OaiProvider;
+  let clients: OaiPmhClient[] = [];
+  const repo = () => provider.repo('quirks');
+  const client = (extra: Partial<OaiPmhClientOptions> = {}) => {
+    const c = new OaiPmhClient({
+      ...testClientOptions(provider.baseUrl('quirks')),
+      hostThrottle: new HostThrottle({ backoffStepMs: 10 }),
+      ...extra,
+    });
+    clients.push(c);
+    return c;
+  };
+  const requestsDuring = async (run: () => Promise<unknown>) => {
+    const before = repo().requests.length;
+    await run();
+    return repo().requests.length - before;
+  };
+  /** Reads the first page of a fresh list and returns its token. */
+  const firstToken = async (c: OaiPmhClient): Promise<string> => {
+    for await (const page of c.listRecords({ metadataPrefix: 'oai_dc' })) {
+      const end = await page.finish();
+      return end.resumptionToken?.value ?? '';
+    }
+    return '';
+  };
+
+  beforeAll(async () => {
+    provider = await startOaiProvider({
+      repositories: [{ name: 'quirks', records: 45, pageSize: 10 }],
+    });
+  });
+  afterEach(() => {
+    clients.forEach((c) => c.close());
+    clients = [];
+    repo().resetFaults();
+    repo().tokenTtlMs = 3_600_000;
+  });
+  afterAll(() => provider.close());
+
+  describe('OAI-PMH errors sent with HTTP 4xx/5xx (errorStatus mode, as InvenioRDM)', () => {
+    it('reads noRecordsMatch sent with HTTP 422 as an empty list', async () => {
+      repo().setModes({ errorStatus: 422 });
+      const h = await harvest(client(), {
+        metadataPrefix: 'oai_dc',
+        from: new Date(Date.now() + 86_400_000),
+        granularity: 'YYYY-MM-DDThh:mm:ssZ',
+      });
+      expect(h.error).toBeUndefined();
+      expect(h.items).toHaveLength(0);
+      expect(h.ends).toEqual([expect.objectContaining({ noRecordsMatch: true, lastPage: true })]);
+    });
+
+    it('turns badResumptionToken with HTTP 422 on a saved token into RESUME_TOKEN_REJECTED', async () => {
+      repo().tokenTtlMs = 1;
+      const saved = await firstToken(client());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      repo().setModes({ errorStatus: 422 });
+      const h = await harvest(client(), { resumptionToken: saved });
+      expect(h.error?.code).toBe(OaiErrorCode.ResumeTokenRejected);
+      expect(h.error?.message).toMatch(/restart the list/);
+    });
+
+    it.each([422, 400, 500])(
+      'reports the OAI-PMH error (not HTTP_ERROR) of a body sent with HTTP %i, without retrying',
+      async (status) => {
+        repo().setModes({ errorStatus: status });
+        let error: OaiPmhError | undefined;
+        const sent = await requestsDuring(
+          async () => (error = await failure(client().getRecord('oai:quirks.vn:none', 'oai_dc'))),
+        );
+        expect(error?.code).toBe(OaiErrorCode.IdDoesNotExist);
+        expect(error?.message).toContain('answered OAI-PMH error idDoesNotExist');
+        expect(sent).toBe(1);
+      },
+    );
+
+    it('still retries a 503 whose body is not OAI-PMH', async () => {
+      repo().setModes({ errorStatus: 422 });
+      repo().injectFault({ type: 'status', status: 503 }, 2);
+      const sent = await requestsDuring(() => client().identify());
+      expect(sent).toBe(3);
+    });
+  });
+});
