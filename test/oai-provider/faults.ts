@@ -68,6 +68,8 @@ export interface ResponseModes {
   leadingWhitespace?: boolean;
   /** Send every OAI-PMH error response with this HTTP status (InvenioRDM uses 422) instead of 200. */
   errorStatus?: number;
+  /** Default namespace of <OAI-PMH>: another URI, or null for none (the spec's is the default). */
+  rootNamespace?: string | null;
 }
 
 export class FaultQueue {

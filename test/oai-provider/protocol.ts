@@ -117,11 +117,17 @@ function envelope(repo: Repository, request: OaiRequest, attrs: string, body: st
     : '';
   return (
     `${repo.modes.leadingWhitespace ? '\n\n  ' : ''}<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<OAI-PMH xmlns="${OAI_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"${hoisted} ` +
+    `<OAI-PMH${rootXmlns(repo.modes)} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"${hoisted} ` +
     `xsi:schemaLocation="${OAI_NS} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">\n` +
     `<responseDate>${new Date().toISOString().slice(0, 19)}Z</responseDate>\n` +
     `<request${attrs}>${escapeXml(request.baseUrl)}</request>\n${body}\n</OAI-PMH>\n`
   );
+}
+
+/** The root's default namespace: OAI-PMH's, another URI, or none (`rootNamespace` mode). */
+function rootXmlns(modes: ResponseModes): string {
+  const uri = modes.rootNamespace === undefined ? OAI_NS : modes.rootNamespace;
+  return uri === null ? '' : ` xmlns="${escapeXml(uri)}"`;
 }
 
 function formatDate(repo: Repository, ms: number): string {

@@ -125,4 +125,43 @@ describe('OaiPmhClient against real-world repository quirks (real HTTP on 127.0.
       expect(sent).toBe(3);
     });
   });
+
+  describe('root element outside the OAI-PMH namespace (rootNamespace mode)', () => {
+    it.each([
+      ['no namespace', null],
+      ['a wrong URI', 'http://www.openarchives.org/OAI/2.0'],
+    ])('accepts <OAI-PMH> in %s with one warning naming the namespace', async (_what, uri) => {
+      repo().setModes({ rootNamespace: uri });
+      const logged: string[] = [];
+      const h = await harvest(client({ logger: { warn: (m) => logged.push(m) } }));
+      expect(h.error).toBeUndefined();
+      expect(h.items.filter((i) => i.kind === 'record')).toHaveLength(45);
+      const warnings = h.ends.flatMap((e) => e.warnings);
+      expect(warnings).toEqual([expect.objectContaining({ code: 'ROOT_NAMESPACE' })]);
+      expect(h.ends[0].warnings).toHaveLength(1);
+      expect(warnings[0].message).toContain(uri === null ? 'no namespace' : `namespace "${uri}"`);
+      expect(warnings[0].message).toContain('"http://www.openarchives.org/OAI/2.0/"');
+      expect(logged).toEqual([warnings[0].message]);
+    });
+
+    it('names the root element and namespace found when the XML is not OAI-PMH', async () => {
+      repo().injectFault({ type: 'nonOai' });
+      const error = await failure(client().identify());
+      expect(error.code).toBe(OaiErrorCode.NotOaiPmh);
+      expect(error.message).toContain('root is <rss> in no namespace');
+      expect(error.message).toContain(
+        '<OAI-PMH> in namespace "http://www.openarchives.org/OAI/2.0/"',
+      );
+    });
+
+    it('refuses an <OAI-PMH> root in another namespace whose content is not OAI-PMH', async () => {
+      const body =
+        '<?xml version="1.0"?><OAI-PMH xmlns="urn:example:status"><status>up</status></OAI-PMH>';
+      repo().injectFault({ type: 'status', status: 200, body });
+      const error = await failure(client().identify());
+      expect(error.code).toBe(OaiErrorCode.NotOaiPmh);
+      expect(error.message).toContain('<OAI-PMH> in namespace "urn:example:status"');
+      expect(error.message).toContain('first child is <status>');
+    });
+  });
 });

@@ -28,6 +28,7 @@ export type {
   OaiMetadataFormat,
   OaiRecord,
   OaiSet,
+  OaiWarning,
   PageEnd,
   PageStats,
   ResumeArgs,

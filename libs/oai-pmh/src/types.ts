@@ -70,6 +70,12 @@ export interface PageStats {
   items: number;
 }
 
+/** Something odd the client accepted; `code` is stable, `message` names the source and what to do. */
+export interface OaiWarning {
+  code: 'ROOT_NAMESPACE';
+  message: string;
+}
+
 export interface PageEnd {
   responseDate?: Date;
   /** Undefined when the page carried no resumptionToken element. */
@@ -79,6 +85,8 @@ export interface PageEnd {
   /** Set by noRecordsMatch: the list is empty. */
   noRecordsMatch: boolean;
   stats: PageStats;
+  /** Warnings about the response, each given once per client (on the first page it appears on). */
+  warnings: OaiWarning[];
 }
 
 export interface ListArgs {

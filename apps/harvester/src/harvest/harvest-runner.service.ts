@@ -273,7 +273,11 @@ function progressOf(end: PageEnd, counts: PageCounts, set: string | undefined): 
     lastToken: end.resumptionToken?.value || null,
     currentSet: set ?? null,
     completeListSize: end.resumptionToken?.completeListSize ?? null,
-    errors: counts.errors,
+    // Source warnings (each once per list) are kept with the run's error samples.
+    errors: [
+      ...end.warnings.map((w) => ({ ...w, at: new Date().toISOString() })),
+      ...counts.errors,
+    ],
   };
 }
 

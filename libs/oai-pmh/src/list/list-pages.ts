@@ -21,6 +21,8 @@ class ListProgress {
   private firstCursor?: number;
   private completeListSize?: number;
   pages = 0;
+  /** Warnings given so far in this list, so each reaches the caller once. */
+  readonly warned = new Set<string>();
 
   constructor(
     private readonly source: string,
@@ -99,7 +101,8 @@ export async function* listPages<T>(
         { resumptionToken: params.resumptionToken },
       );
     }
-    const page = await openPage(ctx, plan, params, progress.pages === 0 && resumed !== undefined);
+    const isResume = progress.pages === 0 && resumed !== undefined;
+    const page = await openPage(ctx, plan, params, isResume, progress.warned);
     progress.pages++;
     try {
       yield page;
@@ -118,10 +121,11 @@ async function openPage<T>(
   plan: ListPlan<T>,
   params: Record<string, string>,
   isResume: boolean,
+  warned: Set<string>,
 ): Promise<OaiPage<T>> {
   const { options } = ctx;
   for (let attempt = 0; ; attempt++) {
-    const page = new OaiPage(ctx, params, plan.mapper, plan.emptyCodes);
+    const page = new OaiPage(ctx, params, plan.mapper, plan.emptyCodes, warned);
     try {
       await page.open();
       return page;

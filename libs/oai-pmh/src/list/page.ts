@@ -1,7 +1,7 @@
 import { OaiErrorCode, OaiPmhError, protocolError } from '../errors';
 import { RetryBudget } from '../http/retry-budget';
 import { toTransportError } from '../http/transport';
-import type { OaiItem, PageEnd, PageStats, ResumptionToken } from '../types';
+import type { OaiItem, OaiWarning, PageEnd, PageStats, ResumptionToken } from '../types';
 import { itemIdentifier, type ItemMapper } from './item-mapper';
 import { openReader, type RequestContext } from './request-context';
 import type { ResponseReader } from './response-reader';
@@ -39,6 +39,8 @@ export class OaiPage<T> {
     private readonly mapper: ItemMapper<T>,
     /** Protocol errors that mean "no entries" for this verb, e.g. noRecordsMatch. */
     private readonly emptyCodes: ReadonlySet<string>,
+    /** Warnings already given by earlier pages of the same list (each is given once). */
+    private readonly warned = new Set<string>(),
   ) {
     this.budget = new RetryBudget(ctx.options.retry, ctx.options.baseUrl, ctx.options.logger);
   }
@@ -171,7 +173,17 @@ export class OaiPage<T> {
       lastPage: noRecordsMatch || !token?.value,
       noRecordsMatch,
       stats: this.stats,
+      warnings: this.freshWarnings(envelope?.warnings ?? []),
     };
+  }
+
+  private freshWarnings(warnings: readonly OaiWarning[]): OaiWarning[] {
+    const fresh = warnings.filter((warning) => !this.warned.has(warning.message));
+    for (const warning of fresh) {
+      this.warned.add(warning.message);
+      this.ctx.options.logger.warn?.(warning.message);
+    }
+    return fresh;
   }
 }
 

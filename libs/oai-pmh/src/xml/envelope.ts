@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { OaiErrorCode, OaiPmhError } from '../errors';
+import type { OaiWarning } from '../types';
 import { detach } from './node';
 
 export const OAI_NAMESPACE = 'http://www.openarchives.org/OAI/2.0/';
@@ -24,6 +25,8 @@ export class EnvelopeParser {
   responseDate?: string;
   error?: { code: string; text: string };
   token?: EnvelopeToken;
+  /** Oddities the response was accepted despite (e.g. a root outside the OAI-PMH namespace). */
+  readonly warnings: OaiWarning[] = [];
   private readonly parser = new SaxesParser({ xmlns: true, position: false });
   private depth = 0;
   private scopes: Record<string, string>[] = [{}];
@@ -31,6 +34,8 @@ export class EnvelopeParser {
   private captured = '';
   private errorCode = '';
   private sawText = false;
+  /** Namespace of an <OAI-PMH> root outside the OAI namespace, until its first child decides. */
+  private strayRootNamespace?: string;
 
   constructor(
     private readonly source: string,
@@ -126,19 +131,47 @@ export class EnvelopeParser {
 
   private checkRoot(tag: SaxesTagNS): void {
     this.rootSeen = true;
-    if (tag.local !== 'OAI-PMH' || tag.uri !== OAI_NAMESPACE) {
-      const what =
-        tag.local.toLowerCase() === 'html'
-          ? 'an HTML page'
-          : `XML with root <${tag.name}> (${tag.uri || 'no namespace'})`;
-      throw new OaiPmhError(
-        OaiErrorCode.NotOaiPmh,
-        `Source ${this.source} answered with ${what} instead of OAI-PMH; check the base URL.`,
+    if (tag.local === 'OAI-PMH' && tag.uri === OAI_NAMESPACE) return;
+    // <OAI-PMH> in no or another namespace: its first child shows whether it is OAI-PMH.
+    if (tag.local === 'OAI-PMH') this.strayRootNamespace = tag.uri;
+    else throw this.notOaiPmh(tag, this.rootAdvice(tag));
+  }
+
+  private rootAdvice(tag: SaxesTagNS): string {
+    return tag.local.toLowerCase() === 'html'
+      ? 'an HTML page: check the base URL is the OAI-PMH endpoint, not a web page'
+      : 'check the base URL is the OAI-PMH endpoint, not another XML service or feed';
+  }
+
+  private notOaiPmh(root: { name: string; uri: string }, advice: string): OaiPmhError {
+    return new OaiPmhError(
+      OaiErrorCode.NotOaiPmh,
+      `Source ${this.source} answered with XML whose root is <${root.name}> in ${namespaceOf(root.uri)}; ` +
+        `an OAI-PMH response has <OAI-PMH> in namespace "${OAI_NAMESPACE}" (${advice}).`,
+    );
+  }
+
+  /** Accepts a stray-namespace root whose first child is responseDate or request, as OAI-PMH requires. */
+  private judgeStrayRoot(first: SaxesTagNS): void {
+    const uri = this.strayRootNamespace ?? '';
+    this.strayRootNamespace = undefined;
+    const root = { name: 'OAI-PMH', uri };
+    if (first.local !== 'responseDate' && first.local !== 'request') {
+      throw this.notOaiPmh(
+        root,
+        `its first child is <${first.name}>, not <responseDate>, so it was not read as OAI-PMH; report it to the repository`,
       );
     }
+    this.warnings.push({
+      code: 'ROOT_NAMESPACE',
+      message:
+        `Source ${this.source} sends <OAI-PMH> in ${namespaceOf(uri)} instead of "${OAI_NAMESPACE}"; ` +
+        'read as OAI-PMH since its structure is (responseDate, request, verb); ask the repository to fix the namespace.',
+    });
   }
 
   private openTopLevel(tag: SaxesTagNS): void {
+    if (this.strayRootNamespace !== undefined) this.judgeStrayRoot(tag);
     if (tag.local === 'responseDate') this.startCapture('responseDate');
     else if (tag.local === 'error' && !this.error) {
       this.errorCode = tag.attributes.code?.value ?? '';
@@ -166,4 +199,8 @@ export class EnvelopeParser {
     this.scopes.pop();
     if (--this.depth === 0) this.closed = true;
   }
+}
+
+function namespaceOf(uri: string): string {
+  return uri ? `namespace "${uri}"` : 'no namespace';
 }
