@@ -70,6 +70,8 @@ export interface ResponseModes {
   errorStatus?: number;
   /** Default namespace of <OAI-PMH>: another URI, or null for none (the spec's is the default). */
   rootNamespace?: string | null;
+  /** `cursor` is the page number (0, 1, 2…) instead of the entries before the page, as DSpace XOAI sends. */
+  pageCursor?: boolean;
 }
 
 export class FaultQueue {

@@ -341,9 +341,14 @@ function listItems(repo: Repository, params: Record<string, string>): string {
     ? ` expirationDate="${new Date(Date.now() + repo.tokenTtlMs).toISOString().slice(0, 19)}Z"`
     : '';
   const tokenXml = multiPage
-    ? `<resumptionToken completeListSize="${size}" cursor="${state.offset}"${expires}>${token ?? ''}</resumptionToken>`
+    ? `<resumptionToken completeListSize="${size}" cursor="${cursorOf(repo, state.offset)}"${expires}>${token ?? ''}</resumptionToken>`
     : '';
   return `<${verb}>${items.join('\n')}${tokenXml}</${verb}>`;
+}
+
+/** The entries before the page, as OAI-PMH defines cursor; the page number in `pageCursor` mode (DSpace XOAI). */
+function cursorOf(repo: Repository, offset: number): number {
+  return repo.modes.pageCursor ? Math.floor(offset / repo.pageSize) : offset;
 }
 
 const VERB_HANDLERS: Record<string, (repo: Repository, params: Record<string, string>) => string> =

@@ -164,4 +164,34 @@ describe('OaiPmhClient against real-world repository quirks (real HTTP on 127.0.
       expect(error.message).toContain('first child is <status>');
     });
   });
+
+  describe('cursor that counts pages (pageCursor mode, as DSpace XOAI)', () => {
+    /** The token of the second page (cursor=1 in pageCursor mode). */
+    const secondPageToken = () => firstToken(client());
+
+    it('completes a resumed list without a false INCOMPLETE_LIST', async () => {
+      repo().setModes({ pageCursor: true });
+      const h = await harvest(client(), { resumptionToken: await secondPageToken() });
+      expect(h.ends[0].resumptionToken?.cursor).toBe(1);
+      expect(h.error).toBeUndefined();
+      expect(h.items).toHaveLength(35);
+    });
+
+    it('still finds a short fresh list, counting the entries received', async () => {
+      repo().setModes({ pageCursor: true, shortBy: 5 });
+      const h = await harvest(client());
+      expect(h.error).toMatchObject({
+        code: OaiErrorCode.IncompleteList,
+        expectedCount: 50,
+        receivedCount: 45,
+      });
+    });
+
+    it('still finds a short resumed list when its cursors are record offsets', async () => {
+      repo().setModes({ shortBy: 5 });
+      const h = await harvest(client(), { resumptionToken: await secondPageToken() });
+      expect(h.items).toHaveLength(35);
+      expect(h.error).toMatchObject({ expectedCount: 50, receivedCount: 45 });
+    });
+  });
 });

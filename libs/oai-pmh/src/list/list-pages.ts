@@ -18,7 +18,7 @@ class ListProgress {
   private readonly tokens = new Set<string>();
   private emptyStreak = 0;
   private delivered = 0;
-  private firstCursor?: number;
+  private readonly cursors = new CursorEvidence();
   private completeListSize?: number;
   pages = 0;
   /** Warnings given so far in this list, so each reaches the caller once. */
@@ -27,7 +27,7 @@ class ListProgress {
   constructor(
     private readonly source: string,
     private readonly maxEmptyPages: number,
-    startToken?: string,
+    private readonly startToken?: string,
   ) {
     if (startToken) this.tokens.add(startToken);
   }
@@ -35,8 +35,8 @@ class ListProgress {
   /** Returns the token for the next request, or undefined when the list is done. */
   afterPage(end: PageEnd): string | undefined {
     const token = end.resumptionToken;
+    this.cursors.add(token?.cursor, end.stats.items);
     this.delivered += end.stats.items;
-    if (this.pages === 1) this.firstCursor = token?.cursor;
     if (token?.completeListSize !== undefined) this.completeListSize = token.completeListSize;
     if (end.lastPage || !token?.value) {
       this.checkComplete();
@@ -63,11 +63,19 @@ class ListProgress {
     return token.value;
   }
 
-  /** A list that ends with fewer entries than completeListSize lost some on the way. */
+  /**
+   * A list that ends with fewer entries than completeListSize lost some on the way. A list
+   * started fresh is judged by the entries received; a resumed one also needs the entries
+   * before its token, which only the cursor tells, so it is judged only when the cursors
+   * proved to be record offsets (some servers count pages instead).
+   */
   private checkComplete(): void {
     const expected = this.completeListSize;
-    const received = (this.firstCursor ?? 0) + this.delivered;
-    if (expected !== undefined && received < expected) {
+    if (expected === undefined) return;
+    const before = this.startToken === undefined ? 0 : this.cursors.recordsBefore();
+    if (before === undefined) return;
+    const received = before + this.delivered;
+    if (received < expected) {
       throw new OaiPmhError(
         OaiErrorCode.IncompleteList,
         `Source ${this.source} ended the list after ${received} entries but declared completeListSize=${expected}; ` +
@@ -75,6 +83,35 @@ class ListProgress {
         { expectedCount: expected, receivedCount: received },
       );
     }
+  }
+}
+
+/**
+ * What the cursors of a list show. OAI-PMH defines `cursor` as the number of entries sent
+ * before the page; DSpace (XOAI) sends the page number. Cursors are trusted as offsets only
+ * when each step between two pages equals the entries of the page between them.
+ */
+class CursorEvidence {
+  private first?: number;
+  private previous?: { cursor: number; items: number };
+  private steps = 0;
+  private contradicted = false;
+  private pages = 0;
+
+  add(cursor: number | undefined, items: number): void {
+    if (this.pages++ === 0) this.first = cursor;
+    if (cursor === undefined) return;
+    if (this.previous) {
+      if (cursor - this.previous.cursor === this.previous.items) this.steps++;
+      else this.contradicted = true;
+    }
+    this.previous = { cursor, items };
+  }
+
+  /** Entries before the first page, when the cursors proved to be record offsets. */
+  recordsBefore(): number | undefined {
+    const proven = this.steps > 0 && !this.contradicted;
+    return proven ? this.first : undefined;
   }
 }
 
