@@ -72,6 +72,8 @@ export interface ResponseModes {
   rootNamespace?: string | null;
   /** `cursor` is the page number (0, 1, 2…) instead of the entries before the page, as DSpace XOAI sends. */
   pageCursor?: boolean;
+  /** Record datestamps in ISO 8601 basic form (20210311T101500Z); index % 10 === 9 zone-less (20210311T1015). */
+  compactDatestamps?: boolean;
 }
 
 export class FaultQueue {

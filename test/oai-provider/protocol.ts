@@ -161,11 +161,22 @@ function findEntry(repo: Repository, identifier: string): Entry {
   return entry;
 }
 
+/**
+ * A record's datestamp as sent. `compactDatestamps` mode: ISO 8601 basic form (20210311,
+ * 20210311T101500Z), and every record whose index % 10 === 9 a zone-less 20210311T1015.
+ */
+function recordDatestamp(repo: Repository, entry: Entry): string {
+  const standard = formatDate(repo, entry.datestamp);
+  if (!repo.modes.compactDatestamps) return standard;
+  const compact = standard.replace(/[-:]/g, '');
+  return entry.index !== undefined && entry.index % 10 === 9 ? compact.slice(0, 13) : compact;
+}
+
 function header(repo: Repository, entry: Entry, record: BibRecord): string {
   const status = entry.deleted ? ' status="deleted"' : '';
   return (
     `<header${status}><identifier>${escapeXml(entry.identifier)}</identifier>` +
-    `<datestamp>${formatDate(repo, entry.datestamp)}</datestamp>` +
+    `<datestamp>${recordDatestamp(repo, entry)}</datestamp>` +
     record.setSpecs.map((s) => `<setSpec>${escapeXml(s)}</setSpec>`).join('') +
     `</header>`
   );

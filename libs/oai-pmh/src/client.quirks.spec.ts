@@ -194,4 +194,23 @@ describe('OaiPmhClient against real-world repository quirks (real HTTP on 127.0.
       expect(h.error).toMatchObject({ expectedCount: 50, receivedCount: 45 });
     });
   });
+
+  describe('compact datestamps (compactDatestamps mode)', () => {
+    it('parses ISO 8601 basic datestamps and leaves zone-less ones unparsed, as sent', async () => {
+      repo().setModes({ compactDatestamps: true });
+      const h = await harvest(client());
+      const headers = h.items.flatMap((i) => (i.kind === 'record' ? [i.record.header] : []));
+      expect(headers).toHaveLength(45);
+      const unread = headers.filter((header) => header.date === undefined);
+      expect(unread.map((header) => header.datestamp)).toEqual([
+        expect.stringMatching(/^\d{8}T\d{4}$/),
+        expect.stringMatching(/^\d{8}T\d{4}$/),
+        expect.stringMatching(/^\d{8}T\d{4}$/),
+        expect.stringMatching(/^\d{8}T\d{4}$/),
+      ]);
+      const read = headers.find((header) => header.date !== undefined);
+      expect(read?.datestamp).toMatch(/^\d{8}T\d{6}Z$/);
+      expect(read?.date?.toISOString().replace(/[-:]|\.000/g, '')).toBe(read?.datestamp);
+    });
+  });
 });

@@ -4,6 +4,7 @@ export type { OaiPmhErrorDetails } from './errors';
 export {
   DAY_GRANULARITY,
   SECONDS_GRANULARITY,
+  datestampProblem,
   formatDatestamp,
   granularityOf,
   isGranularity,

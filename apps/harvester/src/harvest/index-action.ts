@@ -1,3 +1,4 @@
+import { datestampProblem } from '@hop-luu/oai-pmh';
 import { normalizeRecord } from '@hop-luu/records';
 import { BulkAction, LibraryInfo, toCatalogueDocument } from '@hop-luu/search-index';
 import { RawRecordRow } from '../raw-records/raw-records.service';
@@ -18,6 +19,9 @@ export function indexActionFor(raw: RawRecordRow, library: LibraryInfo): IndexAc
     metadataXml: raw.metadataXml ?? undefined,
   });
   if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
+  // The OAI header is the harvester's to judge; the record carries the warning like its fields'.
+  const datestamp = datestampProblem(raw.datestamp);
+  if (datestamp) result.record.warnings.push(`datestamp: ${datestamp}`);
   return {
     ok: true,
     action: { kind: 'index', id: raw.id, document: toCatalogueDocument(result.record, library) },
