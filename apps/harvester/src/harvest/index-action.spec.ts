@@ -1,3 +1,4 @@
+import { CatalogueDocument } from '@hop-luu/search-index';
 import { indexActionFor } from './index-action';
 import { RawRecordRow } from '../raw-records/raw-records.service';
 
@@ -23,7 +24,7 @@ function row(datestamp: string, description = 'Tóm tắt'): RawRecordRow {
 function warnings(raw: RawRecordRow): string[] {
   const result = indexActionFor(raw, library);
   if (!result.ok || result.action.kind !== 'index') throw new Error('expected an index action');
-  return result.action.document.warnings;
+  return (result.action.document as CatalogueDocument).warnings;
 }
 
 describe('indexActionFor', () => {
