@@ -115,6 +115,12 @@ export const SETTINGS = {
     default: '256',
     description: 'largest OAI-PMH response accepted (decompressed), in MiB',
   },
+  harvestMaxRecordMb: {
+    env: 'HARVEST_MAX_RECORD_MB',
+    default: '16',
+    description:
+      'largest single record accepted, in MiB of XML text (counted in decoded characters); a larger one fails alone with RECORD_TOO_LARGE, unread, and the run goes on',
+  },
   harvestPolitenessDelayMs: {
     env: 'HARVEST_POLITENESS_DELAY_MS',
     default: '500',

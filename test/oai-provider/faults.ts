@@ -74,6 +74,17 @@ export interface ResponseModes {
   pageCursor?: boolean;
   /** Record datestamps in ISO 8601 basic form (20210311T101500Z); index % 10 === 9 zone-less (20210311T1015). */
   compactDatestamps?: boolean;
+  /**
+   * ListRecords only: the text of the first payload element (oai_dc: `<dc:title>`) of the
+   * page's record at `position` (default 0) is followed by `mib` MiB of 'A', streamed in
+   * 64 KiB blocks (never built in memory; 300 is fine). Such bodies ignore `encoding`.
+   */
+  hugeRecord?: { mib: number; position?: number };
+  /**
+   * `depth` nested `<deep>` elements: `envelope` puts them inside the verb element before
+   * the first item; `record` inside the payload of the page's record at `position` (default 0).
+   */
+  deepNesting?: { depth: number; where: 'envelope' | 'record'; position?: number };
 }
 
 export class FaultQueue {

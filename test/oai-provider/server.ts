@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import type { Fault } from './faults';
+import { hugeRecordParts, withDeepNesting } from './hostile-xml';
 import {
   errorResponse,
   INVALID_UTF8_MARKER,
@@ -72,7 +73,9 @@ export async function startOaiProvider(options: OaiProviderOptions = {}): Promis
     }
     const fault = repo.faults.take(request.params.resumptionToken !== undefined);
     if (fault && answerWithFault(fault, repo, request, req, res)) return;
-    const xml = renderCached(repo, request);
+    const xml = withDeepNesting(renderCached(repo, request), repo.modes);
+    const parts = hugeRecordParts(xml, repo.modes, request.params.verb);
+    if (parts) return sendParts(repo, res, parts);
     const status = isErrorResponse(xml) ? errorStatus(repo) : 200;
     await send(repo, fault, req, res, encodeBody(repo, xml), status);
   }
@@ -285,6 +288,32 @@ async function send(
   }
   if (fault?.type !== 'truncate') headers['Content-Length'] = body.length;
   res.writeHead(status, headers).end(body);
+}
+
+/** Streams a body part by part, waiting for the client to read each (hostile huge bodies). */
+async function sendParts(
+  repo: Repository,
+  res: http.ServerResponse,
+  parts: Iterable<Buffer>,
+): Promise<void> {
+  res.writeHead(200, { 'Content-Type': contentType(repo) });
+  for (const part of parts) {
+    if (res.destroyed) return;
+    if (!res.write(part)) await drainOrClose(res);
+  }
+  res.end();
+}
+
+function drainOrClose(res: http.ServerResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

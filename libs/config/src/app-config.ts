@@ -28,6 +28,8 @@ export interface AppConfig {
     readonly allowPrivateAddresses: boolean;
     readonly requestTimeoutMs: number;
     readonly maxResponseBytes: number;
+    /** One record's XML, in characters of decoded text. */
+    readonly maxRecordChars: number;
     readonly politenessDelayMs: number;
     readonly retry: {
       readonly maxAttempts: number;

@@ -57,6 +57,7 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       allowPrivateAddresses: read('harvestAllowPrivateAddresses', boolean),
       requestTimeoutMs: read('harvestRequestTimeoutMs', integer(1000, 3_600_000)),
       maxResponseBytes: read('harvestMaxResponseMb', integer(1, 4096)) * MIB,
+      maxRecordChars: read('harvestMaxRecordMb', integer(1, 1024)) * MIB,
       politenessDelayMs: read('harvestPolitenessDelayMs', integer(0, 600_000)),
       retry: {
         maxAttempts: read('harvestRetryMaxAttempts', integer(1, 20)),

@@ -32,6 +32,8 @@ export enum OaiErrorCode {
   AddressNotAllowed = 'ADDRESS_NOT_ALLOWED',
   TooManyRedirects = 'TOO_MANY_REDIRECTS',
   InvalidResponse = 'INVALID_RESPONSE',
+  /** One list item over `maxRecordChars`: that item fails, the page goes on. */
+  RecordTooLarge = 'RECORD_TOO_LARGE',
 }
 
 /** Codes a repository may put in `<error code="...">`. */

@@ -29,6 +29,11 @@ export interface OaiPmhClientOptions {
   idleTimeoutMs?: number;
   /** Limit on decompressed bytes per response. */
   maxResponseBytes?: number;
+  /**
+   * Limit on one list item's XML, in characters of decoded text (≈ bytes for Latin
+   * scripts). A longer record becomes a RECORD_TOO_LARGE failure and the page goes on.
+   */
+  maxRecordChars?: number;
   retry?: Partial<RetryOptions>;
   maxRedirects?: number;
   method?: 'GET' | 'POST';
@@ -53,6 +58,7 @@ export interface ResolvedOptions {
   timeoutMs: number;
   idleTimeoutMs: number;
   maxResponseBytes: number;
+  maxRecordChars: number;
   retry: RetryOptions;
   maxRedirects: number;
   method: 'GET' | 'POST';
@@ -63,6 +69,9 @@ export interface ResolvedOptions {
   allowPrivateAddresses: boolean;
   logger: OaiLogger;
 }
+
+/** One record of a few kB is normal; 16 Mi characters is far beyond any real one. */
+export const DEFAULT_MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 export const DEFAULT_RETRY: RetryOptions = {
   maxAttempts: 5,
@@ -86,6 +95,7 @@ export function resolveOptions(options: OaiPmhClientOptions): ResolvedOptions {
     timeoutMs,
     idleTimeoutMs: options.idleTimeoutMs ?? Math.min(timeoutMs, 30_000),
     maxResponseBytes: options.maxResponseBytes ?? 256 * 1024 * 1024,
+    maxRecordChars: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     maxRedirects: options.maxRedirects ?? 5,
     method: options.method ?? 'GET',

@@ -1,3 +1,4 @@
+import type { OaiErrorCode } from './errors';
 import type { Granularity } from './granularity';
 
 export interface OaiHeader {
@@ -24,7 +25,14 @@ export interface OaiRecord {
 /** A list entry: either a usable value or a reported failure for one entry. */
 export type OaiItem<T> =
   | { kind: 'record'; record: T }
-  | { kind: 'failure'; identifier?: string; reason: string; rawXml?: string };
+  | {
+      kind: 'failure';
+      identifier?: string;
+      reason: string;
+      rawXml?: string;
+      /** Set when a limit refused the entry (RECORD_TOO_LARGE); unset for unreadable XML. */
+      code?: OaiErrorCode;
+    };
 
 export interface OaiSet {
   setSpec: string;

@@ -19,6 +19,7 @@ export function createOaiClient(
     userAgent: `${PRODUCT} (+mailto:${harvester.contactEmail})`,
     timeoutMs: harvester.requestTimeoutMs,
     maxResponseBytes: harvester.maxResponseBytes,
+    maxRecordChars: harvester.maxRecordChars,
     allowPrivateAddresses: harvester.allowPrivateAddresses,
     retry: harvester.retry,
     ...extra,

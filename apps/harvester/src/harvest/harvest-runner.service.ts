@@ -214,7 +214,7 @@ export class HarvestRunnerService {
         const counts = batcher.startPage();
         for await (const item of page.items()) {
           if (item.kind === 'record') await batcher.add(item.record);
-          else batcher.addUnreadable(item.identifier, item.reason);
+          else batcher.addUnreadable(item.identifier, item.reason, item.code);
         }
         const end = page.end();
         // The next page downloads while this one's last records are normalised and written.

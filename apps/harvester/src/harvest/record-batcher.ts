@@ -72,9 +72,12 @@ export class RecordBatcher {
       await this.flush();
   }
 
-  /** A record the OAI client could not read at all (broken XML): counted with its identifier. */
-  addUnreadable(identifier: string | undefined, reason: string): void {
-    this.fail(this.counts, identifier, 'UNREADABLE_RECORD', reason);
+  /**
+   * A record the OAI client could not read at all (broken XML, or refused by a limit):
+   * counted with its identifier, under the limit's code (RECORD_TOO_LARGE…) or UNREADABLE_RECORD.
+   */
+  addUnreadable(identifier: string | undefined, reason: string, code?: string): void {
+    this.fail(this.counts, identifier, code ?? 'UNREADABLE_RECORD', reason);
   }
 
   /** Queues the records gathered so far; called at the end of each page too. */

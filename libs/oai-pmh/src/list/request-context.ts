@@ -57,7 +57,7 @@ async function attemptOnce<T>(
     response = await ctx.transport.open({ url: options.baseUrl, method: options.method, params });
     const { status } = response;
     const ok = status >= 200 && status <= 299;
-    const opened = new ResponseReader(response, params.verb, mapper, () => {
+    const opened = new ResponseReader(response, params.verb, mapper, options, () => {
       lease.release(ok ? 'ok' : status === 429 || status === 503 ? 'slowDown' : 'neutral');
       onClosed(opened);
     });

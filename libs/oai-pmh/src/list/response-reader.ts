@@ -1,4 +1,6 @@
+import { OaiErrorCode } from '../errors';
 import type { OpenResponse } from '../http/transport';
+import type { ResolvedOptions } from '../options';
 import type { OaiItem } from '../types';
 import { EnvelopeParser } from '../xml/envelope';
 import { ItemParser } from '../xml/item-parser';
@@ -45,6 +47,7 @@ export class ResponseReader<T> {
     private readonly response: OpenResponse,
     verb: string,
     private readonly mapper: ItemMapper<T>,
+    limits: Pick<ResolvedOptions, 'maxRecordChars'>,
     private readonly onClose: () => void,
   ) {
     const source = response.url;
@@ -55,8 +58,10 @@ export class ResponseReader<T> {
       {
         envelope: (text) => this.envelope.write(text),
         item: (xml) => this.addItem(xml),
+        oversized: (head) => this.addOversized(head, limits.maxRecordChars),
       },
       source,
+      limits.maxRecordChars,
     );
   }
 
@@ -145,6 +150,18 @@ export class ResponseReader<T> {
         rawXml: detach(xml),
       });
     }
+  }
+
+  /** An item over the size limit: reported, never parsed (the splitter dropped its text). */
+  private addOversized(head: string, limit: number): void {
+    this.itemsSeen++;
+    const identifier = identifierInRaw(head);
+    this.queue.push({
+      kind: 'failure',
+      code: OaiErrorCode.RecordTooLarge,
+      identifier: identifier && detach(identifier),
+      reason: `${this.mapper.itemName} is larger than the limit of ${limit} characters; skipped. Ask the repository to fix it, or raise the limit if such records are genuine.`,
+    });
   }
 
   /** One parser per namespace scope (normally one per response), reused across responses. */
