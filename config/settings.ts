@@ -61,6 +61,17 @@ export const SETTINGS = {
     default: '20',
     description: 'sustained GraphQL requests per second per API key (or per address)',
   },
+  gatewayAuthFailureBurst: {
+    env: 'GATEWAY_AUTH_FAILURE_BURST',
+    default: '10',
+    description:
+      'requests with a wrong API key one address may make before it is refused (429) without the key being looked up',
+  },
+  gatewayAuthFailuresPerMinute: {
+    env: 'GATEWAY_AUTH_FAILURES_PER_MINUTE',
+    default: '6',
+    description: 'wrong-key attempts per minute one address regains after its burst',
+  },
   gatewayTrustedProxies: {
     env: 'GATEWAY_TRUSTED_PROXIES',
     default: undefined,

@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     `or: curl -s http://127.0.0.1:${config.gateway.port}/graphql -H 'content-type: application/json' -d '${query}'`,
   );
   say(
-    `Harvest runs: npm run cli -- runs    harvester metrics: http://127.0.0.1:${config.harvester.port}/metrics`,
+    `Harvest runs: npm run cli -- runs    metrics (staff key: npm run cli -- keys:create --partner Ops --role staff): http://127.0.0.1:${config.harvester.port}/metrics`,
   );
   say('Ctrl-C stops everything the demo started.');
   const shutdown = async () => {

@@ -1,6 +1,7 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import request from 'supertest';
+import { ApiKeysService } from '@hop-luu/access';
 import { HarvestRunsService } from '@hop-luu/harvest-runs';
 import { createApp } from '@hop-luu/platform';
 import { CATALOGUE_MAPPING_VERSION, CatalogueIndex } from '@hop-luu/search-index';
@@ -217,8 +218,14 @@ describe('harvester: pipeline into Elasticsearch and PostgreSQL', () => {
     }
   });
 
-  it('serves Prometheus metrics of its runs and records', async () => {
-    const response = await request(app.getHttpServer()).get('/metrics').expect(200);
+  it('serves Prometheus metrics of its runs and records to staff keys only', async () => {
+    const staff = (await ctx.get(ApiKeysService).createKey('Ban vận hành — TVQG', 'staff')).key;
+    const partner = (await ctx.get(ApiKeysService).createKey('Thư viện đối tác', 'partner')).key;
+    const scrape = () => request(app.getHttpServer()).get('/metrics');
+    expect((await scrape().expect(403)).body.message).toMatch(/staff API key/);
+    await scrape().set('x-api-key', partner).expect(403);
+    await scrape().set('authorization', `Bearer ${partner}x`).expect(401);
+    const response = await scrape().set('authorization', `Bearer ${staff}`).expect(200);
     expect(response.text).toMatch(/hopluu_harvest_runs_total\{status="succeeded"\} \d+/);
     expect(response.text).toMatch(/hopluu_harvest_records_total\{outcome="indexed"\} \d+/);
     expect(response.text).toMatch(

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AccessModule } from '@hop-luu/access';
+import { AccessModule, CALLER_IDENTIFIER } from '@hop-luu/access';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
 import { HarvestRunsModule, HarvestRunsService } from '@hop-luu/harvest-runs';
@@ -9,6 +9,7 @@ import { LoggingModule } from '@hop-luu/observability';
 import { HealthModule } from '@hop-luu/platform';
 import { CatalogueIndex, SearchIndexModule } from '@hop-luu/search-index';
 import { SourcesModule } from '@hop-luu/sources';
+import { ApiKeysResolver } from './access/api-keys.resolver';
 import { CallerService } from './access/caller.service';
 import { CatalogueChangesService } from './catalogue/catalogue-changes.service';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
@@ -64,12 +65,14 @@ export class GatewayModule {
       ],
       controllers: [ExplorerController, MetricsController],
       providers: [
+        { provide: CALLER_IDENTIFIER, useExisting: CallerService },
         SearchCache,
         CatalogueChangesService,
         SearchService,
         CatalogueResolver,
         SourcesResolver,
         RunsResolver,
+        ApiKeysResolver,
       ],
     };
   }

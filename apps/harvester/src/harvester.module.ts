@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '@hop-luu/access';
+import { AccessModule, CALLER_IDENTIFIER, KeyCallerIdentifier } from '@hop-luu/access';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
 import { HarvestRun, HarvestRunsModule } from '@hop-luu/harvest-runs';
@@ -54,6 +54,7 @@ export class HarvesterModule {
       ],
       controllers: [MetricsController],
       providers: [
+        { provide: CALLER_IDENTIFIER, useClass: KeyCallerIdentifier },
         HarvestMetrics,
         hostThrottle,
         RunQueueService,

@@ -15,6 +15,9 @@ export interface AppConfig {
     readonly port: number;
     readonly rateLimitBurst: number;
     readonly rateLimitPerSecond: number;
+    /** Failed authentications per address: a burst, then this many a minute. */
+    readonly authFailureBurst: number;
+    readonly authFailuresPerMinute: number;
     /** Proxies trusted to name the caller in X-Forwarded-For (proxy-addr syntax). */
     readonly trustedProxies: readonly string[];
     readonly maxQueryDepth: number;

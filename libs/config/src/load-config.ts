@@ -45,6 +45,8 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       port: read('gatewayPort', integer(0, 65535)),
       rateLimitBurst: read('gatewayRateLimitBurst', integer(1, 1_000_000)),
       rateLimitPerSecond: read('gatewayRateLimitPerSecond', integer(1, 1_000_000)),
+      authFailureBurst: read('gatewayAuthFailureBurst', integer(1, 1_000_000)),
+      authFailuresPerMinute: read('gatewayAuthFailuresPerMinute', integer(1, 1_000_000)),
       trustedProxies: read('gatewayTrustedProxies', addressList),
       maxQueryDepth: read('gatewayMaxQueryDepth', integer(2, 50)),
       maxQueryComplexity: read('gatewayMaxQueryComplexity', integer(10, 1_000_000)),

@@ -1,46 +1,75 @@
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import proxyAddr from 'proxy-addr';
-import type { Request } from 'express';
-import { AccessError, AccessErrorCode, Actor, ANONYMOUS, ApiKeysService } from '@hop-luu/access';
+import {
+  AccessError,
+  AccessErrorCode,
+  Actor,
+  ANONYMOUS,
+  apiKeyOf,
+  CallerIdentifier,
+  KeyAuthenticationService,
+  RateLimitedError,
+} from '@hop-luu/access';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { RateLimiter } from './rate-limiter';
 
 /** Works out who is calling (from the API key) and applies their rate limit. */
 @Injectable()
-export class CallerService {
+export class CallerService implements CallerIdentifier {
   private readonly limiter: RateLimiter;
+  /** Failed authentications per address: guessing keys costs the guesser, not PostgreSQL. */
+  private readonly failures: RateLimiter;
   private readonly trustedProxy: (address: string, hop: number) => boolean;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly keys: ApiKeysService,
+    private readonly keys: KeyAuthenticationService,
   ) {
     this.limiter = new RateLimiter(
       config.gateway.rateLimitBurst,
       config.gateway.rateLimitPerSecond,
     );
+    this.failures = new RateLimiter(
+      config.gateway.authFailureBurst,
+      config.gateway.authFailuresPerMinute / 60,
+    );
     this.trustedProxy = proxyAddr.compile([...config.gateway.trustedProxies]);
   }
 
-  async identify(req: Request): Promise<Actor> {
-    const key = keyOf(req);
-    const actor = key ? await this.keys.authenticate(key) : ANONYMOUS;
-    if (!actor) {
-      throw new AccessError(
-        AccessErrorCode.Unauthenticated,
-        'The API key is not valid (unknown, revoked or mistyped); ask the National Library for a new one, or send no key to search anonymously.',
-      );
-    }
+  async identify(req: IncomingMessage): Promise<Actor> {
+    const key = apiKeyOf(req);
+    const actor = key ? await this.authenticate(req, key) : ANONYMOUS;
     const caller =
       actor.kind === 'anonymous' ? this.anonymousCaller(req) : `partner:${actor.partnerId}`;
     const verdict = this.limiter.take(caller);
     if (!verdict.allowed) {
-      throw new AccessError(
-        AccessErrorCode.RateLimited,
+      throw new RateLimitedError(
         `Too many requests for this ${actor.kind === 'anonymous' ? 'address' : 'API key'}; retry in ${verdict.retryAfterSeconds} s.`,
+        verdict.retryAfterSeconds,
       );
     }
+    return actor;
+  }
+
+  /** Takes one failure token before looking the key up; a valid key gives it back. */
+  private async authenticate(req: IncomingMessage, key: string): Promise<Actor> {
+    const address = this.anonymousCaller(req);
+    const verdict = this.failures.take(address);
+    if (!verdict.allowed) {
+      throw new RateLimitedError(
+        `Too many requests with a wrong API key from this address; retry in ${verdict.retryAfterSeconds} s with a valid key, or send no key to search anonymously.`,
+        verdict.retryAfterSeconds,
+      );
+    }
+    const actor = await this.keys.authenticate(key);
+    if (!actor) {
+      throw new AccessError(
+        AccessErrorCode.Unauthenticated,
+        'The API key is not valid (unknown, revoked, expired or mistyped); ask the National Library for a new one, or send no key to search anonymously.',
+      );
+    }
+    this.failures.refund(address);
     return actor;
   }
 
@@ -57,11 +86,4 @@ export class CallerService {
   private anonymousCaller(req: IncomingMessage): string {
     return `ip:${proxyAddr(req, this.trustedProxy)}`;
   }
-}
-
-function keyOf(req: Request): string | undefined {
-  const header = req.headers['x-api-key'];
-  if (typeof header === 'string' && header) return header.trim();
-  const auth = req.headers.authorization;
-  return auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
 }

@@ -16,3 +16,16 @@ describe('RateLimiter', () => {
     expect(limiter.take('key-a', 0).allowed).toBe(false);
   });
 });
+
+describe('RateLimiter.refund', () => {
+  it('gives back a token, never above the burst', () => {
+    const limiter = new RateLimiter(2, 1 / 60);
+    expect(limiter.take('ip:a', 0).allowed).toBe(true);
+    expect(limiter.take('ip:a', 0).allowed).toBe(true);
+    limiter.refund('ip:a', 0);
+    expect(limiter.take('ip:a', 0).allowed).toBe(true);
+    expect(limiter.take('ip:a', 0)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    limiter.refund('ip:b', 0);
+    expect([1, 2, 3].map(() => limiter.take('ip:b', 0).allowed)).toEqual([true, true, false]);
+  });
+});

@@ -18,6 +18,8 @@ const CODES: Record<string, string> = {
   [AccessErrorCode.Unauthenticated]: 'UNAUTHENTICATED',
   [AccessErrorCode.Forbidden]: 'FORBIDDEN',
   [AccessErrorCode.RateLimited]: 'RATE_LIMITED',
+  [AccessErrorCode.KeyNotFound]: 'NOT_FOUND',
+  [AccessErrorCode.KeyInvalid]: 'BAD_USER_INPUT',
   [CatalogueErrorCode.BadCursor]: 'BAD_CURSOR',
   [CatalogueErrorCode.BadQuery]: 'BAD_USER_INPUT',
   [CatalogueErrorCode.PageTooLarge]: 'BAD_USER_INPUT',

@@ -1,3 +1,4 @@
+import { ApiKey, keyStatus } from '@hop-luu/access';
 import { HarvestRun } from '@hop-luu/harvest-runs';
 import { Source } from '@hop-luu/sources';
 
@@ -27,4 +28,14 @@ export function runDetails(run: HarvestRun): string {
   for (const error of run.errors)
     lines.push(`  - ${error.identifier ?? '(page)'} ${error.code}: ${error.message}`);
   return lines.join('\n');
+}
+
+/** An API key without its secret (only its hash is stored): prefix, state, owner, dates. */
+export function keyLine(key: ApiKey): string {
+  const at = (date: Date | null) => date?.toISOString() ?? '-';
+  return (
+    `hl_${key.prefix} ${keyStatus(key).padEnd(7)} ${(key.partner?.role ?? '').padEnd(7)} ` +
+    `created=${at(key.createdAt)} expires=${at(key.expiresAt)} last-used=${at(key.lastUsedAt)} ` +
+    `revoked=${at(key.revokedAt)}  "${key.partner?.name ?? key.partnerId}"${key.label ? ` (${key.label})` : ''}`
+  );
 }

@@ -1,11 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { ApiKeysService } from '@hop-luu/access';
+import { ApiKeysService, prefixOf } from '@hop-luu/access';
 import { HarvestRun, HarvestRunsService, RunMode } from '@hop-luu/harvest-runs';
 import { LibraryKind, SourceRegistrationService, SourcesService } from '@hop-luu/sources';
 import { HarvestRunnerService } from '../harvest/harvest-runner.service';
 import { ReindexService } from '../reindex/reindex.service';
 import { RunQueueService } from '../runs/run-queue.service';
-import { runDetails, runLine, sourceLine } from './cli-output';
+import { keyLine, runDetails, runLine, sourceLine } from './cli-output';
 
 export type Options = Record<string, string | string[] | boolean | undefined>;
 
@@ -75,11 +75,30 @@ export function commands(app: INestApplicationContext, print: (line: string) => 
       const role = text(options, 'role', false) ?? 'partner';
       if (role !== 'partner' && role !== 'staff')
         throw new UsageError('--role must be partner or staff');
-      const created = await app
-        .get(ApiKeysService)
-        .createKey(text(options, 'partner')!, role, text(options, 'label', false));
+      const created = await app.get(ApiKeysService).createKey(text(options, 'partner')!, role, {
+        label: text(options, 'label', false),
+        expiresAt: expiry(options),
+      });
       print(`${created.partner.role} "${created.partner.name}" (${created.partner.id})`);
+      print(keyLine(created.stored));
       print(`API key (shown once; store it now): ${created.key}`);
+    },
+    'keys:list': async (_args: string[], options: Options) => {
+      const partner = text(options, 'partner', false);
+      const keys = await app.get(ApiKeysService).list();
+      keys
+        .filter((key) => !partner || key.partner?.name === partner)
+        .forEach((key) => print(keyLine(key)));
+    },
+    'keys:revoke': async ([prefix]: string[]) =>
+      print(keyLine(await app.get(ApiKeysService).revoke(required(prefix, 'key prefix')))),
+    'keys:rotate': async ([prefix]: string[], options: Options) => {
+      const rotated = await app
+        .get(ApiKeysService)
+        .rotate(required(prefix, 'key prefix'), undefined, expiry(options));
+      print(`revoked hl_${prefixOf(prefix!)}; its replacement:`);
+      print(keyLine(rotated.stored));
+      print(`API key (shown once; store it now): ${rotated.key}`);
     },
     reindex: async () => {
       const report = await app.get(ReindexService).reindex();
@@ -88,6 +107,12 @@ export function commands(app: INestApplicationContext, print: (line: string) => 
       );
     },
   } as const;
+}
+
+/** `--expires`, an ISO date or date-time; ApiKeysService refuses one that is not in the future. */
+function expiry(options: Options): Date | undefined {
+  const value = text(options, 'expires', false);
+  return value === undefined ? undefined : new Date(value);
 }
 
 function required(value: string | undefined, what: string): string {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { AccessError } from '@hop-luu/access';
 import { SourceError } from '@hop-luu/sources';
 import { loadConfigOrExit } from '@hop-luu/platform';
 import { HarvesterModule } from '../harvester.module';
@@ -18,8 +19,13 @@ const USAGE = `hop-luu harvester CLI
   run RUN_ID                   a run with its errors
   cancel RUN_ID
   reindex                      rebuild the search index from stored raw records, swap the alias
-  keys:create --partner "Library name" [--role partner|staff] [--label L]
-                               create an API key for the gateway (printed once, stored hashed)`;
+  keys:create --partner "Library name" [--role partner|staff] [--label L] [--expires 2027-01-31]
+                               create an API key for the gateway (printed once, stored hashed)
+  keys:list [--partner "Library name"]
+                               every key: prefix, active/expired/revoked, expiry, last use (never a secret)
+  keys:revoke PREFIX           refuse the key (hl_ + 10 characters, as keys:list shows) from now on
+  keys:rotate PREFIX [--expires 2027-01-31]
+                               revoke the key and print its replacement once (same partner, label, expiry)`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -39,6 +45,7 @@ async function main(): Promise<number> {
       partner: { type: 'string' },
       role: { type: 'string' },
       label: { type: 'string' },
+      expires: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -60,7 +67,11 @@ async function main(): Promise<number> {
     await table[name as keyof typeof table](args, values);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof SourceError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof SourceError ||
+      error instanceof AccessError
+    ) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }

@@ -1,7 +1,10 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
+import { StaffOnlyGuard } from '@hop-luu/access';
 import { HarvestMetrics } from './harvest-metrics';
 
+/** Prometheus metrics, for staff API keys only: the same rule as the gateway's metrics. */
 @Controller('metrics')
+@UseGuards(StaffOnlyGuard)
 export class MetricsController {
   constructor(private readonly metrics: HarvestMetrics) {}
 
