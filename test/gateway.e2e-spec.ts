@@ -912,7 +912,7 @@ describe('gateway: the GraphQL union catalogue', () => {
     it('serves a GraphQL explorer with every asset from the gateway itself', async () => {
       const page = await request(gateway.getHttpServer()).get('/explorer').expect(200);
       const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-      expect(assets.length).toBe(4);
+      expect(assets.length).toBe(5);
       for (const asset of assets) {
         expect(asset.startsWith('/explorer/assets/')).toBe(true);
         const response = await request(gateway.getHttpServer()).get(asset).expect(200);

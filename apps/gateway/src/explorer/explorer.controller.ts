@@ -3,12 +3,41 @@ import { dirname, join } from 'node:path';
 import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
+type Asset = { type: string } & ({ file: string } | { text: string });
+
+/** Starts GraphiQL; a file of its own, not inline, so the page's CSP allows no inline script. */
+const START = `const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+const query = '# Union catalogue search, with or without diacritics\\n{\\n  search(query: "lich su viet nam", first: 5) {\\n    totalCount\\n    works { id representative { title creators year } holdings { libraryName callNumber } }\\n  }\\n}\\n';
+ReactDOM.createRoot(document.getElementById('explorer')).render(
+  React.createElement(GraphiQL, { fetcher, defaultQuery: query, shouldPersistHeaders: true }),
+);
+`;
+
+/**
+ * Everything the explorer loads comes from the gateway, so the policy allows this origin
+ * only: no inline or remote script, nothing but /graphql to talk to, and no other site may
+ * frame it (clickjacking a staff member holding a key). Styles may be inline (GraphiQL and
+ * CodeMirror set them); its fonts and icons are data: URLs in its CSS.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 /**
  * A GraphQL explorer (GraphiQL) served entirely by the gateway: library intranets are often
  * closed, and the default Apollo landing page loads from a CDN. Its scripts come from the
  * installed npm packages; only this fixed list is served.
  */
-const ASSETS: Record<string, { file: string; type: string }> = {
+const ASSETS: Record<string, Asset> = {
+  'explorer.js': { text: START, type: 'text/javascript' },
   'react.js': {
     file: join(dirname(require.resolve('react/package.json')), 'umd', 'react.production.min.js'),
     type: 'text/javascript',
@@ -44,13 +73,7 @@ const PAGE = `<!doctype html>
   <script src="/explorer/assets/react.js"></script>
   <script src="/explorer/assets/react-dom.js"></script>
   <script src="/explorer/assets/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    const query = '# Union catalogue search, with or without diacritics\\n{\\n  search(query: "lich su viet nam", first: 5) {\\n    totalCount\\n    works { id representative { title creators year } holdings { libraryName callNumber } }\\n  }\\n}\\n';
-    ReactDOM.createRoot(document.getElementById('explorer')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: query, shouldPersistHeaders: true }),
-    );
-  </script>
+  <script src="/explorer/assets/explorer.js"></script>
 </body>
 </html>`;
 
@@ -58,6 +81,10 @@ const PAGE = `<!doctype html>
 export class ExplorerController {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  @Header('X-Frame-Options', 'DENY')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Referrer-Policy', 'no-referrer')
   page(): string {
     return PAGE;
   }
@@ -68,6 +95,8 @@ export class ExplorerController {
     if (!asset) throw new NotFoundException(`No explorer asset ${name}`);
     res.setHeader('Content-Type', asset.type);
     res.setHeader('Cache-Control', 'public, max-age=86400');
-    createReadStream(asset.file).pipe(res);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if ('text' in asset) res.send(asset.text);
+    else createReadStream(asset.file).pipe(res);
   }
 }
