@@ -215,6 +215,24 @@ describe('abuse: authentication, keys and the address guard', () => {
     });
   });
 
+  describe('the explorer', () => {
+    it('may not be framed, runs only its own scripts, and every one of them loads', async () => {
+      const page = await request(gateway.getHttpServer()).get('/explorer').expect(200);
+      const policy = String(page.headers['content-security-policy']);
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("connect-src 'self'");
+      expect(policy).not.toMatch(/unsafe-eval|https?:/);
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      // A script without src would be inline, which the policy blocks: there is none.
+      const scripts = [...page.text.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const attributes of scripts) expect(attributes).toMatch(/ src="\/explorer\/assets\//);
+      for (const [, asset] of page.text.matchAll(/(?:src|href)="([^"]+)"/g))
+        await request(gateway.getHttpServer()).get(asset).expect(200);
+    });
+  });
+
   describe('API keys from the CLI', () => {
     it('lists keys without secrets, rotates one (printed once) and revokes one', async () => {
       const config = loadConfig({ ...process.env, ...env });
