@@ -50,9 +50,8 @@ export class ApiKeysService {
     return created;
   }
 
-  /** Keys newest first, with their partner; `actor` limits a partner to its own. */
+  /** Keys newest first, with their partner; a partner `actor` sees only its own. */
   list(actor?: Actor): Promise<ApiKey[]> {
-    if (actor && actor.kind !== 'staff' && actor.kind !== 'partner') return Promise.resolve([]);
     const own = actor?.kind === 'partner' ? { partnerId: actor.partnerId } : {};
     return this.keys.find({
       where: own,
