@@ -41,6 +41,8 @@ export interface QueuedFault {
 /** Persistent response modes. */
 export interface ResponseModes {
   encoding?: 'gzip' | 'deflate';
+  /** A small gzip body that inflates to `inflatedBytes`: the response up to its first record, then blanks. */
+  gzipBomb?: { inflatedBytes: number };
   /** Charset label in Content-Type; null for none. Default "UTF-8". */
   charset?: string | null;
   bom?: boolean;

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import type { Fault } from './faults';
+import { sendGzipBomb } from './gzip-bomb';
 import { hugeRecordParts, withDeepNesting } from './hostile-xml';
 import {
   errorResponse,
@@ -73,6 +74,9 @@ export async function startOaiProvider(options: OaiProviderOptions = {}): Promis
     }
     const fault = repo.faults.take(request.params.resumptionToken !== undefined);
     if (fault && answerWithFault(fault, repo, request, req, res)) return;
+    const bomb = repo.modes.gzipBomb;
+    if (bomb)
+      return sendGzipBomb(res, respond(repo, request), contentType(repo), bomb.inflatedBytes);
     const xml = withDeepNesting(renderCached(repo, request), repo.modes);
     const parts = hugeRecordParts(xml, repo.modes, request.params.verb);
     if (parts) return sendParts(repo, res, parts);

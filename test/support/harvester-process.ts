@@ -9,6 +9,8 @@ export interface HarvesterProcess {
   /** Resolves once the process logged that it listens. */
   readonly ready: Promise<void>;
   output(): string;
+  /** Where it listens (`http://host:port`), once ready: with HARVESTER_PORT=0 the port is picked then. */
+  url(): string;
   /** Resolves with the exit code or signal. */
   readonly exited: Promise<number | NodeJS.Signals | null>;
 }
@@ -45,5 +47,10 @@ export function spawnHarvester(env: TestEnv): HarvesterProcess {
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
     child.on('exit', (code, signal) => resolve(signal ?? code)),
   );
-  return { child, ready, exited, output: () => output };
+  const url = () => {
+    const found = /harvester listening on (http:\/\/[^\s"]+)/.exec(output)?.[1];
+    if (!found) throw new Error(`harvester has not said where it listens:\n${output.slice(-2000)}`);
+    return found;
+  };
+  return { child, ready, exited, output: () => output, url };
 }

@@ -1,0 +1,183 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { HarvestRun, RunStatus } from '@hop-luu/harvest-runs';
+import { OaiProvider, Repository, RepositoryConfig, startOaiProvider } from './oai-provider';
+import {
+  harvesterContext,
+  indexedIds,
+  queueRun,
+  registerSource,
+  waitForRun,
+} from './support/harvest-helpers';
+import { HarvesterProcess, spawnHarvester } from './support/harvester-process';
+import { probeLiveness } from './support/liveness-probe';
+import { expectedIds } from './support/provider-state';
+import { sampleRss } from './support/rss-sampler';
+import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
+
+const MIB = 1024 * 1024;
+/** Longest a `/health/live` probe may wait, at any moment of any case. */
+const LIVE_WITHIN_MS = 1000;
+/**
+ * Highest resident set size allowed for the harvester process. Under ts-node it holds about
+ * 250 MiB after a few harvests; a hostile feed may add about one bounded response on top.
+ */
+const RSS_BOUND_MB = 450;
+/** The largest response the harvester accepts in this file (HARVEST_MAX_RESPONSE_MB). */
+const MAX_RESPONSE_MB = 8;
+
+/**
+ * Short limits, so each hostile case ends in seconds: the idle timeout is the request timeout
+ * (it is capped at 30 s), and a transient failure gets one retry.
+ */
+const HARVESTER_SETTINGS: TestEnv = {
+  HARVEST_REQUEST_TIMEOUT_MS: '1500',
+  HARVEST_RETRY_MAX_ATTEMPTS: '2',
+  HARVEST_MAX_RESPONSE_MB: String(MAX_RESPONSE_MB),
+  HARVEST_CONCURRENCY: '4',
+};
+
+interface HostileCase {
+  /** Test name: what the feed does. */
+  name: string;
+  /** Shape of the hostile repository; default 40 records, 10 a page. */
+  repository?: Omit<RepositoryConfig, 'name'>;
+  /** Turns the repository hostile; called after registration, which needs a sane Identify. */
+  arm(repo: Repository): void;
+  /** How the hostile run must end, and what of it must be in the catalogue. */
+  expected: { status: RunStatus; errorCode: string | null; indexed: 'all' | number };
+  /** More checks on the finished hostile run (warnings, counters). */
+  check?(run: HarvestRun, repo: Repository): void;
+}
+
+/**
+ * One row per hostile provider mode. Add rows in your area's section; a row whose fix is
+ * not on main yet would fail, so it lands together with its fix.
+ */
+const CASES: HostileCase[] = [
+  // Transport: slow, endless, oversized.
+  {
+    name: 'slow drip, one byte every 4 s (idle timeout)',
+    arm: (repo) => repo.injectFault({ type: 'trickle', bytesPerTick: 1, intervalMs: 4000 }, 100),
+    expected: { status: 'failed', errorCode: 'TIMEOUT', indexed: 0 },
+  },
+  {
+    name: 'slow drip under the idle timeout (total timeout)',
+    arm: (repo) => repo.injectFault({ type: 'trickle', bytesPerTick: 200, intervalMs: 300 }, 100),
+    expected: { status: 'failed', errorCode: 'TIMEOUT', indexed: 0 },
+  },
+  {
+    name: `gzip bomb inflating to 64 MiB (${MAX_RESPONSE_MB} MiB allowed)`,
+    arm: (repo) => repo.setModes({ gzipBomb: { inflatedBytes: 64 * MIB } }),
+    expected: { status: 'failed', errorCode: 'RESPONSE_TOO_LARGE', indexed: 0 },
+  },
+
+  // XML: entities, structure.
+  {
+    name: 'DOCTYPE with an external entity (XXE)',
+    arm: (repo) => repo.injectFault({ type: 'doctype', kind: 'xxe' }, 100),
+    expected: { status: 'failed', errorCode: 'DTD_NOT_ALLOWED', indexed: 0 },
+  },
+  {
+    name: 'DOCTYPE with nested entities (billion laughs)',
+    arm: (repo) => repo.injectFault({ type: 'doctype', kind: 'billionLaughs' }, 100),
+    expected: { status: 'failed', errorCode: 'DTD_NOT_ALLOWED', indexed: 0 },
+  },
+
+  // Protocol: lists that never end.
+  {
+    name: 'resumption token that repeats itself',
+    arm: (repo) => repo.setModes({ tokenLoop: true }),
+    // The page the repeated token brought is real and kept; the list stops there.
+    expected: { status: 'failed', errorCode: 'TOKEN_LOOP', indexed: 20 },
+  },
+
+  // Text: encodings.
+  {
+    name: 'invalid UTF-8 bytes in every description',
+    arm: (repo) => repo.setModes({ invalidUtf8: true }),
+    expected: { status: 'succeeded', errorCode: null, indexed: 'all' },
+  },
+];
+
+/** The real harvester process against one hostile and one well-behaved source at a time. */
+describe('hostile feeds', () => {
+  let env: TestEnv;
+  let ctx: INestApplicationContext;
+  let harvester: HarvesterProcess;
+  const providers: OaiProvider[] = [];
+  const measured: string[] = [];
+
+  beforeAll(async () => {
+    env = await isolatedTestEnv('hostile', HARVESTER_SETTINGS);
+    ctx = await harvesterContext(env);
+    harvester = spawnHarvester(env);
+    await harvester.ready;
+  });
+
+  afterAll(async () => {
+    process.stdout.write(`hostile feeds, per case:\n${measured.join('\n')}\n`);
+    harvester?.child.kill('SIGKILL');
+    await ctx?.close();
+    await Promise.all(providers.map((provider) => provider.close()));
+    if (env) await removeTestEnv(env);
+  });
+
+  /** A provider of its own per source: the harvester is polite per host, and ports differ. */
+  async function source(id: string, config: Omit<RepositoryConfig, 'name'>): Promise<Repository> {
+    const provider = await startOaiProvider({ repositories: [{ name: id, ...config }] });
+    providers.push(provider);
+    await registerSource(ctx, provider, id);
+    return provider.repo(id);
+  }
+
+  it.each(CASES.map((c, i) => [c.name, i] as const))(
+    '%s',
+    async (_name, index) => {
+      const hostileCase = CASES[index];
+      const id = `hostile-${index}`;
+      const hostile = await source(id, {
+        records: 40,
+        pageSize: 10,
+        generator: { seed: 100 + index },
+        ...hostileCase.repository,
+      });
+      const peer = await source(`${id}-peer`, {
+        records: 300,
+        pageSize: 50,
+        generator: { seed: 200 + index },
+      });
+      hostileCase.arm(hostile);
+
+      const liveness = probeLiveness(`${harvester.url()}/health/live`);
+      const rss = sampleRss(harvester.child.pid!);
+      const queued = await Promise.all([queueRun(ctx, id), queueRun(ctx, `${id}-peer`)]);
+      const [hostileRun, peerRun] = await Promise.all(
+        queued.map((run) => waitForRun(ctx, run.id, 60_000)),
+      );
+      const live = await liveness.stop();
+      const peakRssMb = rss.stop() / MIB;
+      measured.push(
+        `  ${hostileCase.name}: /health/live worst ${live.worstMs} ms over ${live.probes} probes, ` +
+          `peak RSS ${peakRssMb.toFixed(0)} MiB`,
+      );
+
+      expect(harvester.child.exitCode).toBeNull();
+      expect(harvester.child.signalCode).toBeNull();
+      expect(live.failures).toEqual([]);
+      expect(live.worstMs).toBeLessThan(LIVE_WITHIN_MS);
+      expect({ status: hostileRun.status, errorCode: hostileRun.errorCode }).toEqual({
+        status: hostileCase.expected.status,
+        errorCode: hostileCase.expected.errorCode,
+      });
+      if (hostileRun.status === 'failed') expect(hostileRun.errorMessage).toBeTruthy();
+      const stored = await indexedIds(ctx, id);
+      if (hostileCase.expected.indexed === 'all') expect(stored).toEqual(expectedIds(hostile, id));
+      else expect(stored).toHaveLength(hostileCase.expected.indexed);
+      hostileCase.check?.(hostileRun, hostile);
+      expect(peakRssMb).toBeLessThan(RSS_BOUND_MB);
+      expect(peerRun.status).toBe('succeeded');
+      expect(await indexedIds(ctx, `${id}-peer`)).toEqual(expectedIds(peer, `${id}-peer`));
+    },
+    90_000,
+  );
+});
