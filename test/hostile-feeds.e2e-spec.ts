@@ -30,7 +30,7 @@ const MAX_RESPONSE_MB = 8;
  * (it is capped at 30 s), and a transient failure gets one retry.
  */
 const HARVESTER_SETTINGS: TestEnv = {
-  HARVEST_REQUEST_TIMEOUT_MS: '1500',
+  HARVEST_REQUEST_TIMEOUT_MS: '2000',
   HARVEST_RETRY_MAX_ATTEMPTS: '2',
   HARVEST_MAX_RESPONSE_MB: String(MAX_RESPONSE_MB),
   HARVEST_CONCURRENCY: '4',
