@@ -110,6 +110,10 @@ export class HarvestRun {
   @Column({ type: 'int', default: 0 })
   retries: number;
 
+  /** Invalid UTF-8 byte sequences in the responses, each read as U+FFFD (the records say where). */
+  @Column({ name: 'invalid_bytes_replaced', type: 'int', default: 0 })
+  invalidBytesReplaced: number;
+
   /** Token of the last page whose records are safely stored: where a resume starts. */
   @Column({ name: 'last_token', type: 'text', nullable: true })
   lastToken: string | null;

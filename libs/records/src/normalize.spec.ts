@@ -90,4 +90,14 @@ describe('normalizeRecord', () => {
     ]);
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
   });
+
+  it('warns, naming the field, when a value holds U+FFFD from invalid UTF-8 bytes', () => {
+    const xml =
+      '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+      '<dc:title>Lịch sử Việt Nam</dc:title><dc:description>Tóm tắt \uFFFD(\uFFFD</dc:description></oai_dc:dc>';
+    const result = normalizeRecord(inputFor(xml, 'oai_dc'));
+    expect(result.ok && result.record.warnings).toEqual([
+      expect.stringMatching(/^dc:description: contains U\+FFFD .*not valid UTF-8/),
+    ]);
+  });
 });

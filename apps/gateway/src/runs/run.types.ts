@@ -89,6 +89,12 @@ export class HarvestRunType {
   @Field(() => Int, { description: 'Requests retried after transient failures.' })
   retries: number;
 
+  @Field(() => Int, {
+    description:
+      'Invalid UTF-8 byte sequences the source sent, each read as U+FFFD; the affected records carry a warning naming the field.',
+  })
+  invalidBytesReplaced: number;
+
   @Field(() => String, { nullable: true, description: 'Why the run failed, as a code.' })
   errorCode: string | null;
 

@@ -22,7 +22,8 @@ export function runDetails(run: HarvestRun): string {
   const lines = [
     runLine(run),
     `  from=${run.fromDate?.toISOString() ?? '-'} until=${run.untilDate?.toISOString() ?? '-'} ` +
-      `finished=${run.finishedAt?.toISOString() ?? '-'} requests=${run.requests} retries=${run.retries} bytes=${run.bytes}`,
+      `finished=${run.finishedAt?.toISOString() ?? '-'} requests=${run.requests} retries=${run.retries} bytes=${run.bytes} ` +
+      `invalid-utf8=${run.invalidBytesReplaced}`,
   ];
   if (run.errorCode) lines.push(`  error ${run.errorCode}: ${run.errorMessage}`);
   for (const error of run.errors)

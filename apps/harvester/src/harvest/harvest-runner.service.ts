@@ -270,6 +270,7 @@ function progressOf(end: PageEnd, counts: PageCounts, set: string | undefined): 
     bytes: end.stats.bytes,
     requests: end.stats.requests,
     retries: end.stats.retries,
+    invalidBytesReplaced: end.stats.invalidBytesReplaced,
     lastToken: end.resumptionToken?.value || null,
     currentSet: set ?? null,
     completeListSize: end.resumptionToken?.completeListSize ?? null,

@@ -22,6 +22,7 @@ export interface PageProgress {
   readonly bytes: number;
   readonly requests: number;
   readonly retries: number;
+  readonly invalidBytesReplaced: number;
   readonly lastToken: string | null;
   readonly currentSet: string | null;
   readonly completeListSize: number | null;
@@ -120,6 +121,7 @@ export class RunQueueService {
         bytes: () => 'bytes + :bytes',
         requests: () => 'requests + :requests',
         retries: () => 'retries + :retries',
+        invalidBytesReplaced: () => 'invalid_bytes_replaced + :invalidBytesReplaced',
         errors: () => 'errors || CAST(:errors AS jsonb)',
         lastToken: page.lastToken,
         currentSet: page.currentSet,

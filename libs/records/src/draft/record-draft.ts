@@ -17,6 +17,10 @@ import { readYear } from '../text';
 import { toIso639_3 } from '../vocabulary/languages';
 import { cleanValue } from './clean-value';
 
+const REPLACEMENT_CHARACTER = '\uFFFD';
+const INVALID_BYTES_WARNING =
+  'contains U+FFFD where the source sent bytes that are not valid UTF-8; the original characters are lost, report it to the source';
+
 /** How a value is tidied: 'isbd' also trims ISBD punctuation (titles, names, places...). */
 export type TextMode = 'isbd' | 'plain';
 
@@ -79,6 +83,7 @@ export class RecordDraft {
   text(field: string, raw: string | undefined, mode: TextMode = 'isbd'): string | undefined {
     if (raw === undefined) return undefined;
     const clean = cleanValue(raw);
+    if (raw.includes(REPLACEMENT_CHARACTER)) this.warn(field, INVALID_BYTES_WARNING);
     if (clean.converted)
       this.warn(field, `converted from ${clean.converted.toUpperCase()} encoding`);
     if (clean.suspected) {
