@@ -179,6 +179,10 @@ describe('abuse: authentication, keys and the address guard', () => {
         expect.objectContaining({ prefix: prefixOf(old), status: 'REVOKED' }),
       ]);
       expect(listed[0].lastUsedAt).not.toBeNull();
+      // Used again within the minute: last use is not written again.
+      expect((await gql(gateway, KEYS, {}, fresh)).data!.apiKeys[0].lastUsedAt).toBe(
+        listed[0].lastUsedAt,
+      );
       expect(JSON.stringify(listed)).not.toContain(fresh.split('_')[2]);
     });
 
