@@ -88,6 +88,18 @@ export const SETTINGS = {
     default: '10000',
     description: 'largest estimated cost of one GraphQL query (list fields count their page size)',
   },
+  gatewayMaxTopLevelFields: {
+    env: 'GATEWAY_MAX_TOP_LEVEL_FIELDS',
+    default: '10',
+    description:
+      'top-level fields (searches, lookups, mutations, aliases included) one GraphQL request may have: each costs at least GATEWAY_MAX_QUERY_COMPLEXITY divided by this',
+  },
+  gatewayCursorSecret: {
+    env: 'GATEWAY_CURSOR_SECRET',
+    default: undefined,
+    description:
+      'key (at least 32 characters) signing page cursors so a tampered one is refused; set the same on every gateway replica in production; unset: a random key per process, and cursors do not outlive a restart',
+  },
   gatewaySearchCacheSeconds: {
     env: 'GATEWAY_SEARCH_CACHE_SECONDS',
     default: '10',

@@ -1,17 +1,395 @@
 import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { getRepositoryToken } from '@nestjs/typeorm';
+import { getIntrospectionQuery } from 'graphql';
 import request from 'supertest';
 import { Repository } from 'typeorm';
 import { ApiKey, ApiKeysService } from '@hop-luu/access';
 import { loadConfig } from '@hop-luu/config';
+import { CatalogueIndex } from '@hop-luu/search-index';
 import { createApp } from '@hop-luu/platform';
-import { NestFactory } from '@nestjs/core';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { commands } from '../apps/harvester/src/cli/commands';
+import { harvesterApp } from '../apps/harvester/src/harvester.app';
 import { HarvesterModule } from '../apps/harvester/src/harvester.module';
+import { OaiProvider, startOaiProvider } from './oai-provider';
 import { eventually } from './support/eventually';
-import { errorCode, gql } from './support/graphql-client';
+import { waitForRun } from './support/harvest-helpers';
+import { errorCode, gql, GqlResponse } from './support/graphql-client';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
+
+/*
+ * The gateway probed as an attacker and as a careless client would: every bad request gets a
+ * 4xx with a code and a message naming the problem, and no one request makes unbounded work.
+ * Each describe block uses `world` (one harvested source, API keys, gateways booted on demand).
+ */
+
+interface World {
+  env: TestEnv;
+  provider: OaiProvider;
+  harvester: INestApplication;
+  /** The gateway with default limits (rate limit raised so the tests do not trip it). */
+  gateway: INestApplication;
+  keys: { staff: string; partner: string };
+  /** One more gateway on the same data, with these settings; closed after the file. */
+  gatewayWith(overrides: TestEnv): Promise<INestApplication>;
+}
+
+const world = {} as World;
+const extraGateways: INestApplication[] = [];
+
+beforeAll(async () => {
+  world.provider = await startOaiProvider({
+    repositories: [{ name: 'lib', records: 30, pageSize: 30, generator: { seed: 13 } }],
+  });
+  world.env = await isolatedTestEnv('abuse', {
+    GATEWAY_RATE_LIMIT_BURST: '10000',
+    GATEWAY_RATE_LIMIT_PER_SECOND: '10000',
+  });
+  const config = loadConfig({ ...process.env, ...world.env });
+  world.harvester = await (await createApp(harvesterApp, config)).init();
+  world.gateway = await (await createApp(gatewayApp, config)).init();
+  world.gatewayWith = async (overrides) => {
+    const app = await createApp(
+      gatewayApp,
+      loadConfig({ ...process.env, ...world.env, ...overrides }),
+    );
+    extraGateways.push(app);
+    return app.init();
+  };
+  const apiKeys = world.harvester.get(ApiKeysService);
+  world.keys = {
+    staff: (await apiKeys.createKey('Ban Thư viện số — TVQG', 'staff')).key,
+    partner: (await apiKeys.createKey('Thư viện Đại học Huế', 'partner')).key,
+  };
+  const registered = await gql(
+    world.gateway,
+    `mutation($in: RegisterSourceInput!) { registerSource(input: $in) { id } }`,
+    {
+      in: {
+        id: 'lib',
+        libraryName: 'Thư viện Đại học Huế',
+        libraryKind: 'university',
+        baseUrl: world.provider.baseUrl('lib'),
+        metadataPrefix: 'oai_dc',
+      },
+    },
+    world.keys.partner,
+  );
+  expect(registered.errors).toBeUndefined();
+  const queued = await gql(
+    world.gateway,
+    `mutation { triggerHarvest(sourceId: "lib", mode: FULL) { id } }`,
+    {},
+    world.keys.partner,
+  );
+  expect((await waitForRun(world.harvester, queued.data!.triggerHarvest.id)).status).toBe(
+    'succeeded',
+  );
+  await world.harvester.get(CatalogueIndex).refresh();
+}, 180_000);
+
+afterAll(async () => {
+  for (const app of [...extraGateways, world.gateway, world.harvester]) await app?.close();
+  await world.provider?.close();
+  if (world.env) await removeTestEnv(world.env);
+});
+
+/** Status, code and message of the first error, the three things these tests assert. */
+function refusal(response: GqlResponse) {
+  return {
+    status: response.status,
+    code: errorCode(response),
+    message: response.errors?.[0]?.message ?? '',
+  };
+}
+
+describe('client errors are answered as client errors', () => {
+  it('refuses variables that do not fit the schema with 400 and GraphQL naming the field', async () => {
+    const misspelled = await gql(
+      world.gateway,
+      `mutation($in: RegisterSourceInput!) { registerSource(input: $in) { id } }`,
+      {
+        in: {
+          id: 'x1',
+          libraryName: 'X',
+          libraryKind: 'other',
+          baseUrl: 'https://x.example/oai',
+          metadataPrefix: 'oai_dc',
+          kind: 'other',
+        },
+      },
+      world.keys.partner,
+    );
+    expect(refusal(misspelled)).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/"kind" is not defined by type "RegisterSourceInput"/),
+    });
+    const wrongType = await gql(
+      world.gateway,
+      `query($n: Int) { search(first: $n) { totalCount } }`,
+      { n: 'ten' },
+    );
+    expect(refusal(wrongType)).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/\$n.*Int cannot represent/),
+    });
+  });
+
+  it('answers an unknown API key with 401 UNAUTHENTICATED', async () => {
+    const unknown = await gql(
+      world.gateway,
+      `{ sources { id } }`,
+      {},
+      'hl_0000000000_not-a-real-key-not-a-real-key-not-a-real-key-0',
+    );
+    expect(refusal(unknown)).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/API key is not valid/),
+    });
+  });
+
+  it('tells anonymous callers what the operation they tried needs', async () => {
+    const register = await gql(
+      world.gateway,
+      `mutation { registerSource(input: { id: "x1", libraryName: "X", libraryKind: "other", baseUrl: "https://x.example/oai", metadataPrefix: "oai_dc" }) { id } }`,
+    );
+    expect(refusal(register)).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/^Registering a source is for partner libraries and staff/),
+    });
+    const trigger = await gql(world.gateway, `mutation { triggerHarvest(sourceId: "lib") { id } }`);
+    expect(refusal(trigger).message).toMatch(/^Triggering a harvest is for partner/);
+    expect(refusal(trigger).status).toBe(401);
+  });
+
+  it('answers a caller over its rate limit with 429 and Retry-After', async () => {
+    const limited = await world.gatewayWith({
+      GATEWAY_RATE_LIMIT_BURST: '2',
+      GATEWAY_RATE_LIMIT_PER_SECOND: '1',
+    });
+    const send = () =>
+      request(limited.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('x-api-key', world.keys.partner)
+        .send({ query: '{ sources { id } }' });
+    await send().expect(200);
+    await send().expect(200);
+    const over = await send();
+    expect(over.status).toBe(429);
+    expect(Number(over.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refusal({ ...over.body, status: over.status })).toEqual({
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/Too many requests for this API key; retry in \d+ s/),
+    });
+  });
+
+  it('answers queries too deep or too costly with 400', async () => {
+    const strict = await world.gatewayWith({
+      GATEWAY_MAX_QUERY_DEPTH: '3',
+      GATEWAY_MAX_QUERY_COMPLEXITY: '50',
+    });
+    const deep = await gql(
+      strict,
+      `{ search(first: 1) { works { representative { cluster { key } } } } }`,
+    );
+    expect(refusal(deep)).toEqual({
+      status: 400,
+      code: 'QUERY_TOO_DEEP',
+      message: expect.stringMatching(/nested 5 levels deep; the limit is 3/),
+    });
+    const costly = await gql(strict, `{ searchRecords(first: 100) { records { id title } } }`);
+    expect(refusal(costly)).toEqual({
+      status: 400,
+      code: 'QUERY_TOO_COMPLEX',
+      message: expect.stringMatching(/over the limit of 50/),
+    });
+  });
+});
+
+/** A cursor this API gave out, with its payload replaced but its signature kept. */
+function tampered(cursor: string, payload: unknown): string {
+  const [, signature] = cursor.split('.');
+  return `${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${signature}`;
+}
+
+function payloadOf(cursor: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(cursor.split('.')[0], 'base64url').toString('utf8'));
+}
+
+describe('unchecked values never reach PostgreSQL or Elasticsearch', () => {
+  it('refuses a harvest run id that is not a UUID', async () => {
+    const run = await gql(world.gateway, `{ harvestRun(id: "0") { id } }`, {}, world.keys.staff);
+    expect(refusal(run)).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/id "0" is not a harvest run id; run ids are UUIDs/),
+    });
+  });
+
+  it('refuses a 40,000-character cluster id, without repeating it', async () => {
+    const cluster = await gql(world.gateway, `query($id: String!) { cluster(id: $id) { id } }`, {
+      id: 'x'.repeat(40_000),
+    });
+    expect(refusal(cluster)).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      message:
+        'cluster id is 40000 characters long; the limit is 1000 (use a work id from search).',
+    });
+  });
+
+  const RECORDS = `query($after: String) { searchRecords(first: 2, after: $after) { records { id } pageInfo { endCursor } } }`;
+  const WORKS = `query($after: String) { search(first: 2, after: $after) { works { id } pageInfo { endCursor } } }`;
+
+  it('refuses a record cursor whose sort values were altered', async () => {
+    const page = await gql(world.gateway, RECORDS);
+    const cursor: string = page.data!.searchRecords.pageInfo.endCursor;
+    expect((await gql(world.gateway, RECORDS, { after: cursor })).errors).toBeUndefined();
+    for (const a of [[{}], 'x', null]) {
+      const after = tampered(cursor, { ...payloadOf(cursor), a });
+      expect(refusal(await gql(world.gateway, RECORDS, { after }))).toEqual({
+        status: 400,
+        code: 'BAD_CURSOR',
+        message: expect.stringMatching(/not one this API gave out \(or it was altered\)/),
+      });
+    }
+  });
+
+  it('refuses a work cursor whose offset was altered', async () => {
+    const page = await gql(world.gateway, WORKS);
+    const cursor: string = page.data!.search.pageInfo.endCursor;
+    for (const o of [-20, 'ten', 4]) {
+      const after = tampered(cursor, { ...payloadOf(cursor), o });
+      expect(refusal(await gql(world.gateway, WORKS, { after })).code).toBe('BAD_CURSOR');
+    }
+  });
+
+  it('refuses a harvestRuns cursor holding something else than a date', async () => {
+    const works = await gql(world.gateway, WORKS);
+    const signed: string = works.data!.search.pageInfo.endCursor;
+    const after = tampered(signed, { q: 'not a date', i: '00000000-0000-0000-0000-000000000000' });
+    const unsigned = Buffer.from(JSON.stringify(['not a date', 'x'])).toString('base64url');
+    for (const cursor of [after, unsigned]) {
+      const runs = await gql(
+        world.gateway,
+        `query($after: String) { harvestRuns(after: $after) { runs { id } } }`,
+        { after: cursor },
+        world.keys.staff,
+      );
+      expect(refusal(runs)).toEqual({
+        status: 400,
+        code: 'BAD_CURSOR',
+        message: expect.stringMatching(/not one this API gave out/),
+      });
+    }
+  });
+});
+
+describe('no single request makes unbounded work', () => {
+  const aliases = (count: number, field: (i: number) => string) =>
+    `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
+
+  it.each([
+    ['search', (i: number) => `search(query: "w${i}", first: 1) { totalCount }`],
+    ['suggest', (i: number) => `suggest(prefix: "w${i}") { title }`],
+    ['cluster', (i: number) => `cluster(id: "w${i}") { id }`],
+    ['record', (i: number) => `record(id: "lib:w${i}") { id }`],
+  ])('refuses 1,000 aliases of %s before anything runs', async (_name, field) => {
+    const many = await gql(world.gateway, aliases(1000, field));
+    expect(refusal(many)).toEqual({
+      status: 400,
+      code: 'QUERY_TOO_COMPLEX',
+      message: expect.stringMatching(/each top-level field costs at least 1000, so at most 10 fit/),
+    });
+    expect(many.data).toBeUndefined();
+  });
+
+  it('still answers as many top-level fields as the limit allows', async () => {
+    const ten = await gql(
+      world.gateway,
+      aliases(10, (i) => `search(query: "w${i}", first: 1) { totalCount }`),
+    );
+    expect(ten.errors).toBeUndefined();
+    expect(Object.keys(ten.data!)).toHaveLength(10);
+  });
+
+  it('refuses 8,000 prefix terms without asking Elasticsearch, naming the limit', async () => {
+    const prefixes = await gql(
+      world.gateway,
+      `query($q: String) { search(query: $q) { totalCount } }`,
+      {
+        q: 'a* '.repeat(8000),
+      },
+    );
+    expect(refusal(prefixes)).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      message: 'query is 24000 characters long; the limit is 500.',
+    });
+    const within = await gql(
+      world.gateway,
+      `query($q: String) { search(query: $q) { totalCount } }`,
+      {
+        q: 'a* b* c* d* e* f*',
+      },
+    );
+    expect(refusal(within)).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/6 prefix terms \(word\*\); the limit is 4/),
+    });
+  });
+
+  it('caps introspection: 800 aliases of __schema are refused, the explorer’s query is not', async () => {
+    const schemaQuery = `__schema { types { name fields { name } } }`;
+    const many = await gql(
+      world.gateway,
+      aliases(800, () => schemaQuery),
+    );
+    expect(refusal(many)).toEqual({
+      status: 400,
+      code: 'QUERY_TOO_COMPLEX',
+      message: expect.stringMatching(/more than 1000 fields of __schema\/__type/),
+    });
+    expect((await gql(world.gateway, getIntrospectionQuery())).errors).toBeUndefined();
+  });
+
+  it('refuses text longer than it stores, and does not repeat it', async () => {
+    const input = {
+      id: 'long-name',
+      libraryName: 'T'.repeat(90_000),
+      libraryKind: 'other',
+      baseUrl: world.provider.baseUrl('lib'),
+      metadataPrefix: 'oai_dc',
+    };
+    const name = await gql(world.gateway, REGISTER, { input }, world.keys.staff);
+    expect(refusal(name)).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      message: 'libraryName is 90000 characters long; the limit is 200.',
+    });
+    const host = await gql(
+      world.gateway,
+      REGISTER,
+      { input: { ...input, libraryName: 'X', baseUrl: `https://${'h'.repeat(70_000)}.vn/oai` } },
+      world.keys.staff,
+    );
+    expect(refusal(host)).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      message: 'baseUrl is 70015 characters long; the limit is 2000.',
+    });
+    const sources = await gql(world.gateway, `{ sources { id } }`);
+    expect(sources.data!.sources).toEqual([{ id: 'lib' }]);
+  });
+});
 
 const REGISTER = `mutation($input: RegisterSourceInput!) { registerSource(input: $input) { id } }`;
 const KEYS = `{ apiKeys { prefix status partnerName role label expiresAt lastUsedAt revokedAt } }`;

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessModule, CALLER_IDENTIFIER } from '@hop-luu/access';
@@ -13,6 +13,7 @@ import { ApiKeysResolver } from './access/api-keys.resolver';
 import { CallerService } from './access/caller.service';
 import { CatalogueChangesService } from './catalogue/catalogue-changes.service';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
+import { CursorCodec } from './catalogue/cursor';
 import { RecordsService } from './catalogue/records.service';
 import { SearchCache } from './catalogue/search-cache';
 import { SearchService } from './catalogue/search.service';
@@ -23,6 +24,15 @@ import { MetricsController } from './metrics/metrics.controller';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RunsResolver } from './runs/runs.resolver';
 import { SourcesResolver } from './sources/sources.resolver';
+
+/** One cursor key for every resolver; in production it must be the same on every replica. */
+function cursorCodec(config: AppConfig): CursorCodec {
+  if (config.gateway.cursorSecretGenerated && config.nodeEnv === 'production')
+    new Logger('Cursors').warn(
+      'GATEWAY_CURSOR_SECRET is not set: page cursors are signed with a key of this process, so they stop working after a restart and on other replicas.',
+    );
+  return new CursorCodec(config.gateway.cursorSecret);
+}
 
 /** Resolvers' services, shared with the GraphQL context factory. */
 @Module({
@@ -66,6 +76,7 @@ export class GatewayModule {
       controllers: [ExplorerController, MetricsController],
       providers: [
         { provide: CALLER_IDENTIFIER, useExisting: CallerService },
+        { provide: CursorCodec, inject: [APP_CONFIG], useFactory: cursorCodec },
         SearchCache,
         CatalogueChangesService,
         SearchService,

@@ -22,6 +22,11 @@ export interface AppConfig {
     readonly trustedProxies: readonly string[];
     readonly maxQueryDepth: number;
     readonly maxQueryComplexity: number;
+    readonly maxTopLevelFields: number;
+    /** HMAC key of page cursors. */
+    readonly cursorSecret: string;
+    /** True when no GATEWAY_CURSOR_SECRET was set and the key above is this process's own. */
+    readonly cursorSecretGenerated: boolean;
     readonly searchCacheSeconds: number;
     readonly searchCacheEntries: number;
   };

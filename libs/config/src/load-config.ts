@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { SETTINGS, SettingKey } from '../../../config/settings';
 import { AppConfig, LogLevel, NodeEnv } from './app-config';
 import {
@@ -8,6 +9,7 @@ import {
   integer,
   ipAddress,
   oneOf,
+  optionalSecret,
   Parser,
   url,
 } from './parsers';
@@ -50,6 +52,8 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       trustedProxies: read('gatewayTrustedProxies', addressList),
       maxQueryDepth: read('gatewayMaxQueryDepth', integer(2, 50)),
       maxQueryComplexity: read('gatewayMaxQueryComplexity', integer(10, 1_000_000)),
+      maxTopLevelFields: read('gatewayMaxTopLevelFields', integer(1, 1000)),
+      ...cursorSecret(read('gatewayCursorSecret', optionalSecret(32))),
       searchCacheSeconds: read('gatewaySearchCacheSeconds', integer(0, 3600)),
       searchCacheEntries: read('gatewaySearchCacheEntries', integer(1, 1_000_000)),
     },
@@ -70,4 +74,13 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       schedulerEnabled: read('schedulerEnabled', boolean),
     },
   };
+}
+
+/** The configured cursor key, or, without one, a random key of this process (fine for dev and tests). */
+function cursorSecret(configured: string | undefined): {
+  cursorSecret: string;
+  cursorSecretGenerated: boolean;
+} {
+  if (configured) return { cursorSecret: configured, cursorSecretGenerated: false };
+  return { cursorSecret: randomBytes(32).toString('base64url'), cursorSecretGenerated: true };
 }

@@ -88,3 +88,17 @@ export const addressList: Parser<readonly string[]> = (variable, raw) => {
   }
   return list;
 };
+
+/** A secret of at least `minLength` characters, or undefined when unset; a refusal never shows it. */
+export function optionalSecret(minLength: number): Parser<string | undefined> {
+  return (variable, raw) => {
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const value = raw.trim();
+    if (value.length >= minLength) return value;
+    return fail(
+      variable,
+      `a secret of at least ${minLength} characters`,
+      `(${value.length} characters, not shown)`,
+    );
+  };
+}

@@ -42,4 +42,17 @@ describe('validateSourceInput', () => {
   ] as [Record<string, unknown>, RegExp][])('refuses %j and says what to do', (change, message) => {
     expect(refusal({ ...valid, ...change })).toMatch(message);
   });
+
+  it('refuses text longer than it stores, saying the limit', () => {
+    expect(refusal({ ...valid, libraryName: 'T'.repeat(90_000) })).toBe(
+      'libraryName is 90000 characters long; the limit is 200.',
+    );
+    expect(refusal({ ...valid, sets: ['a'.repeat(201)] })).toMatch(/setSpec.*limit is 200/);
+  });
+
+  it('repeats only the start of a long refused value', () => {
+    const message = refusal({ ...valid, id: 'X'.repeat(5000) });
+    expect(message).toMatch(/^Source id "X{80}… \(5000 characters\)" must be/);
+    expect(message.length).toBeLessThan(250);
+  });
 });

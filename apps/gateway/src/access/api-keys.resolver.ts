@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ApiKeysService } from '@hop-luu/access';
 import { GatewayContext } from '../graphql/request-context';
-import { requireSignedIn } from '../runs/runs.resolver';
+import { requireSignedIn } from './signed-in';
 import { ApiKeyType, apiKeyView, IssuedApiKeyType } from './api-key.types';
 
 /**
@@ -16,7 +16,7 @@ export class ApiKeysResolver {
     description: 'API keys, newest first, never their secrets (partners: their own keys only).',
   })
   async apiKeys(@Context() { actor }: GatewayContext): Promise<ApiKeyType[]> {
-    requireSignedIn(actor);
+    requireSignedIn(actor, 'Listing API keys');
     return (await this.keys.list(actor)).map(apiKeyView);
   }
 
@@ -28,7 +28,7 @@ export class ApiKeysResolver {
     prefix: string,
     @Context() { actor }: GatewayContext,
   ): Promise<ApiKeyType> {
-    requireSignedIn(actor);
+    requireSignedIn(actor, 'Revoking an API key');
     return apiKeyView(await this.keys.revoke(prefix, actor));
   }
 
@@ -47,7 +47,7 @@ export class ApiKeysResolver {
     })
     expiresAt?: Date,
   ): Promise<IssuedApiKeyType> {
-    requireSignedIn(actor);
+    requireSignedIn(actor, 'Rotating an API key');
     const issued = await this.keys.rotate(prefix, actor, expiresAt ?? undefined);
     return { key: issued.key, apiKey: apiKeyView(issued.stored) };
   }

@@ -6,6 +6,8 @@ export enum CatalogueErrorCode {
   PageTooLarge = 'PAGE_TOO_LARGE',
   TooDeep = 'PAGE_TOO_DEEP',
   NotFound = 'NOT_FOUND',
+  /** Elasticsearch stopped the search at its time limit: too costly as asked, or the cluster is struggling. */
+  SearchTooSlow = 'SEARCH_TOO_SLOW',
 }
 
 /** A search the catalogue cannot answer as asked; the message says how to ask instead. */

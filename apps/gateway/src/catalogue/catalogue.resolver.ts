@@ -1,5 +1,11 @@
 import { Args, Context, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import {
+  checkClusterId,
+  checkRecordIds,
+  checkSearchArgs,
+  checkSuggestPrefix,
+} from './argument-limits';
 import { searchNeeds } from './requested-fields';
 import { GatewayContext } from '../graphql/request-context';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
@@ -30,6 +36,7 @@ export class CatalogueResolver {
     @Info() info: GraphQLResolveInfo,
     @Context() ctx: GatewayContext,
   ): Promise<RecordSearchResult> {
+    checkSearchArgs(args);
     return this.search.searchRecords(args, searchNeeds(info, 'records'), ctx.abandoned);
   }
 
@@ -45,6 +52,7 @@ export class CatalogueResolver {
     @Info() info: GraphQLResolveInfo,
     @Context() ctx: GatewayContext,
   ): Promise<WorkSearchResult> {
+    checkSearchArgs(args);
     return this.search.searchWorks(args, searchNeeds(info, 'works'), ctx.abandoned);
   }
 
@@ -56,6 +64,7 @@ export class CatalogueResolver {
     @Args('id', { type: () => ID }) id: string,
     @Context() ctx: GatewayContext,
   ): Promise<CatalogueRecord | null> {
+    checkRecordIds([id]);
     return ctx.records.load(id);
   }
 
@@ -72,6 +81,7 @@ export class CatalogueResolver {
         CatalogueErrorCode.PageTooLarge,
         `Ask for at most ${MAX_IDS} ids at a time.`,
       );
+    checkRecordIds(ids);
     return Promise.all(ids.map((id) => ctx.records.load(id)));
   }
 
@@ -81,6 +91,7 @@ export class CatalogueResolver {
       'Every record of one work (cluster key from `search`), with the evidence that grouped them.',
   })
   cluster(@Args('id') id: string): Promise<Cluster | null> {
+    checkClusterId(id);
     return this.recordsService.cluster(id);
   }
 
@@ -96,6 +107,7 @@ export class CatalogueResolver {
     })
     size: number,
   ): Promise<Suggestion[]> {
+    checkSuggestPrefix(prefix);
     return this.recordsService.suggest(prefix, Math.min(Math.max(size, 1), 20));
   }
 }

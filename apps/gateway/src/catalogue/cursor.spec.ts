@@ -1,22 +1,40 @@
 import { CatalogueError } from './catalogue.errors';
-import { decodeCursor, encodeCursor, fingerprint } from './cursor';
+import { CursorCodec, fingerprint } from './cursor';
 
 describe('cursors', () => {
+  const codec = new CursorCodec('a-test-key-of-thirty-two-characters!');
   const search = fingerprint(['records', 'lich su', undefined, 'RELEVANCE']);
 
   it('round-trips the position of a search', () => {
-    const cursor = encodeCursor({ f: search, a: [3.5, 'nlv:oai:1'] });
-    expect(decodeCursor(cursor, search).a).toEqual([3.5, 'nlv:oai:1']);
+    const cursor = codec.encodeSearch({ f: search, a: [3.5, 'nlv:oai:1'] });
+    expect(codec.recordsAfter(cursor, search)).toEqual([3.5, 'nlv:oai:1']);
+    expect(codec.worksOffset(codec.encodeSearch({ f: search, o: 40 }), search, 10_000)).toBe(40);
   });
 
   it('refuses a cursor made for another search', () => {
     const other = fingerprint(['records', 'truyen kieu', undefined, 'RELEVANCE']);
-    expect(() => decodeCursor(encodeCursor({ f: other, o: 20 }), search)).toThrow(
+    expect(() => codec.worksOffset(codec.encodeSearch({ f: other, o: 20 }), search, 100)).toThrow(
       /different query/,
     );
   });
 
-  it('refuses a cursor that is not one of ours', () => {
-    expect(() => decodeCursor('not-a-cursor', search)).toThrow(CatalogueError);
+  it('refuses a cursor that is not one of ours, or signed with another key', () => {
+    expect(() => codec.open('not-a-cursor')).toThrow(CatalogueError);
+    const foreign = new CursorCodec('another-key-of-thirty-two-characters');
+    expect(() => codec.open(foreign.seal({ f: search, o: 0 }))).toThrow(/altered/);
+  });
+
+  it.each([
+    ['sort values that are objects', { a: [{}] }],
+    ['sort values that are a string', { a: 'x' }],
+    ['no sort values', { a: null }],
+  ])('refuses a signed record cursor holding %s', (_what, state) => {
+    const cursor = codec.seal({ f: search, ...state });
+    expect(() => codec.recordsAfter(cursor, search)).toThrow(CatalogueError);
+  });
+
+  it.each([-20, 1.5, '40', 20_000])('refuses a signed work cursor with offset %p', (o) => {
+    const cursor = codec.seal({ f: search, o });
+    expect(() => codec.worksOffset(cursor, search, 10_000)).toThrow(CatalogueError);
   });
 });

@@ -5,6 +5,7 @@ import { toRecord } from './record.mapper';
 import { CatalogueRecord } from './record.types';
 import { Cluster, Suggestion } from './search.types';
 import { queryForms } from './query-text';
+import { refuseTimedOut, SEARCH_TIMEOUT } from './search-request';
 
 const MAX_CLUSTER_MEMBERS = 500;
 
@@ -34,7 +35,9 @@ export class RecordsService {
       query: { term: { 'cluster.key': key } },
       sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
       size: MAX_CLUSTER_MEMBERS,
+      timeout: SEARCH_TIMEOUT,
     });
+    refuseTimedOut(response);
     const records = response.hits.hits.map((hit) => toRecord(hit._source!));
     if (records.length === 0) return null;
     return { id: key, evidence: records[0].cluster, records };
@@ -47,6 +50,7 @@ export class RecordsService {
     const response = await this.client.search<CatalogueDocument>({
       index: this.catalogue.alias,
       _source: ['id', 'title'],
+      timeout: SEARCH_TIMEOUT,
       suggest: {
         titles: { prefix: exact, completion: { field: 'suggest', size, skip_duplicates: true } },
       },

@@ -7,6 +7,24 @@ import type {
 import type { FacetName } from './requested-fields';
 import { isbnForms, parseQuery, QueryField, queryForms } from './query-text';
 import { SearchFilters, SearchSort } from './search.inputs';
+import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
+
+/**
+ * Elasticsearch's own time limit on every catalogue search (the client gives up at 10 s): past
+ * it, shards stop collecting and the answer says `timed_out`, which the gateway refuses as
+ * SEARCH_TOO_SLOW rather than serving a partial page.
+ */
+export const SEARCH_TIMEOUT = '5s';
+
+/** Throws SEARCH_TOO_SLOW for an answer Elasticsearch cut short at SEARCH_TIMEOUT. */
+export function refuseTimedOut(response: { timed_out?: boolean }): void {
+  if (response.timed_out) {
+    throw new CatalogueError(
+      CatalogueErrorCode.SearchTooSlow,
+      `The search ran past its ${SEARCH_TIMEOUT} limit and was stopped; use fewer words or prefixes (word*), add filters, or try again in a minute.`,
+    );
+  }
+}
 
 /** The texts searched and highlighted, each indexed in an exact and a folded form. */
 const EXACT_FIELDS = [

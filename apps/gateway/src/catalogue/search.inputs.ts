@@ -68,7 +68,8 @@ export class SearchArgs {
     nullable: true,
     description:
       'Words to find, with or without Vietnamese diacritics ("lich su" finds "lịch sử"). Syntax: "phrase", ' +
-      '-exclude, a | b, prefix*; fields: title:, author:, subject:, publisher:, isbn:, issn:. An ISBN in either form finds its record.',
+      '-exclude, a | b, prefix*; fields: title:, author:, subject:, publisher:, isbn:, issn:. An ISBN in either form finds its record. ' +
+      'At most 500 characters, 32 words and 4 prefix* terms.',
   })
   query?: string;
 

@@ -10,7 +10,7 @@ import type {
 } from '@elastic/elasticsearch/lib/api/types';
 import { CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
-import { decodeCursor, encodeCursor, fingerprint } from './cursor';
+import { CursorCodec, fingerprint, SortValue } from './cursor';
 import { holdingOf, HoldingSource, toRecord } from './record.mapper';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { SearchCache } from './search-cache';
@@ -21,6 +21,8 @@ import {
   facetAggregations,
   filterClauses,
   HIGHLIGHT,
+  refuseTimedOut,
+  SEARCH_TIMEOUT,
   searchQuery,
   sortFor,
 } from './search-request';
@@ -56,6 +58,7 @@ export class SearchService {
     private readonly catalogue: CatalogueIndex,
     private readonly cache: SearchCache,
     private readonly metrics: GatewayMetrics,
+    private readonly cursors: CursorCodec,
   ) {}
 
   /** `abandoned` aborts when the caller's client goes away (see SearchCache). */
@@ -93,11 +96,12 @@ export class SearchService {
   ): Promise<RecordSearchResult> {
     const first = pageSize(args.first);
     const print = fingerprint(['records', args.query, args.filters, args.sort]);
-    const after = args.after ? decodeCursor(args.after, print).a : undefined;
+    const after = args.after ? this.cursors.recordsAfter(args.after, print) : undefined;
     const [hits, counts] = await this.run(
       {
         query: searchQuery(args.query, args.filters),
         sort: sortFor(args.sort),
+        timeout: SEARCH_TIMEOUT,
         search_after: after ?? undefined,
         size: first + 1,
         track_total_hits: false,
@@ -116,7 +120,7 @@ export class SearchService {
       pageInfo: {
         hasNextPage: hits.hits.hits.length > first,
         endCursor: last
-          ? encodeCursor({ f: print, a: last.sort as (string | number | null)[] })
+          ? this.cursors.encodeSearch({ f: print, a: last.sort as SortValue[] })
           : null,
       },
     };
@@ -134,7 +138,7 @@ export class SearchService {
   ): Promise<WorkSearchResult> {
     const first = pageSize(args.first);
     const print = fingerprint(['works', args.query, args.filters, args.sort]);
-    const offset = args.after ? (decodeCursor(args.after, print).o ?? 0) : 0;
+    const offset = args.after ? this.cursors.worksOffset(args.after, print, MAX_WINDOW) : 0;
     if (offset + first > MAX_WINDOW) {
       throw new CatalogueError(
         CatalogueErrorCode.TooDeep,
@@ -145,6 +149,7 @@ export class SearchService {
       {
         query: searchQuery(args.query, args.filters),
         sort: sortFor(args.sort),
+        timeout: SEARCH_TIMEOUT,
         from: offset,
         size: first + 1,
         track_total_hits: false,
@@ -168,7 +173,9 @@ export class SearchService {
       facets: facetsOf(counts),
       pageInfo: {
         hasNextPage: hits.hits.hits.length > first,
-        endCursor: page.length ? encodeCursor({ f: print, o: offset + page.length }) : null,
+        endCursor: page.length
+          ? this.cursors.encodeSearch({ f: print, o: offset + page.length })
+          : null,
       },
     };
   }
@@ -189,6 +196,7 @@ export class SearchService {
       {
         index: this.catalogue.alias,
         size: 0,
+        timeout: SEARCH_TIMEOUT,
         query: {
           bool: { filter: [{ terms: { 'cluster.key': keys } }, ...filterClauses(args.filters)] },
         },
@@ -209,6 +217,7 @@ export class SearchService {
       },
       { signal },
     );
+    refuseTimedOut(response);
     const buckets =
       (response.aggregations?.works as { buckets: HoldingsBucket[] } | undefined)?.buckets ?? [];
     return new Map(
@@ -249,6 +258,7 @@ function countsRequest(
     };
   return {
     size: 0,
+    timeout: SEARCH_TIMEOUT,
     track_total_hits: needs.counts,
     query: searchQuery(args.query, args.filters),
     aggs,
@@ -258,6 +268,7 @@ function countsRequest(
 function unwrap(item: MsearchResponseItem<CatalogueDocument>): Response {
   if ('error' in item)
     throw new Error(`Elasticsearch refused the search: ${item.error.reason ?? 'unknown reason'}`);
+  refuseTimedOut(item);
   return item;
 }
 

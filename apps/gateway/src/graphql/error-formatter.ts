@@ -1,43 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { errors as elasticsearchErrors } from '@elastic/elasticsearch';
 import { GraphQLFormattedError } from 'graphql';
-import { AccessErrorCode } from '@hop-luu/access';
 import { DomainError } from '@hop-luu/domain-error';
-import { SourceErrorCode } from '@hop-luu/sources';
-import { CatalogueErrorCode } from '../catalogue/catalogue.errors';
+import { DOMAIN_ERRORS, DomainCode, isRequestErrorCode } from './api-errors';
 
 const logger = new Logger('GraphQLErrors');
-
-/** Domain error → GraphQL error code. The one place where errors become API answers. */
-const CODES: Record<string, string> = {
-  [SourceErrorCode.NotFound]: 'NOT_FOUND',
-  [SourceErrorCode.AlreadyExists]: 'CONFLICT',
-  [SourceErrorCode.Invalid]: 'BAD_USER_INPUT',
-  [SourceErrorCode.EndpointUnusable]: 'SOURCE_ENDPOINT_UNUSABLE',
-  [SourceErrorCode.AddressNotAllowed]: 'SOURCE_ADDRESS_NOT_ALLOWED',
-  [AccessErrorCode.Unauthenticated]: 'UNAUTHENTICATED',
-  [AccessErrorCode.Forbidden]: 'FORBIDDEN',
-  [AccessErrorCode.RateLimited]: 'RATE_LIMITED',
-  [AccessErrorCode.KeyNotFound]: 'NOT_FOUND',
-  [AccessErrorCode.KeyInvalid]: 'BAD_USER_INPUT',
-  [CatalogueErrorCode.BadCursor]: 'BAD_CURSOR',
-  [CatalogueErrorCode.BadQuery]: 'BAD_USER_INPUT',
-  [CatalogueErrorCode.PageTooLarge]: 'BAD_USER_INPUT',
-  [CatalogueErrorCode.TooDeep]: 'BAD_USER_INPUT',
-  [CatalogueErrorCode.NotFound]: 'NOT_FOUND',
-};
-
-// Codes Apollo and graphql-js give to malformed requests; their messages are safe to show.
-const CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-  'QUERY_TOO_COMPLEX',
-  'QUERY_TOO_DEEP',
-]);
 
 /** Elasticsearch answers with these while it is overloaded, restarting or behind a failing proxy. */
 const OVERLOADED_STATUSES = new Set([429, 502, 503, 504]);
@@ -68,11 +35,11 @@ export function formatError(
     return {
       ...base,
       message: original.message,
-      extensions: { code: CODES[original.code] ?? original.code },
+      extensions: { code: DOMAIN_ERRORS[original.code as DomainCode]?.code ?? original.code },
     };
   }
   const code = String(formatted.extensions?.code ?? '');
-  if (CLIENT_CODES.has(code)) return { ...base, extensions: { code } };
+  if (isRequestErrorCode(code)) return { ...base, extensions: { code } };
   const where = formatted.path?.join('.') ?? '(request)';
   if (original instanceof elasticsearchErrors.RequestAbortedError) {
     // Nobody reads this answer: the search was stopped because its client went away.

@@ -13,6 +13,7 @@ import { sourceStatsLoaders } from '../sources/source-stats.loaders';
 import { CallerService } from '../access/caller.service';
 import { RecordsService } from '../catalogue/records.service';
 import { formatError } from './error-formatter';
+import { contextError, httpStatusPlugin } from './http-status';
 import { queryLimitsPlugin } from './query-limits.plugin';
 import { AnswerCache } from './answer-cache/answer-cache';
 import { answerCachePlugin } from './answer-cache/answer-cache.plugin';
@@ -48,6 +49,8 @@ export function graphqlOptions(
     sortSchema: true,
     introspection: true,
     playground: false,
+    // Nest would reset every answer with data to 200; httpStatusPlugin decides the status instead.
+    preserveHttpStatusForExecutionErrors: false,
     transformSchema: (built: GraphQLSchema) => (schema = describeRootTypes(built)),
     // Compact JSON: Apollo indents responses by default, which costs time on every answer.
     stringifyResult: (result) => JSON.stringify(result),
@@ -56,12 +59,13 @@ export function graphqlOptions(
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; without this plugin Apollo stops wrapping every field resolver.
       ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin(
-        () => schema!,
-        config.gateway.maxQueryDepth,
-        config.gateway.maxQueryComplexity,
-      ),
+      queryLimitsPlugin(() => schema!, {
+        maxDepth: config.gateway.maxQueryDepth,
+        maxComplexity: config.gateway.maxQueryComplexity,
+        maxTopLevelFields: config.gateway.maxTopLevelFields,
+      }),
       answerCachePlugin(answers),
+      httpStatusPlugin(),
     ],
     formatError: (formatted, error) => {
       const answered = formatError(formatted, error);
@@ -70,7 +74,9 @@ export function graphqlOptions(
     },
     context: async ({ req, res }: { req: Request; res: Response }): Promise<GatewayContext> => ({
       req,
-      actor: await caller.identify(req),
+      actor: await caller.identify(req).catch((error: unknown) => {
+        throw contextError(error);
+      }),
       abandoned: abandonmentOf(res),
       records: new DataLoader((ids: readonly string[]) => records.byIds(ids), {
         maxBatchSize: 100,

@@ -3,17 +3,41 @@ import { LRUCache } from 'lru-cache';
 import {
   DocumentNode,
   FragmentDefinitionNode,
+  getVariableValues,
   GraphQLError,
   GraphQLSchema,
   Kind,
+  OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import {
+  ComplexityEstimator,
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+} from 'graphql-query-complexity';
+
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxComplexity: number;
+  /** Each top-level field costs at least maxComplexity / this, so no more of them fit. */
+  readonly maxTopLevelFields: number;
+}
+
+/**
+ * Fields one operation may ask of `__schema` and `__type`, fragments expanded. The explorer's
+ * schema query asks about 220; 800 aliases of it once turned 60 KB in into 8.6 MB out.
+ */
+export const MAX_INTROSPECTION_FIELDS = 1000;
+/** Fields walked while measuring, so fragments spread within fragments cannot explode the walk. */
+const MAX_NODES = 20_000;
+
+type Fragments = Record<string, FragmentDefinitionNode>;
 
 /** Depth of the deepest selection, following fragments (cycles are invalid GraphQL, but guard anyway). */
 function depthOf(
   set: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
+  fragments: Fragments,
   seen = new Set<string>(),
 ): number {
   if (!set) return 0;
@@ -37,7 +61,32 @@ function depthOf(
   return deepest;
 }
 
-function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+/**
+ * Fields asked inside `__schema` / `__type` (each alias counted), fragments expanded; stops
+ * counting past `limit`, so a document built to expand exponentially costs no more to measure.
+ */
+function introspectionFields(set: SelectionSetNode, fragments: Fragments, limit: number): number {
+  let count = 0;
+  const walk = (selections: SelectionSetNode | undefined, inside: boolean): void => {
+    for (const selection of selections?.selections ?? []) {
+      if (count > limit) return;
+      if (selection.kind === Kind.FIELD) {
+        const introspecting =
+          inside || selection.name.value === '__schema' || selection.name.value === '__type';
+        if (introspecting) count++;
+        walk(selection.selectionSet, introspecting);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet, inside);
+      } else {
+        walk(fragments[selection.name.value]?.selectionSet, inside);
+      }
+    }
+  };
+  walk(set, false);
+  return count;
+}
+
+function fragmentsOf(document: DocumentNode): Fragments {
   return Object.fromEntries(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -52,54 +101,138 @@ function isIntrospectionOnly(set: SelectionSetNode): boolean {
 }
 
 /**
- * Refuses queries nested deeper than `maxDepth` or costing more than `maxComplexity` before
- * any resolver runs. List queries declare their cost as child cost × page size.
+ * Every top-level query or mutation field runs at least one search or database query (or, for
+ * registerSource, a live check of an endpoint): each costs at least `floor`, so a request of
+ * a thousand aliases is refused before anything runs.
+ */
+function topLevelFloor(schema: GraphQLSchema, floor: number): ComplexityEstimator {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType()].filter(Boolean));
+  const declared = fieldExtensionsEstimator();
+  const simple = simpleEstimator({ defaultComplexity: 1 });
+  return (options) => {
+    if (!roots.has(options.type as never) || options.field.name.startsWith('__')) return undefined;
+    return Math.max(floor, declared(options) ?? simple(options) ?? 0);
+  };
+}
+
+function refuse(code: 'QUERY_TOO_DEEP' | 'QUERY_TOO_COMPLEX', message: string): never {
+  throw new GraphQLError(message, { extensions: { code } });
+}
+
+/** True when the variables do not fit the operation; execution then refuses the request with GraphQL's own 400 message. */
+function variablesDoNotFit(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): boolean {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+    maxErrors: 1,
+  });
+  return coerced.errors !== undefined;
+}
+
+interface Size {
+  readonly depth: number;
+  readonly complexity: number;
+  readonly introspection: number;
+}
+
+function measure(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+): Size {
+  const fragments = fragmentsOf(document);
+  const introspection = introspectionFields(
+    operation.selectionSet,
+    fragments,
+    MAX_INTROSPECTION_FIELDS,
+  );
+  // Schema introspection (what explorers send to learn the schema) is deep by nature; its size is capped above.
+  if (isIntrospectionOnly(operation.selectionSet))
+    return { depth: 0, complexity: 0, introspection };
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables,
+      maxQueryNodes: MAX_NODES,
+      estimators: [
+        topLevelFloor(schema, Math.ceil(limits.maxComplexity / limits.maxTopLevelFields)),
+        fieldExtensionsEstimator(),
+        simpleEstimator({ defaultComplexity: 1 }),
+      ],
+    });
+  } catch (error) {
+    // graphql-query-complexity stops walking past maxQueryNodes fields.
+    return refuse(
+      'QUERY_TOO_COMPLEX',
+      `The query is too large to measure: ${(error as Error).message} Ask for fewer fields.`,
+    );
+  }
+  return { depth: depthOf(operation.selectionSet, fragments), complexity, introspection };
+}
+
+function enforce(size: Size, limits: QueryLimits): void {
+  if (size.introspection > MAX_INTROSPECTION_FIELDS) {
+    refuse(
+      'QUERY_TOO_COMPLEX',
+      `The query asks more than ${MAX_INTROSPECTION_FIELDS} fields of __schema/__type; the full schema query needs about 220. Ask for the schema once.`,
+    );
+  }
+  if (size.depth > limits.maxDepth) {
+    refuse(
+      'QUERY_TOO_DEEP',
+      `Query is nested ${size.depth} levels deep; the limit is ${limits.maxDepth}. Ask for fewer nested fields.`,
+    );
+  }
+  if (size.complexity > limits.maxComplexity) {
+    const floor = Math.ceil(limits.maxComplexity / limits.maxTopLevelFields);
+    refuse(
+      'QUERY_TOO_COMPLEX',
+      `Query cost ${size.complexity} is over the limit of ${limits.maxComplexity}; ask for smaller pages or fewer fields (each top-level field costs at least ${floor}, so at most ${limits.maxTopLevelFields} fit in one request).`,
+    );
+  }
+}
+
+/**
+ * Refuses queries nested deeper than `maxDepth`, costing more than `maxComplexity`, or asking
+ * too much of introspection, before any resolver runs. List queries declare their cost as
+ * child cost × page size; top-level fields have a minimum cost (topLevelFloor).
  */
 export function queryLimitsPlugin(
   schema: () => GraphQLSchema,
-  maxDepth: number,
-  maxComplexity: number,
+  limits: QueryLimits,
 ): ApolloServerPlugin {
-  const measured = new LRUCache<string, { depth: number; complexity: number }>({ max: 2000 });
+  const measured = new LRUCache<string, Size>({ max: 2000 });
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, queryHash }) {
-          // Schema introspection (what explorers send to learn the schema) is deep by nature and cheap.
-          if (!operation || isIntrospectionOnly(operation.selectionSet)) return;
+          if (!operation) return;
+          const variables = request.variables ?? {};
+          // Execution refuses these before any resolver runs, with a 400 naming the field.
+          if (variablesDoNotFit(schema(), operation, variables)) return;
           // The same search arrives again and again with the same variables; measure it once.
-          const key = `${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+          const key = `${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(variables)}`;
           let size = measured.get(key);
           if (!size) {
-            size = {
-              depth: depthOf(operation.selectionSet, fragmentsOf(document)),
-              complexity: getComplexity({
-                schema: schema(),
-                query: document,
-                operationName: request.operationName ?? undefined,
-                variables: request.variables ?? {},
-                estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-              }),
-            };
+            size = measure(
+              schema(),
+              document,
+              operation,
+              request.operationName ?? undefined,
+              variables,
+              limits,
+            );
             measured.set(key, size);
           }
-          const { depth, complexity } = size;
-          if (depth > maxDepth) {
-            throw new GraphQLError(
-              `Query is nested ${depth} levels deep; the limit is ${maxDepth}. Ask for fewer nested fields.`,
-              {
-                extensions: { code: 'QUERY_TOO_DEEP' },
-              },
-            );
-          }
-          if (complexity > maxComplexity) {
-            throw new GraphQLError(
-              `Query cost ${complexity} is over the limit of ${maxComplexity}; ask for smaller pages or fewer fields.`,
-              {
-                extensions: { code: 'QUERY_TOO_COMPLEX' },
-              },
-            );
-          }
+          enforce(size, limits);
         },
       };
     },

@@ -1,7 +1,10 @@
 import { Args, Context, ID, InputType, Field, Int, Query, Resolver } from '@nestjs/graphql';
-import { AccessError, AccessErrorCode, Actor, canManage } from '@hop-luu/access';
+import { AccessError, AccessErrorCode, canManage } from '@hop-luu/access';
+import { requireSignedIn } from '../access/signed-in';
 import { HarvestRun, HarvestRunsService, RUN_STATUSES, RunStatus } from '@hop-luu/harvest-runs';
-import { SourcesService } from '@hop-luu/sources';
+import { isSourceId, shown, SourcesService } from '@hop-luu/sources';
+import { CursorCodec } from '../catalogue/cursor';
+import { decodeRunCursor, encodeRunCursor, isRunId } from './run-cursor';
 import { CatalogueError, CatalogueErrorCode } from '../catalogue/catalogue.errors';
 import { GatewayContext } from '../graphql/request-context';
 import { HarvestRunPage, HarvestRunType } from './run.types';
@@ -15,23 +18,13 @@ export class RunFilterInput {
   status?: string;
 }
 
-export function requireSignedIn(
-  actor: Actor,
-): asserts actor is Exclude<Actor, { kind: 'anonymous' }> {
-  if (actor.kind === 'anonymous') {
-    throw new AccessError(
-      AccessErrorCode.Unauthenticated,
-      'Harvest runs are for partner libraries and staff; send your API key in the X-API-Key header.',
-    );
-  }
-}
-
 /** Harvest runs: partners see the runs of their own sources, staff see all. */
 @Resolver(() => HarvestRunType)
 export class RunsResolver {
   constructor(
     private readonly runs: HarvestRunsService,
     private readonly sources: SourcesService,
+    private readonly cursors: CursorCodec,
   ) {}
 
   @Query(() => HarvestRunPage, {
@@ -45,9 +38,14 @@ export class RunsResolver {
     @Args('after', { nullable: true, description: 'endCursor of the previous page.' })
     after?: string,
   ): Promise<HarvestRunPage> {
-    requireSignedIn(actor);
+    requireSignedIn(actor, 'Listing harvest runs');
     if (first < 1 || first > 100)
       throw new CatalogueError(CatalogueErrorCode.PageTooLarge, 'first must be between 1 and 100.');
+    if (filter?.sourceId !== undefined && !isSourceId(filter.sourceId))
+      throw new CatalogueError(
+        CatalogueErrorCode.BadQuery,
+        `filter.sourceId ${shown(filter.sourceId)} is not a source id (2–64 lowercase letters, digits or dashes).`,
+      );
     if (filter?.status && !RUN_STATUSES.includes(filter.status as RunStatus)) {
       throw new CatalogueError(
         CatalogueErrorCode.BadQuery,
@@ -65,11 +63,14 @@ export class RunsResolver {
         sourceIds: own,
       },
       first + 1,
-      after ? decodeRunCursor(after) : undefined,
+      after ? decodeRunCursor(this.cursors, after) : undefined,
     );
     const runs = page.slice(0, first);
     const last = runs.at(-1);
-    return { runs, endCursor: page.length > first && last ? encodeRunCursor(last) : null };
+    return {
+      runs,
+      endCursor: page.length > first && last ? encodeRunCursor(this.cursors, last) : null,
+    };
   }
 
   @Query(() => HarvestRunType, {
@@ -80,7 +81,12 @@ export class RunsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Context() { actor }: GatewayContext,
   ): Promise<HarvestRun | null> {
-    requireSignedIn(actor);
+    requireSignedIn(actor, 'Reading a harvest run');
+    if (!isRunId(id))
+      throw new CatalogueError(
+        CatalogueErrorCode.BadQuery,
+        `id ${shown(id)} is not a harvest run id; run ids are UUIDs, as harvestRuns lists them.`,
+      );
     const run = await this.runs.get(id);
     if (!run) return null;
     const source = await this.sources.get(run.sourceId);
@@ -91,24 +97,5 @@ export class RunsResolver {
       );
     }
     return run;
-  }
-}
-
-function encodeRunCursor(run: HarvestRun): string {
-  return Buffer.from(JSON.stringify([run.queuedAt.toISOString(), run.id])).toString('base64url');
-}
-
-function decodeRunCursor(cursor: string): { queuedAt: Date; id: string } {
-  try {
-    const [queuedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      string,
-      string,
-    ];
-    return { queuedAt: new Date(queuedAt), id };
-  } catch {
-    throw new CatalogueError(
-      CatalogueErrorCode.BadCursor,
-      'The `after` cursor is not one this API gave out; pass endCursor unchanged.',
-    );
   }
 }

@@ -22,7 +22,7 @@ import {
 import { CatalogueChangesService } from '../catalogue/catalogue-changes.service';
 import { GatewayContext } from '../graphql/request-context';
 import { HarvestRunType } from '../runs/run.types';
-import { requireSignedIn } from '../runs/runs.resolver';
+import { requireSignedIn } from '../access/signed-in';
 import {
   RegisterSourceInput,
   SourceFilterInput,
@@ -61,7 +61,7 @@ export class SourcesResolver {
       libraryKind: filter?.libraryKind as LibraryKind | undefined,
     };
     if (filter?.mine) {
-      requireSignedIn(actor);
+      requireSignedIn(actor, 'Listing your own sources');
       return this.sourcesService.list({ ...where, ownerId: actor.partnerId });
     }
     return this.sourcesService.list(where);
@@ -111,7 +111,7 @@ export class SourcesResolver {
     @Args('input') input: RegisterSourceInput,
     @Context() { actor }: GatewayContext,
   ): Promise<Source> {
-    requireSignedIn(actor);
+    requireSignedIn(actor, 'Registering a source');
     return this.registration.register({
       ...input,
       libraryKind: input.libraryKind as LibraryKind,
@@ -125,7 +125,7 @@ export class SourcesResolver {
     @Args('input') input: UpdateSourceInput,
     @Context() { actor }: GatewayContext,
   ): Promise<Source> {
-    await this.managed(actor, id);
+    await this.managed(actor, id, 'Changing a source');
     const schedule = input.schedule === undefined ? undefined : input.schedule || null;
     return this.sourcesService.update(id, {
       ...input,
@@ -142,7 +142,7 @@ export class SourcesResolver {
     @Args('enabled') enabled: boolean,
     @Context() { actor }: GatewayContext,
   ): Promise<Source> {
-    await this.managed(actor, id);
+    await this.managed(actor, id, 'Switching a source on or off');
     return this.sourcesService.setEnabled(id, enabled);
   }
 
@@ -153,7 +153,7 @@ export class SourcesResolver {
     @Args('id') id: string,
     @Context() { actor }: GatewayContext,
   ): Promise<boolean> {
-    await this.managed(actor, id);
+    await this.managed(actor, id, 'Deleting a source');
     await this.sourcesService.delete(id);
     await this.catalogue.deleteBySource(id);
     await this.catalogueChanges.announce(`source ${id} deleted`);
@@ -169,7 +169,7 @@ export class SourcesResolver {
     mode: HarvestMode,
     @Context() { actor }: GatewayContext,
   ): Promise<HarvestRun> {
-    const source = await this.managed(actor, sourceId);
+    const source = await this.managed(actor, sourceId, 'Triggering a harvest');
     if (!source.enabled) {
       throw new AccessError(
         AccessErrorCode.Forbidden,
@@ -184,8 +184,8 @@ export class SourcesResolver {
     });
   }
 
-  private async managed(actor: Actor, id: string): Promise<Source> {
-    requireSignedIn(actor);
+  private async managed(actor: Actor, id: string, action: string): Promise<Source> {
+    requireSignedIn(actor, action);
     const source = await this.sourcesService.get(id);
     if (!canManage(actor, source.ownerId)) {
       throw new AccessError(
