@@ -14,6 +14,7 @@ export {
   isVietnameseSyllable,
 } from './vietnamese';
 export type { LegacyEncoding, LegacyRepair } from './vietnamese';
+export { repairText, repairDoubleUtf8, type RepairedText, type TextFix } from './text-repair';
 export {
   isbn10From13,
   normalizeIsbn,

@@ -15,9 +15,22 @@ describe('cleanValue', () => {
   it('repairs legacy encodings and says which one', () => {
     expect(cleanValue('LÞch sö ViÖt Nam')).toMatchObject({
       plain: 'Lịch sử Việt Nam',
-      converted: 'tcvn3',
+      fixes: ['tcvn3'],
     });
-    expect(cleanValue('Lịch sử').converted).toBeUndefined();
+    expect(cleanValue('Lịch sử').fixes).toEqual([]);
+  });
+});
+
+describe('RecordDraft.text warnings', () => {
+  it('names the field and the repair, and says when damage was left as sent', () => {
+    const draft = new RecordDraft();
+    expect(draft.text('dc:title', 'Há»“ ChÃ­ Minh')).toBe('Hồ Chí Minh');
+    expect(draft.text('dc:creator', 'Café Ã©tÃ©')).toBe('Café Ã©tÃ©');
+    expect(draft.text('dc:creator', 'Maß, Sandra')).toBe('Maß, Sandra');
+    expect(draft.warnings).toEqual([
+      'dc:title: repaired double-encoded UTF-8 (UTF-8 read as Windows-1252)',
+      'dc:creator: looks like double-encoded UTF-8 but cannot be repaired as a whole; left unchanged',
+    ]);
   });
 });
 

@@ -1,18 +1,18 @@
 import { cleanText, trimIsbd } from '../text';
 import { StringCache } from '../text/string-cache';
-import { mayBeLegacyEncoded, repairLegacyEncoding, type LegacyEncoding } from '../vietnamese';
+import { repairText, type TextFix } from '../text-repair';
 
-/** A source value after the text rules, and what the legacy-encoding check found. */
+/** A source value after the text rules, and what the encoding repair found. */
 export class CleanValue {
   private isbdForm: string | undefined;
 
   constructor(
-    /** NFC, legacy encoding repaired, spaces collapsed. */
+    /** NFC, encoding repaired, spaces collapsed. */
     readonly plain: string,
-    /** Set when the value was converted from a legacy encoding. */
-    readonly converted?: LegacyEncoding,
-    /** Set when the value looks legacy-encoded but was left unchanged. */
-    readonly suspected?: LegacyEncoding,
+    /** Repairs made to the value (legacy Vietnamese encodings, double-encoded UTF-8). */
+    readonly fixes: readonly TextFix[],
+    /** Damage seen in the value but left as sent. */
+    readonly suspected: readonly TextFix[],
   ) {}
 
   /** `plain` without trailing ISBD punctuation, worked out on first use. */
@@ -30,14 +30,13 @@ export class CleanValue {
 const cache = new StringCache<CleanValue>(4096);
 const CACHEABLE_LENGTH = 60;
 
-/** NFC, legacy-encoding repair and spaces of one source value (see `RecordDraft.text`). */
+/** NFC, encoding repair and spaces of one source value (see `RecordDraft.text`). */
 export function cleanValue(raw: string): CleanValue {
   if (raw.length > CACHEABLE_LENGTH) return computeCleanValue(raw);
   return cache.get(raw, computeCleanValue);
 }
 
 function computeCleanValue(raw: string): CleanValue {
-  if (!mayBeLegacyEncoded(raw)) return new CleanValue(cleanText(raw));
-  const repair = repairLegacyEncoding(raw);
-  return new CleanValue(cleanText(repair.text), repair.converted, repair.suspected);
+  const repaired = repairText(raw);
+  return new CleanValue(cleanText(repaired.text), repaired.fixes, repaired.suspected);
 }

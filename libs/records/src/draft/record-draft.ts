@@ -14,6 +14,7 @@ import {
   normalizeIssn,
 } from '../identifiers';
 import { readYear } from '../text';
+import { fixWarning, suspicionWarning } from '../text-repair';
 import { toIso639_3 } from '../vocabulary/languages';
 import { cleanValue } from './clean-value';
 
@@ -79,16 +80,13 @@ export class RecordDraft {
     }
   }
 
-  /** NFC, legacy-encoding repair (with a warning naming the field), spaces, ISBD punctuation. */
+  /** NFC, encoding repair (with a warning naming the field), spaces, ISBD punctuation. */
   text(field: string, raw: string | undefined, mode: TextMode = 'isbd'): string | undefined {
     if (raw === undefined) return undefined;
     const clean = cleanValue(raw);
     if (raw.includes(REPLACEMENT_CHARACTER)) this.warn(field, INVALID_BYTES_WARNING);
-    if (clean.converted)
-      this.warn(field, `converted from ${clean.converted.toUpperCase()} encoding`);
-    if (clean.suspected) {
-      this.warn(field, `looks like ${clean.suspected.toUpperCase()}-encoded text; left unchanged`);
-    }
+    for (const fix of clean.fixes) this.warn(field, fixWarning(fix));
+    for (const fix of clean.suspected) this.warn(field, suspicionWarning(fix));
     const value = mode === 'isbd' ? clean.isbd : clean.plain;
     return value === '' ? undefined : value;
   }

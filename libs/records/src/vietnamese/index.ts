@@ -1,9 +1,4 @@
 export { canonicalizeTones } from './tone-placement';
 export { foldText } from './fold';
-export {
-  mayBeLegacyEncoded,
-  repairLegacyEncoding,
-  type LegacyEncoding,
-  type LegacyRepair,
-} from './legacy/repair';
+export { repairLegacyEncoding, type LegacyEncoding, type LegacyRepair } from './legacy/repair';
 export { isVietnameseSyllable } from './syllable';

@@ -1,7 +1,7 @@
 import { StringCache } from '../text/string-cache';
 import { ASTRAL, letterClass, VIETNAMESE, VOWEL } from './letter-class';
-import { composeLetter, SHAPED_VOWELS, TONED_CHARS } from './letters';
-import { lettersOf, splitSyllable } from './syllable';
+import { composeLetter, TONED_CHARS } from './letters';
+import { lettersOf, splitSyllable, toneIndex } from './syllable';
 
 const HAS_TONE = new RegExp(`[${TONED_CHARS}]`);
 /** Syllables repeat endlessly across records; remembering them keeps indexing cheap. */
@@ -17,7 +17,7 @@ const placedSyllables = new StringCache<string>(4096);
  * diphthongs oa/oe/uy sits on the first vowel. It is what UniKey and most Vietnamese
  * keyboards produce by default, so most catalogue data already uses it; the other
  * ("new", 1984 school) style differs only in those three open diphthongs, see
- * `openDiphthongToneIndex`.
+ * `openDiphthongToneIndex` in syllable.ts.
  */
 export function canonicalizeTones(text: string): string {
   if (!HAS_TONE.test(text)) return text;
@@ -66,20 +66,4 @@ export function placeTone(word: string): string {
   const target = parts.initial.length + toneIndex(parts.nucleus, parts.final !== '');
   const tone = toned[0].tone;
   return letters.map((l, i) => composeLetter(l.base, i === target ? tone : 0, l.upper)).join('');
-}
-
-/** Index inside the nucleus that carries the tone. */
-function toneIndex(nucleus: string, closed: boolean): number {
-  // A shaped vowel always wins; in 'ươ' the second one (người, được).
-  for (let i = nucleus.length - 1; i >= 0; i--) if (SHAPED_VOWELS.includes(nucleus[i])) return i;
-  if (nucleus.length === 1) return 0;
-  if (closed) return nucleus.length - 1; // hoàng, toán, huýt
-  if (nucleus.length === 3) return 1; // khoái, ngoẹo, khuỷu
-  return openDiphthongToneIndex(nucleus);
-}
-
-/** Open two-vowel nuclei: traditional style puts the tone on the first (mái, mùa, hòa, thúy). */
-function openDiphthongToneIndex(_nucleus: string): number {
-  // The "new" style would return 1 for 'oa', 'oe' and 'uy'; we deliberately do not.
-  return 0;
 }

@@ -44,10 +44,17 @@ describe('foldText', () => {
 });
 
 describe('isVietnameseSyllable', () => {
-  it.each(['Việt', 'người', 'khuya', 'quốc', 'giữa', 'nghiêng', 'Nam'])('accepts %s', (w) => {
+  it.each([
+    ...['Việt', 'người', 'khuya', 'quốc', 'giữa', 'nghiêng', 'Nam', 'VIỆT', 'gì', 'xoong'],
+    ...['hòa', 'hoà', 'thúy', 'thuý', 'khỏe', 'khoẻ', 'kiếm', 'ghi', 'huỳnh', 'oanh', 'ếch'],
+  ])('accepts %s', (w) => {
     expect(isVietnameseSyllable(w)).toBe(true);
   });
-  it.each(['History', 'ViÖt', 'Baùch', 'sö', 'Trửụứng', 'bàch'])('rejects %s', (w) => {
+  it.each([
+    ...['History', 'ViÖt', 'Baùch', 'sö', 'Trửụứng', 'bàch'],
+    ...['Maò', 'Voò', 'cuả', 'muà'], // tone where no writer puts it
+    ...['ViỆt', 'ka', 'ge', 'nge', 'ing', 'êc'], // case, onset, final
+  ])('rejects %s', (w) => {
     expect(isVietnameseSyllable(w)).toBe(false);
   });
 });

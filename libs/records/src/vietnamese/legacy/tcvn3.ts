@@ -22,6 +22,11 @@ const TCVN3_TABLE: ReadonlyArray<readonly [number, string]> = [
 const TCVN3 = new Map(TCVN3_TABLE.map(([byte, letter]) => [String.fromCharCode(byte), letter]));
 const TCVN3_CHAR = new RegExp(`[${[...TCVN3.keys()].join('')}]`, 'g');
 
+/** True when `ch` is a byte TCVN3 uses for a Vietnamese letter. */
+export function isTcvn3Code(ch: string): boolean {
+  return TCVN3.has(ch);
+}
+
 /**
  * Decodes TCVN3 mojibake. Text typed in capitals (VN3H fonts) used the lower-case codes,
  * so when every ASCII letter of the text is a capital the decoded letters are too.

@@ -40,6 +40,19 @@ function accepts(base: string, marks: string): boolean {
   return TAKES_TONE.includes(base);
 }
 
+/** True when `ch` followed by `next` is one VNI letter: a vowel and a modifier it takes. */
+export function isVniPair(ch: string, next: string): boolean {
+  const single = lookup(LETTERS, ch);
+  const marks = lookup(MODIFIERS, next);
+  return marks !== undefined && accepts(single !== undefined ? matchCase(single, ch) : ch, marks);
+}
+
+/** True when `ch` is a single-byte VNI letter other than itself (ơ, ư, đ, ỉ, ĩ, ị, ỵ). */
+export function isVniLetter(ch: string): boolean {
+  const letter = lookup(LETTERS, ch);
+  return letter !== undefined && letter !== ch.toLowerCase();
+}
+
 /** Decodes VNI-Windows mojibake to NFC Unicode. */
 export function decodeVni(text: string): string {
   let out = '';
