@@ -22,8 +22,9 @@ const LIVE_WITHIN_MS = 1000;
  * 250 MiB after a few harvests; a hostile feed may add about one bounded response on top.
  */
 const RSS_BOUND_MB = 450;
-/** The largest response the harvester accepts in this file (HARVEST_MAX_RESPONSE_MB). */
+/** The largest response and record the harvester accepts in this file. */
 const MAX_RESPONSE_MB = 8;
+const MAX_RECORD_MB = 2;
 
 /**
  * Short limits, so each hostile case ends in seconds: the idle timeout is the request timeout
@@ -33,6 +34,7 @@ const HARVESTER_SETTINGS: TestEnv = {
   HARVEST_REQUEST_TIMEOUT_MS: '2000',
   HARVEST_RETRY_MAX_ATTEMPTS: '2',
   HARVEST_MAX_RESPONSE_MB: String(MAX_RESPONSE_MB),
+  HARVEST_MAX_RECORD_MB: String(MAX_RECORD_MB),
   HARVEST_CONCURRENCY: '4',
 };
 
@@ -43,10 +45,12 @@ interface HostileCase {
   repository?: Omit<RepositoryConfig, 'name'>;
   /** Turns the repository hostile; called after registration, which needs a sane Identify. */
   arm(repo: Repository): void;
+  /** Harvest it in full before arming, then incrementally (for what only incremental runs meet). */
+  incremental?: boolean;
   /** How the hostile run must end, and what of it must be in the catalogue. */
   expected: { status: RunStatus; errorCode: string | null; indexed: 'all' | number };
   /** More checks on the finished hostile run (warnings, counters). */
-  check?(run: HarvestRun, repo: Repository): void;
+  check?(run: HarvestRun): void;
 }
 
 /**
@@ -71,7 +75,25 @@ const CASES: HostileCase[] = [
     expected: { status: 'failed', errorCode: 'RESPONSE_TOO_LARGE', indexed: 0 },
   },
 
-  // XML: entities, structure.
+  // XML: entities, structure, size.
+  {
+    name: `one record of 6 MiB (${MAX_RECORD_MB} MiB allowed) on each page`,
+    arm: (repo) => repo.setModes({ hugeRecord: { mib: 6, position: 2 } }),
+    // Each of the 4 pages loses its third record, and only that one.
+    expected: { status: 'partial', errorCode: null, indexed: 36 },
+    check: (run) =>
+      expect(run.errors).toContainEqual(
+        expect.objectContaining({
+          code: 'RECORD_TOO_LARGE',
+          identifier: expect.stringMatching(/:0000002$/),
+        }),
+      ),
+  },
+  {
+    name: `one record of 300 MiB, larger than a whole response (${MAX_RESPONSE_MB} MiB allowed)`,
+    arm: (repo) => repo.setModes({ hugeRecord: { mib: 300 } }),
+    expected: { status: 'failed', errorCode: 'RESPONSE_TOO_LARGE', indexed: 0 },
+  },
   {
     name: 'DOCTYPE with an external entity (XXE)',
     arm: (repo) => repo.injectFault({ type: 'doctype', kind: 'xxe' }, 100),
@@ -83,7 +105,30 @@ const CASES: HostileCase[] = [
     expected: { status: 'failed', errorCode: 'DTD_NOT_ALLOWED', indexed: 0 },
   },
 
-  // Protocol: lists that never end.
+  // Protocol: lists that never end, quirks of real repositories.
+  {
+    name: 'incremental harvest with nothing new, noRecordsMatch sent with HTTP 422',
+    incremental: true,
+    arm: (repo) => repo.setModes({ errorStatus: 422 }),
+    expected: { status: 'succeeded', errorCode: null, indexed: 'all' },
+  },
+  {
+    name: 'cursor counting pages (DSpace XOAI)',
+    arm: (repo) => repo.setModes({ pageCursor: true }),
+    expected: { status: 'succeeded', errorCode: null, indexed: 'all' },
+  },
+  {
+    name: 'compact datestamps (20210311T101500Z)',
+    arm: (repo) => repo.setModes({ compactDatestamps: true }),
+    expected: { status: 'succeeded', errorCode: null, indexed: 'all' },
+  },
+  {
+    name: 'OAI-PMH root element without its namespace',
+    arm: (repo) => repo.setModes({ rootNamespace: null }),
+    expected: { status: 'succeeded', errorCode: null, indexed: 'all' },
+    check: (run) =>
+      expect(run.errors).toContainEqual(expect.objectContaining({ code: 'ROOT_NAMESPACE' })),
+  },
   {
     name: 'resumption token that repeats itself',
     arm: (repo) => repo.setModes({ tokenLoop: true }),
@@ -151,11 +196,18 @@ describe('hostile feeds', () => {
         pageSize: 50,
         generator: { seed: 200 + index },
       });
+      if (hostileCase.incremental)
+        expect(await waitForRun(ctx, (await queueRun(ctx, id)).id)).toMatchObject({
+          status: 'succeeded',
+        });
       hostileCase.arm(hostile);
 
       const liveness = probeLiveness(`${harvester.url()}/health/live`);
       const rss = sampleRss(harvester.child.pid!);
-      const queued = await Promise.all([queueRun(ctx, id), queueRun(ctx, `${id}-peer`)]);
+      const queued = await Promise.all([
+        queueRun(ctx, id, hostileCase.incremental ? 'incremental' : 'full'),
+        queueRun(ctx, `${id}-peer`),
+      ]);
       const [hostileRun, peerRun] = await Promise.all(
         queued.map((run) => waitForRun(ctx, run.id, 60_000)),
       );
@@ -178,7 +230,7 @@ describe('hostile feeds', () => {
       const stored = await indexedIds(ctx, id);
       if (hostileCase.expected.indexed === 'all') expect(stored).toEqual(expectedIds(hostile, id));
       else expect(stored).toHaveLength(hostileCase.expected.indexed);
-      hostileCase.check?.(hostileRun, hostile);
+      hostileCase.check?.(hostileRun);
       expect(peakRssMb).toBeLessThan(RSS_BOUND_MB);
       expect(peerRun.status).toBe('succeeded');
       expect(await indexedIds(ctx, `${id}-peer`)).toEqual(expectedIds(peer, `${id}-peer`));
