@@ -141,6 +141,8 @@ const CASES: HostileCase[] = [
     name: 'invalid UTF-8 bytes in every description',
     arm: (repo) => repo.setModes({ invalidUtf8: true }),
     expected: { status: 'succeeded', errorCode: null, indexed: 'all' },
+    // Two bad sequences in each of the 40 descriptions.
+    check: (run) => expect(run.invalidBytesReplaced).toBe(80),
   },
 ];
 
