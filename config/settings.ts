@@ -144,6 +144,12 @@ export const SETTINGS = {
     description:
       'largest single record accepted, in MiB of XML text (counted in decoded characters); a larger one fails alone with RECORD_TOO_LARGE, unread, and the run goes on',
   },
+  harvestMaxXmlDepth: {
+    env: 'HARVEST_MAX_XML_DEPTH',
+    default: '256',
+    description:
+      'deepest element nesting accepted in a response and in one record; deeper fails with XML_TOO_DEEP (the page when outside the records, else only that record)',
+  },
   harvestPolitenessDelayMs: {
     env: 'HARVEST_POLITENESS_DELAY_MS',
     default: '500',

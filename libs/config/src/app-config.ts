@@ -38,6 +38,8 @@ export interface AppConfig {
     readonly maxResponseBytes: number;
     /** One record's XML, in characters of decoded text. */
     readonly maxRecordChars: number;
+    /** Deepest element nesting in a response and in one record. */
+    readonly maxXmlDepth: number;
     readonly politenessDelayMs: number;
     readonly retry: {
       readonly maxAttempts: number;

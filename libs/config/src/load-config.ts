@@ -64,6 +64,7 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       requestTimeoutMs: read('harvestRequestTimeoutMs', integer(1000, 3_600_000)),
       maxResponseBytes: read('harvestMaxResponseMb', integer(1, 4096)) * MIB,
       maxRecordChars: read('harvestMaxRecordMb', integer(1, 1024)) * MIB,
+      maxXmlDepth: read('harvestMaxXmlDepth', integer(16, 100_000)),
       politenessDelayMs: read('harvestPolitenessDelayMs', integer(0, 600_000)),
       retry: {
         maxAttempts: read('harvestRetryMaxAttempts', integer(1, 20)),

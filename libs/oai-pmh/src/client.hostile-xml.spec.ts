@@ -1,7 +1,7 @@
 import { startOaiProvider, type OaiProvider } from '../../../test/oai-provider';
 import { testClientOptions } from '../../../test/oai-provider/client-options';
 import { OaiPmhClient } from './client';
-import { OaiErrorCode } from './errors';
+import { OaiErrorCode, OaiPmhError } from './errors';
 import type { OaiItem, OaiRecord } from './types';
 
 const PAGE = 30;
@@ -53,5 +53,28 @@ describe('OaiPmhClient against hostile XML (real HTTP on 127.0.0.1)', () => {
     );
     expect(delivered).toHaveLength(PAGE - 1);
     expect(delivered).toContain('oai:hostile.vn:0000003');
+  });
+
+  it('fails the page with XML_TOO_DEEP when 50,000 elements are nested outside the records', async () => {
+    repo().setModes({ deepNesting: { depth: 50_000, where: 'envelope' } });
+    const error = await firstPage(client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OaiPmhError);
+    expect(error).toMatchObject({
+      code: OaiErrorCode.XmlTooDeep,
+      message: expect.stringMatching(/nested more than 256 deep outside the records.*report it/),
+    });
+  });
+
+  it('fails only the record that nests 50,000 elements, with its identifier', async () => {
+    repo().setModes({ deepNesting: { depth: 50_000, where: 'record', position: 4 } });
+    const items = await firstPage(client());
+    expect(items.filter((i) => i.kind === 'failure')).toEqual([
+      expect.objectContaining({
+        code: OaiErrorCode.XmlTooDeep,
+        identifier: 'oai:hostile.vn:0000004',
+        reason: expect.stringContaining('nested more than 256 deep'),
+      }),
+    ]);
+    expect(items.filter((i) => i.kind === 'record')).toHaveLength(PAGE - 1);
   });
 });

@@ -34,6 +34,11 @@ export enum OaiErrorCode {
   InvalidResponse = 'INVALID_RESPONSE',
   /** One list item over `maxRecordChars`: that item fails, the page goes on. */
   RecordTooLarge = 'RECORD_TOO_LARGE',
+  /**
+   * Elements nested deeper than `maxXmlDepth`: outside the records the page fails with
+   * it; inside one record, that record fails with it and the page goes on.
+   */
+  XmlTooDeep = 'XML_TOO_DEEP',
 }
 
 /** Codes a repository may put in `<error code="...">`. */

@@ -34,6 +34,11 @@ export interface OaiPmhClientOptions {
    * scripts). A longer record becomes a RECORD_TOO_LARGE failure and the page goes on.
    */
   maxRecordChars?: number;
+  /**
+   * Deepest element nesting accepted, counted from the response's root and, separately,
+   * from each record's root. Deeper is XML_TOO_DEEP (real records nest a dozen levels).
+   */
+  maxXmlDepth?: number;
   retry?: Partial<RetryOptions>;
   maxRedirects?: number;
   method?: 'GET' | 'POST';
@@ -59,6 +64,7 @@ export interface ResolvedOptions {
   idleTimeoutMs: number;
   maxResponseBytes: number;
   maxRecordChars: number;
+  maxXmlDepth: number;
   retry: RetryOptions;
   maxRedirects: number;
   method: 'GET' | 'POST';
@@ -72,6 +78,9 @@ export interface ResolvedOptions {
 
 /** One record of a few kB is normal; 16 Mi characters is far beyond any real one. */
 export const DEFAULT_MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+/** MARCXML and MODS nest under ten levels; thousands is an attack on the parser. */
+export const DEFAULT_MAX_XML_DEPTH = 256;
 
 export const DEFAULT_RETRY: RetryOptions = {
   maxAttempts: 5,
@@ -96,6 +105,7 @@ export function resolveOptions(options: OaiPmhClientOptions): ResolvedOptions {
     idleTimeoutMs: options.idleTimeoutMs ?? Math.min(timeoutMs, 30_000),
     maxResponseBytes: options.maxResponseBytes ?? 256 * 1024 * 1024,
     maxRecordChars: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
+    maxXmlDepth: options.maxXmlDepth ?? DEFAULT_MAX_XML_DEPTH,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     maxRedirects: options.maxRedirects ?? 5,
     method: options.method ?? 'GET',

@@ -30,7 +30,7 @@ export type OaiItem<T> =
       identifier?: string;
       reason: string;
       rawXml?: string;
-      /** Set when a limit refused the entry (RECORD_TOO_LARGE); unset for unreadable XML. */
+      /** Set when a limit refused the entry (RECORD_TOO_LARGE, XML_TOO_DEEP); unset for unreadable XML. */
       code?: OaiErrorCode;
     };
 

@@ -8,6 +8,8 @@ export enum RecordErrorCode {
   MissingMetadata = 'MISSING_METADATA',
   /** Metadata XML larger than the reader accepts. */
   TooLarge = 'TOO_LARGE',
+  /** Metadata XML nests elements deeper than the limit (a hostile or broken record). */
+  XmlTooDeep = 'XML_TOO_DEEP',
   /** Metadata XML is not well-formed. */
   MalformedXml = 'MALFORMED_XML',
   /** Metadata XML declares a DOCTYPE (refused: no DTD or entity expansion, ever). */

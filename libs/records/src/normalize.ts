@@ -11,7 +11,7 @@ import { mapDublinCore } from './dublin-core/map-dublin-core';
 import { RecordError, RecordErrorCode } from './errors';
 import { mapMarc21 } from './marc21/map-marc21';
 import { mapMods } from './mods/map-mods';
-import { parseXml } from './xml/parse-xml';
+import { DEFAULT_XML_LIMITS, parseXml, type XmlLimits } from './xml/parse-xml';
 import type { XmlElement } from './xml/xml-element';
 
 const MAPPERS: Readonly<
@@ -27,9 +27,12 @@ const MAPPERS: Readonly<
  * failure is `{ ok: false, error: { code, message } }`, the message naming the record and
  * what to do, so one bad record never stops a batch.
  */
-export function normalizeRecord(input: NormalizeInput): NormalizeResult {
+export function normalizeRecord(
+  input: NormalizeInput,
+  limits: XmlLimits = DEFAULT_XML_LIMITS,
+): NormalizeResult {
   try {
-    return { ok: true, record: normalizeOrThrow(input) };
+    return { ok: true, record: normalizeOrThrow(input, limits) };
   } catch (err) {
     const code = err instanceof RecordError ? err.code : RecordErrorCode.Internal;
     const cause = err instanceof Error ? err.message : String(err);
@@ -38,11 +41,14 @@ export function normalizeRecord(input: NormalizeInput): NormalizeResult {
 }
 
 /** Normalises a batch; results are in input order, failures included. */
-export function normalizeRecords(inputs: readonly NormalizeInput[]): NormalizeResult[] {
-  return inputs.map(normalizeRecord);
+export function normalizeRecords(
+  inputs: readonly NormalizeInput[],
+  limits: XmlLimits = DEFAULT_XML_LIMITS,
+): NormalizeResult[] {
+  return inputs.map((input) => normalizeRecord(input, limits));
 }
 
-function normalizeOrThrow(input: NormalizeInput): CatalogRecord {
+function normalizeOrThrow(input: NormalizeInput, limits: XmlLimits): CatalogRecord {
   checkHeader(input);
   if (input.deleted) return deletedRecord(input);
   if (input.metadataXml === undefined || input.metadataXml.trim() === '') {
@@ -51,7 +57,7 @@ function normalizeOrThrow(input: NormalizeInput): CatalogRecord {
       'record is not deleted but has no metadata',
     );
   }
-  const root = parseXml(input.metadataXml);
+  const root = parseXml(input.metadataXml, limits);
   const { format, conflict } = detectFormat(input.metadataPrefix, root);
   if (!format) {
     throw new RecordError(
@@ -80,6 +86,8 @@ const ADVICE: Readonly<Record<RecordErrorCode, string>> = {
     're-harvest the record with GetRecord, or report the source if it stays empty',
   [RecordErrorCode.TooLarge]:
     'report the source: one bibliographic record should be a few kilobytes',
+  [RecordErrorCode.XmlTooDeep]:
+    'report the source: no bibliographic record nests elements that deep; the record is skipped',
   [RecordErrorCode.MalformedXml]:
     'report the source with the record identifier; the record is skipped',
   [RecordErrorCode.DoctypeForbidden]:

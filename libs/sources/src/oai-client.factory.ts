@@ -20,6 +20,7 @@ export function createOaiClient(
     timeoutMs: harvester.requestTimeoutMs,
     maxResponseBytes: harvester.maxResponseBytes,
     maxRecordChars: harvester.maxRecordChars,
+    maxXmlDepth: harvester.maxXmlDepth,
     allowPrivateAddresses: harvester.allowPrivateAddresses,
     retry: harvester.retry,
     ...extra,

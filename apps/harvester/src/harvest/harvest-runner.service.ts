@@ -23,6 +23,7 @@ import {
   PageProgress,
   RunQueueService,
 } from '../runs/run-queue.service';
+import { xmlLimitsOf } from './index-action';
 import { PageCounts, RecordBatcher } from './record-batcher';
 import { describeFailure, ListOutcome, RunInterruptedError, statusOf } from './run-outcome';
 import { WriteQueue } from './write-queue';
@@ -133,6 +134,7 @@ export class HarvestRunnerService {
         metadataPrefix: source.metadataPrefix,
         library: libraryOf(source),
         index: this.catalogue.alias,
+        xmlLimits: xmlLimitsOf(this.config),
       },
       this.elasticsearch,
       this.rawRecords,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
 import { RunError } from '@hop-luu/harvest-runs';
 import { OaiRecord } from '@hop-luu/oai-pmh';
+import { XmlLimits } from '@hop-luu/records';
 import { BulkAction, LibraryInfo, writeBulk } from '@hop-luu/search-index';
 import { RawRecordRow, RawRecordsService } from '../raw-records/raw-records.service';
 import { indexActionFor } from './index-action';
@@ -13,6 +14,8 @@ export interface BatchTarget {
   readonly metadataPrefix: string;
   readonly library: LibraryInfo;
   readonly index: string;
+  /** Limits for reading each record's XML (the harvest's own, see xmlLimitsOf). */
+  readonly xmlLimits: XmlLimits;
 }
 
 /** What one page did to the catalogue; filled in as its batches are prepared and written. */
@@ -102,7 +105,7 @@ export class RecordBatcher {
         rows.delete(id);
         continue;
       }
-      const result = indexActionFor(row, this.target.library);
+      const result = indexActionFor(row, this.target.library, this.target.xmlLimits);
       if (result.ok) {
         actions.push(result.action);
       } else {

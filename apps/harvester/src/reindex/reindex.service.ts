@@ -4,7 +4,7 @@ import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { LOCK_CLASS, PgSession } from '@hop-luu/database';
 import { BulkAction, CatalogueIndex, LibraryInfo, writeBulk } from '@hop-luu/search-index';
 import { SourcesService } from '@hop-luu/sources';
-import { indexActionFor } from '../harvest/index-action';
+import { indexActionFor, xmlLimitsOf } from '../harvest/index-action';
 import { RawRecord } from '../raw-records/raw-record.entity';
 import { RawRecordsService } from '../raw-records/raw-records.service';
 
@@ -89,7 +89,7 @@ export class ReindexService {
 
   private actionFor(raw: RawRecord, library: LibraryInfo | undefined): BulkAction[] {
     if (raw.deleted || !library) return [];
-    const result = indexActionFor(raw, library);
+    const result = indexActionFor(raw, library, xmlLimitsOf(this.config));
     return result.ok ? [result.action] : [];
   }
 }

@@ -1,4 +1,4 @@
-import { OaiErrorCode } from '../errors';
+import { isOaiPmhError, OaiErrorCode } from '../errors';
 import type { OpenResponse } from '../http/transport';
 import type { ResolvedOptions } from '../options';
 import type { OaiItem } from '../types';
@@ -16,12 +16,12 @@ const SHARED_PARSERS = new Map<string, ItemParser>();
  * same namespace scope (every page of a list) can share one instead of
  * building a new saxes parser per page.
  */
-function sharedParser(scope: Record<string, string>): ItemParser {
-  const key = JSON.stringify(scope);
+function sharedParser(scope: Record<string, string>, maxDepth: number): ItemParser {
+  const key = `${maxDepth} ${JSON.stringify(scope)}`;
   let parser = SHARED_PARSERS.get(key);
   if (!parser) {
     if (SHARED_PARSERS.size >= 32) SHARED_PARSERS.clear();
-    parser = new ItemParser(scope);
+    parser = new ItemParser(scope, maxDepth);
     SHARED_PARSERS.set(key, parser);
   }
   return parser;
@@ -47,11 +47,11 @@ export class ResponseReader<T> {
     private readonly response: OpenResponse,
     verb: string,
     private readonly mapper: ItemMapper<T>,
-    limits: Pick<ResolvedOptions, 'maxRecordChars'>,
+    private readonly limits: Pick<ResolvedOptions, 'maxRecordChars' | 'maxXmlDepth'>,
     private readonly onClose: () => void,
   ) {
     const source = response.url;
-    this.envelope = new EnvelopeParser(source, verb);
+    this.envelope = new EnvelopeParser(source, verb, limits.maxXmlDepth);
     this.decoder = new XmlTextDecoder(charsetOf(response.headers['content-type']));
     this.splitter = new ItemSplitter(
       mapper.itemName,
@@ -141,8 +141,17 @@ export class ResponseReader<T> {
       const node = this.parserFor(scope).parse(xml);
       this.queue.push(this.mapper.map(node, xml, scope));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
       const identifier = identifierInRaw(xml);
+      if (isOaiPmhError(error, OaiErrorCode.XmlTooDeep)) {
+        this.queue.push({
+          kind: 'failure',
+          code: error.code,
+          identifier: identifier && detach(identifier),
+          reason: error.message,
+        });
+        return;
+      }
+      const reason = error instanceof Error ? error.message : String(error);
       this.queue.push({
         kind: 'failure',
         identifier: identifier && detach(identifier),
@@ -168,7 +177,7 @@ export class ResponseReader<T> {
   private parserFor(scope: Record<string, string>): ItemParser {
     let parser = this.parsers.get(scope);
     if (!parser) {
-      parser = sharedParser(scope);
+      parser = sharedParser(scope, this.limits.maxXmlDepth);
       this.parsers.set(scope, parser);
     }
     return parser;

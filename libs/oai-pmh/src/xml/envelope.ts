@@ -40,6 +40,7 @@ export class EnvelopeParser {
   constructor(
     private readonly source: string,
     private readonly verb: string,
+    private readonly maxDepth = Infinity,
   ) {
     this.parser.on('opentag', (tag) => this.open(tag));
     this.parser.on('closetag', (tag) => this.close(tag));
@@ -109,7 +110,7 @@ export class EnvelopeParser {
   }
 
   private open(tag: SaxesTagNS): void {
-    this.depth++;
+    if (++this.depth > this.maxDepth) throw this.tooDeep();
     const parent = this.scope;
     this.scopes.push(Object.keys(tag.ns).length ? { ...parent, ...tag.ns } : parent);
     if (this.depth === 1) this.checkRoot(tag);
@@ -127,6 +128,14 @@ export class EnvelopeParser {
       };
       this.startCapture('resumptionToken');
     }
+  }
+
+  /** Deep nesting makes namespace-aware parsing quadratic; no real envelope nests past 4. */
+  private tooDeep(): OaiPmhError {
+    return new OaiPmhError(
+      OaiErrorCode.XmlTooDeep,
+      `Source ${this.source} sent elements nested more than ${this.maxDepth} deep outside the records (limit maxXmlDepth); the response is malformed or hostile, report it to the repository.`,
+    );
   }
 
   private checkRoot(tag: SaxesTagNS): void {

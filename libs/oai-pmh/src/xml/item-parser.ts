@@ -17,10 +17,14 @@ type Options = { xmlns: false };
  */
 export class ItemParser {
   private parser: SaxesParser<Options>;
-  private readonly builder = new TreeBuilder();
+  private readonly builder: TreeBuilder;
   private xml = '';
 
-  constructor(private readonly context: Record<string, string>) {
+  constructor(
+    private readonly context: Record<string, string>,
+    maxDepth = Infinity,
+  ) {
+    this.builder = new TreeBuilder(maxDepth);
     this.parser = this.createParser();
   }
 

@@ -1,3 +1,4 @@
+import { OaiErrorCode, OaiPmhError } from '../errors';
 import type { XNode } from './node';
 
 /** Elements deeper than this are not built as nodes; their depth-3 ancestor is kept as raw XML. */
@@ -24,6 +25,8 @@ export class TreeBuilder {
   private lastDeclared?: ReadonlySet<string>;
   depth = 0;
 
+  constructor(private readonly maxDepth = Infinity) {}
+
   reset(context: Record<string, string>): void {
     this.stack = [];
     this.declaredBelow = [];
@@ -35,7 +38,7 @@ export class TreeBuilder {
 
   /** `start` is the offset of the tag's `<`; only read for shallow elements. */
   open(name: string, attributes: Readonly<Record<string, string>>, start: number): void {
-    this.depth++;
+    if (++this.depth > this.maxDepth) throw this.tooDeep();
     if (this.depth > TREE_DEPTH) {
       this.noteRaw(name, attributes);
       return;
@@ -68,6 +71,13 @@ export class TreeBuilder {
       const node = this.stack.pop();
       if (node) node.end = end;
     }
+  }
+
+  private tooDeep(): OaiPmhError {
+    return new OaiPmhError(
+      OaiErrorCode.XmlTooDeep,
+      `elements nested more than ${this.maxDepth} deep (limit maxXmlDepth); the record is skipped, report it to the repository`,
+    );
   }
 
   get wantsText(): boolean {

@@ -1,5 +1,5 @@
 import { RecordError, RecordErrorCode } from '../errors';
-import { MAX_XML_CHARS, parseXml } from './parse-xml';
+import { DEFAULT_XML_LIMITS, parseXml } from './parse-xml';
 import { attr, deepText, type XmlElement } from './xml-element';
 
 function errorCode(xml: string): RecordErrorCode | undefined {
@@ -184,7 +184,19 @@ describe('parseXml', () => {
   });
 
   it('refuses more text than the size limit', () => {
-    expect(errorCode(`<a>${'x'.repeat(MAX_XML_CHARS)}</a>`)).toBe(RecordErrorCode.TooLarge);
+    expect(errorCode(`<a>${'x'.repeat(DEFAULT_XML_LIMITS.maxChars)}</a>`)).toBe(
+      RecordErrorCode.TooLarge,
+    );
+  });
+
+  it('refuses elements nested deeper than the depth limit, as XML_TOO_DEEP', () => {
+    const nested = (depth: number) => '<a>'.repeat(depth - 1) + '<b/>' + '</a>'.repeat(depth - 1);
+    expect(() => parseXml(nested(DEFAULT_XML_LIMITS.maxDepth))).not.toThrow();
+    expect(errorCode(nested(DEFAULT_XML_LIMITS.maxDepth + 1))).toBe(RecordErrorCode.XmlTooDeep);
+    expect(errorCode(nested(50_000))).toBe(RecordErrorCode.XmlTooDeep);
+    expect(() => parseXml(nested(20), { ...DEFAULT_XML_LIMITS, maxDepth: 19 })).toThrow(
+      'elements nested more than 19 deep',
+    );
   });
 
   it.each([

@@ -29,8 +29,18 @@ import {
 } from './xml-chars';
 import type { XmlElement } from './xml-element';
 
-/** Largest metadata document we read: one bibliographic record is a few kB; more is abuse. */
-export const MAX_XML_CHARS = 2_000_000;
+/** What one document may cost: its length in characters and its element nesting. */
+export interface XmlLimits {
+  readonly maxChars: number;
+  readonly maxDepth: number;
+}
+
+/**
+ * One bibliographic record is a few kB and nests a dozen levels; the defaults are far
+ * beyond that and equal to the OAI-PMH client's, so a record the harvester accepted is
+ * never refused here (the harvester passes the same configured values to both).
+ */
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxChars: 16 * 1024 * 1024, maxDepth: 256 };
 
 const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
 
@@ -66,14 +76,14 @@ const TAG_HEADS = new TagHeadTable();
  * well-formedness errors (mismatched tags, unbound prefixes, bare '&', text outside the
  * root, duplicate attributes) are reported as `MALFORMED_XML`.
  */
-export function parseXml(xml: string): XmlElement {
-  if (xml.length > MAX_XML_CHARS) {
+export function parseXml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
+  if (xml.length > limits.maxChars) {
     throw new RecordError(
       RecordErrorCode.TooLarge,
-      `XML is ${xml.length} characters; limit is ${MAX_XML_CHARS}`,
+      `XML is ${xml.length} characters; limit is ${limits.maxChars}`,
     );
   }
-  const reader = new TreeReader(xml);
+  const reader = new TreeReader(xml, limits.maxDepth);
   return reader.read();
 }
 
@@ -97,7 +107,10 @@ class TreeReader {
   private lastAttribute: XmlName | undefined;
   private lastOpenQuote = 0;
 
-  constructor(private readonly xml: string) {}
+  constructor(
+    private readonly xml: string,
+    private readonly maxDepth: number,
+  ) {}
 
   read(): XmlElement {
     const { xml } = this;
@@ -180,6 +193,12 @@ class TreeReader {
 
   private startTag(): void {
     const lt = this.pos;
+    if (this.depth >= this.maxDepth) {
+      throw new RecordError(
+        RecordErrorCode.XmlTooDeep,
+        `elements nested more than ${this.maxDepth} deep (offset ${lt})`,
+      );
+    }
     const outer = this.depth > 0 ? this.openScopes[this.depth - 1] : ROOT_BINDING;
     const head = TAG_HEADS.find(this.xml, lt + 1);
     const name = head?.element ?? this.elementName(lt + 1);
