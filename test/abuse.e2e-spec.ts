@@ -454,7 +454,7 @@ describe('abuse: authentication, keys and the address guard', () => {
         },
         staff,
       );
-      expect(errorCode(result)).toBe('SOURCE_ADDRESS_NOT_ALLOWED');
+      expect(refusal(result)).toMatchObject({ status: 422, code: 'SOURCE_ADDRESS_NOT_ALLOWED' });
       expect(result.errors![0].message).toContain(address);
       expect(result.errors![0].message).toMatch(/loopback, private, link-local or metadata/);
     });
@@ -474,8 +474,11 @@ describe('abuse: authentication, keys and the address guard', () => {
         },
         staff,
       );
-      expect(errorCode(result)).toBe('BAD_USER_INPUT');
-      expect(result.errors![0].message).toMatch(/must not have a #fragment/);
+      expect(refusal(result)).toMatchObject({
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        message: expect.stringMatching(/must not have a #fragment/),
+      });
     });
   });
 
@@ -489,19 +492,23 @@ describe('abuse: authentication, keys and the address guard', () => {
     });
     afterAll(() => throttled?.close());
 
-    it('are refused as RATE_LIMITED after a burst, before any key lookup', async () => {
+    it('are refused with 429 and Retry-After after a burst, before any key lookup', async () => {
       const lookups = jest.spyOn(
         throttled.get<Repository<ApiKey>>(getRepositoryToken(ApiKey)),
         'findOne',
       );
-      const codes: unknown[] = [];
-      for (let i = 0; i < 3; i++)
-        codes.push(errorCode(await gql(throttled, WHO, {}, unknownKey(i))));
-      expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
+      for (let i = 0; i < 3; i++) {
+        expect(refusal(await gql(throttled, WHO, {}, unknownKey(i)))).toMatchObject({
+          status: 401,
+          code: 'UNAUTHENTICATED',
+        });
+      }
       const refused = await request(throttled.getHttpServer())
         .post('/graphql')
         .set('x-api-key', unknownKey(99))
         .send({ query: WHO });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
       expect(refused.body.errors[0].message).toMatch(
         /wrong API key from this address; retry in \d+ s/,
@@ -537,9 +544,11 @@ describe('abuse: authentication, keys and the address guard', () => {
         status: 'REVOKED',
       });
       for (const app of [gateway, replica]) {
-        const after = await gql(app, WHO, {}, key);
-        expect(errorCode(after)).toBe('UNAUTHENTICATED');
-        expect(after.errors![0].message).toMatch(/revoked/);
+        expect(refusal(await gql(app, WHO, {}, key))).toMatchObject({
+          status: 401,
+          code: 'UNAUTHENTICATED',
+          message: expect.stringMatching(/API key is not valid \(unknown, revoked/),
+        });
       }
     });
 
@@ -571,8 +580,11 @@ describe('abuse: authentication, keys and the address guard', () => {
       expect(own.map((k: { partnerName: string }) => k.partnerName)).toEqual([
         'Thư viện Hải Phòng',
       ]);
-      const refused = await gql(gateway, REVOKE, { p: prefixOf(theirs) }, mine);
-      expect(errorCode(refused)).toBe('FORBIDDEN');
+      expect(refusal(await gql(gateway, REVOKE, { p: prefixOf(theirs) }, mine))).toMatchObject({
+        status: 403,
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(/belongs to another partner/),
+      });
       expect(errorCode(await gql(gateway, ROTATE, { p: prefixOf(theirs) }, mine))).toBe(
         'FORBIDDEN',
       );
