@@ -515,6 +515,11 @@ describe('abuse: authentication, keys and the address guard', () => {
       );
       // Even a valid key waits: the address is throttled before any key is looked up.
       expect(errorCode(await gql(throttled, WHO, {}, staff))).toBe('RATE_LIMITED');
+      const scrape = await request(throttled.getHttpServer())
+        .get('/metrics')
+        .set('x-api-key', staff);
+      expect(scrape.status).toBe(429);
+      expect(Number(scrape.headers['retry-after'])).toBeGreaterThan(0);
       expect(lookups).toHaveBeenCalledTimes(3);
       lookups.mockRestore();
       // Searching without a key is not an authentication and still works.
