@@ -328,6 +328,17 @@ describe('OaiPmhClient transport faults (real HTTP on 127.0.0.1)', () => {
       },
     );
 
+    it('refuses a base URL whose host is such an IPv6 literal, before connecting', async () => {
+      const err = await failure(
+        client({
+          baseUrl: 'http://[2002:a9fe:a9fe::]:8080/oai',
+          allowPrivateAddresses: false,
+        }).identify(),
+      );
+      expect(err.code).toBe(OaiErrorCode.AddressNotAllowed);
+      expect(err.message).toContain('2002:a9fe:a9fe::');
+    });
+
     it('supports POST (form-encoded) for POST-only sources, and explains the 405 for GET', async () => {
       repo().setModes({ postOnly: true });
       const err = await failure(client().identify());
