@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { HarvestRun, RunStatus } from '@hop-luu/harvest-runs';
 import { OaiProvider, Repository, RepositoryConfig, startOaiProvider } from './oai-provider';
+import type { LegacyTextMode } from './oai-provider/legacy-text';
 import {
   harvesterContext,
   indexedIds,
@@ -9,6 +10,7 @@ import {
   waitForRun,
 } from './support/harvest-helpers';
 import { HarvesterProcess, spawnHarvester } from './support/harvester-process';
+import { expectedTexts, indexedTexts, searchIds } from './support/legacy-text-check';
 import { probeLiveness } from './support/liveness-probe';
 import { expectedIds } from './support/provider-state';
 import { sampleRss } from './support/rss-sampler';
@@ -49,8 +51,8 @@ interface HostileCase {
   incremental?: boolean;
   /** How the hostile run must end, and what of it must be in the catalogue. */
   expected: { status: RunStatus; errorCode: string | null; indexed: 'all' | number };
-  /** More checks on the finished hostile run (warnings, counters). */
-  check?(run: HarvestRun): void;
+  /** More checks on the finished hostile run (warnings, counters, indexed documents). */
+  check?(run: HarvestRun, repo: Repository, ctx: INestApplicationContext): void | Promise<void>;
 }
 
 /**
@@ -144,7 +146,40 @@ const CASES: HostileCase[] = [
     // Two bad sequences in each of the 40 descriptions.
     check: (run) => expect(run.invalidBytesReplaced).toBe(80),
   },
+  legacyTextCase('european', undefined),
+  legacyTextCase('doubleEncoded', 'repaired double-encoded UTF-8 (UTF-8 read as Windows-1252)'),
+  legacyTextCase('tcvn3', 'converted from TCVN3 encoding'),
+  // What the issue saw fail: a one-line VNI title found by its Vietnamese words.
+  legacyTextCase('vni', 'converted from VNI encoding', 'cộng hòa xã hội chủ nghĩa việt nam'),
 ];
+
+/**
+ * Text rows: every record's title and creator are European text (must be indexed exactly
+ * as sent, without a warning) or Vietnamese text double-encoded or in TCVN3/VNI (must be
+ * indexed repaired, with a warning naming the field and the repair).
+ */
+function legacyTextCase(
+  mode: LegacyTextMode,
+  repair: string | undefined,
+  searchFor?: string,
+): HostileCase {
+  return {
+    name: `legacy text: ${mode} titles and creators`,
+    arm: (repo) => repo.setModes({ legacyText: mode }),
+    expected: { status: 'succeeded', errorCode: null, indexed: 'all' },
+    async check(run, repo, ctx) {
+      const indexed = await indexedTexts(ctx, run.sourceId);
+      for (const [identifier, expected] of expectedTexts(repo, mode)) {
+        const doc = indexed.get(identifier);
+        expect({ title: doc?.title, creator: doc?.creators[0] }).toEqual(expected);
+        const textWarnings = doc?.warnings.filter((w) => /^dc:(title|creator): /.test(w));
+        if (repair === undefined) expect(textWarnings).toEqual([]);
+        else expect(textWarnings).toContain(`dc:title: ${repair}`);
+      }
+      if (searchFor) expect(await searchIds(ctx, run.sourceId, searchFor)).not.toEqual([]);
+    },
+  };
+}
 
 /** The real harvester process against one hostile and one well-behaved source at a time. */
 describe('hostile feeds', () => {
@@ -232,7 +267,7 @@ describe('hostile feeds', () => {
       const stored = await indexedIds(ctx, id);
       if (hostileCase.expected.indexed === 'all') expect(stored).toEqual(expectedIds(hostile, id));
       else expect(stored).toHaveLength(hostileCase.expected.indexed);
-      hostileCase.check?.(hostileRun);
+      await hostileCase.check?.(hostileRun, hostile, ctx);
       expect(peakRssMb).toBeLessThan(RSS_BOUND_MB);
       expect(peerRun.status).toBe('succeeded');
       expect(await indexedIds(ctx, `${id}-peer`)).toEqual(expectedIds(peer, `${id}-peer`));

@@ -1,3 +1,4 @@
+import type { LegacyTextMode } from './legacy-text';
 /**
  * Faults a test can switch on for a repository. One-shot faults are queued
  * and each consumes one matching request; modes stay on until changed.
@@ -40,6 +41,12 @@ export interface QueuedFault {
 
 /** Persistent response modes. */
 export interface ResponseModes {
+  /**
+   * Every record's title (one line, no subtitle) and creator come from the real-looking
+   * text of legacy-text.ts: European text that must stay as it is, or Vietnamese text
+   * double-encoded or in TCVN3/VNI (see `legacyTextFor` for what each record gets).
+   */
+  legacyText?: LegacyTextMode;
   encoding?: 'gzip' | 'deflate';
   /** A small gzip body that inflates to `inflatedBytes`: the response up to its first record, then blanks. */
   gzipBomb?: { inflatedBytes: number };

@@ -14,7 +14,7 @@ export const EUROPEAN_TITLES = [
   'Die Straße der Ölsucher',
   'TGF-ß signaling in fibrosis',
   'Schuß und Gegenschuß im Film',
-  'Heißer Süden: Geschichte Vietnams',
+  'Heißer Süden – Geschichte Vietnams',
   'Hôtel de Ville',
   'Café de Paris',
   'Où est passée la mémoire ?',
@@ -121,3 +121,29 @@ export const DOUBLE_ENCODED: ReadonlyArray<readonly [string, string]> = [
   ['Ä\u0090áº·ng Thai Mai', 'Đặng Thai Mai'],
   ['TrÆ°á»\u009dng Ä\u0090áº¡i há»\u008dc SÆ° pháº¡m', 'Trường Đại học Sư phạm'],
 ];
+
+/** Provider mode `legacyText`: which kind of text every record's title and creator get. */
+export type LegacyTextMode = 'european' | 'doubleEncoded' | 'tcvn3' | 'vni';
+
+/** What the provider sends for one record, and what the catalogue should hold. */
+export interface LegacyText {
+  readonly title: readonly [sent: string, indexed: string];
+  readonly creator: readonly [sent: string, indexed: string];
+}
+
+const same = (text: string): readonly [string, string] => [text, text];
+
+/** The title and creator of record `index` in `mode` (cycling through the lists above). */
+export function legacyTextFor(mode: LegacyTextMode, index: number): LegacyText {
+  const at = <T>(list: readonly T[], offset = 0): T => list[(index + offset) % list.length];
+  switch (mode) {
+    case 'european':
+      return { title: same(at(EUROPEAN_TITLES)), creator: same(at(EUROPEAN_NAMES)) };
+    case 'doubleEncoded':
+      return { title: at(DOUBLE_ENCODED), creator: at(DOUBLE_ENCODED, 3) };
+    case 'tcvn3':
+      return { title: at(TCVN3_TITLES), creator: at(LEGACY_CREATORS.slice(0, 2)) };
+    case 'vni':
+      return { title: at(VNI_TITLES), creator: at(LEGACY_CREATORS.slice(2)) };
+  }
+}

@@ -3,6 +3,7 @@ import type { BibRecord } from './generator';
 import { DC_NS, escapeXml, MARC_NS, OAI_DC_NS, renderMarc21, renderOaiDc } from './render';
 import type { Entry, Repository } from './repository';
 import { decodeToken, encodeToken, type TokenState } from './tokens';
+import { legacyTextFor, type LegacyTextMode } from './legacy-text';
 import { NON_BMP_SAMPLES } from './vocabulary';
 
 export const OAI_NS = 'http://www.openarchives.org/OAI/2.0/';
@@ -193,6 +194,12 @@ function withDataFaults(record: BibRecord, modes: ResponseModes): BibRecord {
     : { ...record, title, summary };
 }
 
+/** The `legacyText` mode: a one-line title and a creator from legacy-text.ts. */
+function withLegacyText(record: BibRecord, mode: LegacyTextMode, index: number): BibRecord {
+  const { title, creator } = legacyTextFor(mode, index);
+  return { ...record, title: title[0], subtitle: undefined, author: creator[0] };
+}
+
 function breakPayload(payload: string, kind: 'amp' | 'xmlDecl' | 'charRef'): string {
   if (kind === 'xmlDecl') return `<?xml version="1.0" encoding="UTF-8"?>${payload}`;
   const at = payload.indexOf('</');
@@ -203,7 +210,9 @@ function renderRecord(repo: Repository, entry: Entry, prefix: string, position: 
   const source = repo.recordOf(entry);
   const head = header(repo, entry, source);
   if (entry.deleted) return `<record>${head}</record>`;
-  const record = withDataFaults(source, repo.modes);
+  const legacy = repo.modes.legacyText;
+  const text = legacy ? withLegacyText(source, legacy, entry.index ?? 0) : source;
+  const record = withDataFaults(text, repo.modes);
   let payload =
     prefix === 'marc21' ? renderMarc21(record) : renderOaiDc(record, !repo.modes.hoistNamespaces);
   const broken = repo.modes.brokenRecords;
