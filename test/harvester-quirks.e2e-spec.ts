@@ -1,11 +1,15 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
+import { ApiKeysService } from '@hop-luu/access';
 import { loadConfig } from '@hop-luu/config';
 import { createApp } from '@hop-luu/platform';
 import { CatalogueIndex } from '@hop-luu/search-index';
+import { gatewayApp } from '../apps/gateway/src/gateway.app';
+import { commands } from '../apps/harvester/src/cli/commands';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
 import { OaiProvider, startOaiProvider } from './oai-provider';
 import type { ResponseModes } from './oai-provider/faults';
+import { gql } from './support/graphql-client';
 import { queueRun, registerSource, waitForRun } from './support/harvest-helpers';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
 
@@ -16,6 +20,7 @@ describe('harvester: repository quirks seen in the wild', () => {
     stray: { rootNamespace: null },
     compact: { compactDatestamps: true },
     badbytes: { invalidUtf8: true },
+    dspace: { unmappedFormat: true },
   };
   let provider: OaiProvider;
   let env: TestEnv;
@@ -49,7 +54,8 @@ describe('harvester: repository quirks seen in the wild', () => {
     app = await createApp(harvesterApp, loadConfig({ ...process.env, ...env }));
     await app.init();
     ctx = app;
-    for (const name of Object.keys(QUIRKS)) await registerSource(ctx, provider, name);
+    for (const name of Object.keys(QUIRKS).filter((n) => n !== 'dspace'))
+      await registerSource(ctx, provider, name);
   });
 
   afterAll(async () => {
@@ -93,5 +99,60 @@ describe('harvester: repository quirks seen in the wild', () => {
     expect(warnings).toHaveLength(20);
     for (const w of warnings)
       expect(w).toContainEqual(expect.stringMatching(/^dc:description: contains U\+FFFD/));
+  });
+
+  describe('registering a format we cannot map (unmappedFormat mode: xoai offered)', () => {
+    it('sources:add prints an UNMAPPED_FORMAT warning offering oai_dc; harvesting xoai would fail every record', async () => {
+      const lines: string[] = [];
+      await commands(ctx, (line) => lines.push(line))['sources:add']([], {
+        id: 'dspace',
+        name: 'Thư viện DSpace',
+        url: provider.baseUrl('dspace'),
+        prefix: 'xoai',
+      });
+      expect(lines[1]).toMatch(
+        /^ {2}warning UNMAPPED_FORMAT: .* serves "xoai" \(http:\/\/www\.lyncode\.com\/xoai\), a format Hợp Lưu cannot map: .*register with metadataPrefix "oai_dc" instead/,
+      );
+      const run = await waitForRun(ctx, (await queueRun(ctx, 'dspace')).id);
+      expect(run.recordsFailed).toBe(20);
+      expect(run.errors[0]).toMatchObject({ code: 'UNKNOWN_FORMAT' });
+    });
+
+    it('registerSource answers with the warning and the suggested prefix over GraphQL', async () => {
+      const gateway = await createApp(gatewayApp, loadConfig({ ...process.env, ...env }));
+      await gateway.init();
+      try {
+        const staff = (await ctx.get(ApiKeysService).createKey('Ban Thư viện số', 'staff')).key;
+        const register = (id: string, metadataPrefix: string) =>
+          gql(
+            gateway,
+            `mutation($input: RegisterSourceInput!) { registerSource(input: $input) {
+              id registrationWarnings { code message suggestedMetadataPrefix } } }`,
+            {
+              input: {
+                id,
+                libraryName: 'Thư viện DSpace',
+                libraryKind: 'university',
+                baseUrl: provider.baseUrl('dspace'),
+                metadataPrefix,
+              },
+            },
+            staff,
+          );
+        const xoai = await register('dspace-xoai', 'xoai');
+        expect(xoai.errors).toBeUndefined();
+        expect(xoai.data!.registerSource.registrationWarnings).toEqual([
+          {
+            code: 'UNMAPPED_FORMAT',
+            message: expect.stringContaining('"oai_dc"'),
+            suggestedMetadataPrefix: 'oai_dc',
+          },
+        ]);
+        const dc = await register('dspace-dc', 'oai_dc');
+        expect(dc.data!.registerSource.registrationWarnings).toEqual([]);
+      } finally {
+        await gateway.close();
+      }
+    });
   });
 });

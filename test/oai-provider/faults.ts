@@ -83,6 +83,8 @@ export interface ResponseModes {
   pageCursor?: boolean;
   /** Record datestamps in ISO 8601 basic form (20210311T101500Z); index % 10 === 9 zone-less (20210311T1015). */
   compactDatestamps?: boolean;
+  /** ListMetadataFormats also offers `xoai` (DSpace's internal format, not mapped by libs/records), served by the list verbs. */
+  unmappedFormat?: boolean;
   /**
    * ListRecords only: the text of the first payload element (oai_dc: `<dc:title>`) of the
    * page's record at `position` (default 0) is followed by `mib` MiB of 'A', streamed in

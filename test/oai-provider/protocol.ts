@@ -1,6 +1,15 @@
 import type { ResponseModes } from './faults';
 import type { BibRecord } from './generator';
-import { DC_NS, escapeXml, MARC_NS, OAI_DC_NS, renderMarc21, renderOaiDc } from './render';
+import {
+  DC_NS,
+  escapeXml,
+  MARC_NS,
+  OAI_DC_NS,
+  renderMarc21,
+  renderOaiDc,
+  renderXoai,
+  XOAI_NS,
+} from './render';
 import type { Entry, Repository } from './repository';
 import { decodeToken, encodeToken, type TokenState } from './tokens';
 import { legacyTextFor, type LegacyTextMode } from './legacy-text';
@@ -18,6 +27,17 @@ const FORMATS = [
     ns: MARC_NS,
   },
 ];
+
+/** DSpace's internal format, which libs/records does not map (`unmappedFormat` mode). */
+const XOAI = {
+  prefix: 'xoai',
+  schema: 'http://www.lyncode.com/schemas/xoai.xsd',
+  ns: XOAI_NS,
+};
+
+function formatsOf(repo: Repository) {
+  return repo.modes.unmappedFormat ? [...FORMATS, XOAI] : FORMATS;
+}
 
 const VERB_ARGS: Record<string, { required: string[]; optional: string[]; exclusive?: string }> = {
   Identify: { required: [], optional: [] },
@@ -148,8 +168,8 @@ function parseDate(repo: Repository, value: string, isUntil: boolean): number {
   return isUntil ? ms + (day ? 86_400_000 : 1000) - 1 : ms;
 }
 
-function checkPrefix(prefix: string): void {
-  if (!FORMATS.some((f) => f.prefix === prefix)) {
+function checkPrefix(repo: Repository, prefix: string): void {
+  if (!formatsOf(repo).some((f) => f.prefix === prefix)) {
     throw new OaiError('cannotDisseminateFormat', `Metadata format "${prefix}" is not supported.`);
   }
 }
@@ -214,7 +234,11 @@ function renderRecord(repo: Repository, entry: Entry, prefix: string, position: 
   const text = legacy ? withLegacyText(source, legacy, entry.index ?? 0) : source;
   const record = withDataFaults(text, repo.modes);
   let payload =
-    prefix === 'marc21' ? renderMarc21(record) : renderOaiDc(record, !repo.modes.hoistNamespaces);
+    prefix === 'marc21'
+      ? renderMarc21(record)
+      : prefix === 'xoai'
+        ? renderXoai(record)
+        : renderOaiDc(record, !repo.modes.hoistNamespaces);
   const broken = repo.modes.brokenRecords;
   if (broken && position % broken.every === (broken.at ?? 0))
     payload = breakPayload(payload, broken.kind);
@@ -246,7 +270,7 @@ function listMetadataFormats(repo: Repository, params: Record<string, string>): 
     const entry = findEntry(repo, params.identifier);
     if (entry.deleted) throw new OaiError('noMetadataFormats', 'The item is deleted; no formats.');
   }
-  const formats = FORMATS.map(
+  const formats = formatsOf(repo).map(
     (f) =>
       `<metadataFormat><metadataPrefix>${f.prefix}</metadataPrefix><schema>${f.schema}</schema>` +
       `<metadataNamespace>${f.ns}</metadataNamespace></metadataFormat>`,
@@ -284,7 +308,7 @@ function setName(spec: string): string {
 }
 
 function getRecord(repo: Repository, params: Record<string, string>): string {
-  checkPrefix(params.metadataPrefix);
+  checkPrefix(repo, params.metadataPrefix);
   const entry = findEntry(repo, params.identifier);
   return `<GetRecord>${renderRecord(repo, entry, params.metadataPrefix, 0)}</GetRecord>`;
 }
@@ -298,7 +322,7 @@ function listState(repo: Repository, params: Record<string, string>): TokenState
       throw new OaiError('badResumptionToken', 'The resumptionToken has expired.');
     return state;
   }
-  checkPrefix(params.metadataPrefix);
+  checkPrefix(repo, params.metadataPrefix);
   if (params.set && !repo.setsEnabled)
     throw new OaiError('noSetHierarchy', 'This repository does not support sets.');
   if (params.from && params.until && params.from.length !== params.until.length) {

@@ -3,6 +3,7 @@ import type { BibRecord } from './generator';
 export const OAI_DC_NS = 'http://www.openarchives.org/OAI/2.0/oai_dc/';
 export const DC_NS = 'http://purl.org/dc/elements/1.1/';
 export const MARC_NS = 'http://www.loc.gov/MARC21/slim';
+export const XOAI_NS = 'http://www.lyncode.com/xoai';
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) =>
@@ -108,5 +109,17 @@ export function renderMarc21(r: BibRecord): string {
       ['p', r.barcode],
     ]) +
     `</marc:record>`
+  );
+}
+
+/** DSpace XOAI (its internal format): nested `element`s ending in `field`s; title and author only. */
+export function renderXoai(r: BibRecord): string {
+  const field = (name: string, value: string) =>
+    `<element name="${name}"><element name="none"><field name="value">${escapeXml(value)}</field></element></element>`;
+  return (
+    `<metadata xmlns="${XOAI_NS}"><element name="dc">` +
+    field('title', r.title) +
+    `<element name="contributor">${field('author', r.author)}</element>` +
+    `</element></metadata>`
   );
 }

@@ -43,3 +43,13 @@ export function detectFormat(metadataPrefix: string, root: XmlElement): Detected
   }
   return { format: byNamespace ?? byPrefix };
 }
+
+/**
+ * Whether records of a format offered by ListMetadataFormats can be mapped: decided like
+ * `detectFormat`, by its namespace when known, else by its prefix.
+ */
+export function isMappedFormat(metadataPrefix: string, metadataNamespace = ''): boolean {
+  const ns = metadataNamespace.trim();
+  const byNamespace = BY_NAMESPACE[ns] ?? BY_NAMESPACE[ns.replace(/\/?$/, '/')];
+  return (byNamespace ?? BY_PREFIX[metadataPrefix.trim().toLowerCase()]) !== undefined;
+}

@@ -6,6 +6,7 @@ export * from './catalog-record';
 export { RecordError, RecordErrorCode } from './errors';
 export { normalizeRecord, normalizeRecords } from './normalize';
 export { DEFAULT_XML_LIMITS, type XmlLimits } from './xml/parse-xml';
+export { isMappedFormat } from './detect-format';
 export { buildClusterKey, familyName, normalizeEdition, titleKey } from './cluster-key';
 export { searchForm } from './search-forms';
 export {

@@ -1,4 +1,5 @@
 export * from './oai-client.factory';
+export * from './registration-warnings';
 export * from './source-input';
 export * from './source-registration.service';
 export * from './source.entity';

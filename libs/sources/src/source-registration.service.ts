@@ -3,7 +3,7 @@ import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { lookup } from 'node:dns/promises';
 import { isOaiPmhError, isPrivateAddress, OaiErrorCode, OaiIdentify } from '@hop-luu/oai-pmh';
 import { createOaiClient } from './oai-client.factory';
-import { Source } from './source.entity';
+import { formatWarnings, RegisteredSource, RegistrationWarning } from './registration-warnings';
 import { SourceError, SourceErrorCode } from './source.errors';
 import { SourceInput, validateSourceInput } from './source-input';
 import { IdentifyFacts, SourcesService } from './sources.service';
@@ -32,17 +32,23 @@ export class SourceRegistrationService {
     private readonly sources: SourcesService,
   ) {}
 
-  async register(input: SourceInput): Promise<Source> {
+  /** Registers the source; warnings (e.g. UNMAPPED_FORMAT) come back on the result. */
+  async register(input: SourceInput): Promise<RegisteredSource> {
     validateSourceInput(input);
-    const identify = await this.checkEndpoint(input.id, input.baseUrl, input.metadataPrefix);
-    return this.sources.create(input, identifyFacts(identify));
+    const { identify, warnings } = await this.checkEndpoint(
+      input.id,
+      input.baseUrl,
+      input.metadataPrefix,
+    );
+    const source = await this.sources.create(input, identifyFacts(identify));
+    return Object.assign(source, { registrationWarnings: warnings });
   }
 
   async checkEndpoint(
     sourceId: string,
     baseUrl: string,
     metadataPrefix: string,
-  ): Promise<OaiIdentify> {
+  ): Promise<{ identify: OaiIdentify; warnings: RegistrationWarning[] }> {
     await this.refuseInternalAddresses(baseUrl);
     // Registration is interactive: fail in seconds, not after a harvest's patient retries.
     const client = createOaiClient(this.config, baseUrl, {
@@ -52,7 +58,8 @@ export class SourceRegistrationService {
     try {
       const identify = await client.identify();
       const formats = await client.listMetadataFormats();
-      if (!formats.some((format) => format.metadataPrefix === metadataPrefix)) {
+      const chosen = formats.find((format) => format.metadataPrefix === metadataPrefix);
+      if (!chosen) {
         const offered = formats.map((format) => format.metadataPrefix).join(', ') || 'none';
         throw new SourceError(
           SourceErrorCode.EndpointUnusable,
@@ -60,7 +67,9 @@ export class SourceRegistrationService {
         );
       }
       this.logger.log(`[${sourceId}] endpoint ${baseUrl} answered as "${identify.repositoryName}"`);
-      return identify;
+      const warnings = formatWarnings(baseUrl, chosen, formats);
+      for (const warning of warnings) this.logger.warn(`[${sourceId}] ${warning.message}`);
+      return { identify, warnings };
     } catch (error) {
       if (isOaiPmhError(error, OaiErrorCode.AddressNotAllowed)) {
         throw new SourceError(SourceErrorCode.AddressNotAllowed, error.message);

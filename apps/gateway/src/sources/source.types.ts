@@ -20,6 +20,27 @@ registerEnumType(SourceHealth, {
   },
 });
 
+@ObjectType('RegistrationWarning', {
+  description: 'Something the live endpoint check found worth knowing; the source was registered.',
+})
+export class RegistrationWarningType {
+  @Field({
+    description:
+      'UNMAPPED_FORMAT: the chosen metadataPrefix is not one we map, so every record would fail (UNKNOWN_FORMAT).',
+  })
+  code: string;
+
+  @Field({ description: 'What was found and what to do.' })
+  message: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A metadataPrefix the source offers that we map (oai_dc first); register the source with it instead (deleteSource, then registerSource).',
+  })
+  suggestedMetadataPrefix: string | null;
+}
+
 @ObjectType('Source', { description: "A partner library's registered OAI-PMH endpoint." })
 export class SourceType {
   @Field({ description: 'Stable slug, part of every record id.' })
@@ -70,6 +91,13 @@ export class SourceType {
       '`from` of the next incremental harvest (server clock of the last complete run, less one granule).',
   })
   highWaterMark: Date | null;
+
+  @Field(() => [RegistrationWarningType], {
+    nullable: true,
+    description:
+      'Only in the answer of registerSource: warnings of the live check (e.g. UNMAPPED_FORMAT); null elsewhere.',
+  })
+  registrationWarnings?: RegistrationWarningType[];
 
   /** Not exposed: used to authorise. */
   ownerId: string | null;

@@ -40,6 +40,8 @@ export function commands(app: INestApplicationContext, print: (line: string) => 
         schedule: text(options, 'schedule', false) ?? null,
       });
       print(sourceLine(source));
+      for (const warning of source.registrationWarnings)
+        print(`  warning ${warning.code}: ${warning.message}`);
     },
     'sources:list': async () =>
       (await sources.list()).forEach((source) => print(sourceLine(source))),
