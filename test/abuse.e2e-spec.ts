@@ -306,9 +306,20 @@ describe('no single request makes unbounded work', () => {
     expect(refusal(many)).toEqual({
       status: 400,
       code: 'QUERY_TOO_COMPLEX',
-      message: expect.stringMatching(/each top-level field costs at least 1000, so at most 10 fit/),
+      message: expect.stringMatching(
+        /^Query has 1000 top-level fields; at most 10 fit in one request/,
+      ),
     });
     expect(many.data).toBeUndefined();
+  });
+
+  it('refuses a document of more than 20,000 tokens while parsing it', async () => {
+    const huge = await gql(world.gateway, `{ search { works { ${'id '.repeat(25_000)}} } }`);
+    expect(refusal(huge)).toEqual({
+      status: 400,
+      code: 'GRAPHQL_PARSE_FAILED',
+      message: expect.stringMatching(/Document contains more tha[nt] 20000 tokens/),
+    });
   });
 
   it('still answers as many top-level fields as the limit allows', async () => {

@@ -14,7 +14,7 @@ import { CallerService } from '../access/caller.service';
 import { RecordsService } from '../catalogue/records.service';
 import { formatError } from './error-formatter';
 import { contextError, httpStatusPlugin } from './http-status';
-import { queryLimitsPlugin } from './query-limits.plugin';
+import { MAX_DOCUMENT_TOKENS, queryLimitsPlugin } from './query-limits.plugin';
 import { AnswerCache } from './answer-cache/answer-cache';
 import { answerCachePlugin } from './answer-cache/answer-cache.plugin';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
@@ -49,6 +49,7 @@ export function graphqlOptions(
     sortSchema: true,
     introspection: true,
     playground: false,
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     // Nest would reset every answer with data to 200; httpStatusPlugin decides the status instead.
     preserveHttpStatusForExecutionErrors: false,
     transformSchema: (built: GraphQLSchema) => (schema = describeRootTypes(built)),
