@@ -589,6 +589,24 @@ describe('abuse: authentication, keys and the address guard', () => {
       expect(JSON.stringify(listed)).not.toContain(fresh.split('_')[2]);
     });
 
+    it('rotating one key twice at once gives one replacement, and says why the other failed', async () => {
+      const old = (await keys.createKey('Thư viện Bắc Ninh', 'partner')).key;
+      const both = await Promise.all([
+        gql(gateway, ROTATE, { p: prefixOf(old) }, staff),
+        gql(gateway, ROTATE, { p: prefixOf(old) }, staff),
+      ]);
+      const issued = both.filter((answer) => answer.data?.rotateApiKey);
+      expect(issued).toHaveLength(1);
+      expect(refusal(both.find((answer) => !answer.data?.rotateApiKey)!)).toMatchObject({
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        message: expect.stringMatching(/is revoked; create a new key/),
+      });
+      const partnerKeys = (await gql(gateway, KEYS, {}, issued[0].data!.rotateApiKey.key)).data!
+        .apiKeys;
+      expect(partnerKeys.map((k: { status: string }) => k.status)).toEqual(['ACTIVE', 'REVOKED']);
+    });
+
     it('lets a partner list and revoke only its own keys; staff see all', async () => {
       const mine = (await keys.createKey('Thư viện Hải Phòng', 'partner')).key;
       const theirs = (await keys.createKey('Thư viện Đà Nẵng', 'partner')).key;

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { AccessError, AccessErrorCode } from './access.errors';
 import { Actor, canManage } from './actor';
 import { ApiKey } from './api-key.entity';
@@ -77,17 +77,22 @@ export class ApiKeysService {
    */
   async rotate(reference: string, actor?: Actor, expiresAt?: Date): Promise<CreatedKey> {
     const old = await this.find(reference, actor);
-    if (old.revokedAt) {
-      throw new AccessError(
+    const alreadyRevoked = () =>
+      new AccessError(
         AccessErrorCode.KeyInvalid,
         `API key ${old.prefix} is revoked; create a new key instead of rotating it.`,
       );
-    }
+    if (old.revokedAt) throw alreadyRevoked();
     const keeps = old.expiresAt && old.expiresAt > new Date() ? old.expiresAt : null;
     const expiry = expiresAt ? checkedExpiry(expiresAt) : keeps;
     const created = await this.db.transaction(async (tx) => {
       const keys = tx.getRepository(ApiKey);
-      await keys.update({ id: old.id }, { revokedAt: new Date() });
+      // Only the rotation that revokes the key issues a replacement: two at once make one key.
+      const revoked = await keys.update(
+        { id: old.id, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      if (revoked.affected !== 1) throw alreadyRevoked();
       return this.issue(keys, old.partner!, old.label, expiry);
     });
     this.logger.log(`rotated API key ${old.prefix} to ${created.stored.prefix}`);
