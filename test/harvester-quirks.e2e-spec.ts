@@ -2,6 +2,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import { ApiKeysService } from '@hop-luu/access';
 import { loadConfig } from '@hop-luu/config';
+import { HarvestRunsService } from '@hop-luu/harvest-runs';
 import { createApp } from '@hop-luu/platform';
 import { CatalogueIndex } from '@hop-luu/search-index';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
@@ -21,6 +22,7 @@ describe('harvester: repository quirks seen in the wild', () => {
     compact: { compactDatestamps: true },
     badbytes: { invalidUtf8: true },
     dspace: { unmappedFormat: true },
+    pages: { pageCursor: true },
   };
   let provider: OaiProvider;
   let env: TestEnv;
@@ -44,7 +46,7 @@ describe('harvester: repository quirks seen in the wild', () => {
     provider = await startOaiProvider({
       repositories: Object.keys(QUIRKS).map((name, seed) => ({
         name,
-        records: 20,
+        records: name === 'pages' ? 30 : 20,
         pageSize: 10,
         generator: { seed: seed + 1 },
       })),
@@ -99,6 +101,23 @@ describe('harvester: repository quirks seen in the wild', () => {
     expect(warnings).toHaveLength(20);
     for (const w of warnings)
       expect(w).toContainEqual(expect.stringMatching(/^dc:description: contains U\+FFFD/));
+  });
+
+  it('completes a run resumed from a saved token when the cursor counts pages (DSpace XOAI)', async () => {
+    const full = await waitForRun(ctx, (await queueRun(ctx, 'pages')).id);
+    expect(full).toMatchObject({ status: 'succeeded', recordsSeen: 30 });
+    const firstPage = await (
+      await fetch(`${provider.baseUrl('pages')}?verb=ListRecords&metadataPrefix=oai_dc`)
+    ).text();
+    const token = /<resumptionToken[^>]*>([^<]+)</.exec(firstPage)![1];
+    const resume = await ctx.get(HarvestRunsService).enqueue({
+      sourceId: 'pages',
+      mode: 'full',
+      trigger: 'resume',
+      resumeOf: { ...full, lastToken: token },
+    });
+    const resumed = await waitForRun(ctx, resume.id);
+    expect(resumed).toMatchObject({ status: 'succeeded', recordsSeen: 20, errorCode: null });
   });
 
   describe('registering a format we cannot map (unmappedFormat mode: xoai offered)', () => {
