@@ -399,6 +399,17 @@ describe('no single request makes unbounded work', () => {
     });
     const sources = await gql(world.gateway, `{ sources { id } }`);
     expect(sources.data!.sources).toEqual([{ id: 'lib' }]);
+    const unknown = await gql(
+      world.gateway,
+      `mutation($id: String!) { setSourceEnabled(id: $id, enabled: false) { id } }`,
+      { id: 'y'.repeat(70_000) },
+      world.keys.staff,
+    );
+    expect(refusal(unknown)).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `Source "${'y'.repeat(80)}… (70000 characters)" does not exist; list sources to see the ids.`,
+    });
   });
 });
 

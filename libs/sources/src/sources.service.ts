@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { LibraryKind, Source } from './source.entity';
 import { SourceError, SourceErrorCode } from './source.errors';
-import { SourceInput, validateSourceInput } from './source-input';
+import { shown, SourceInput, validateSourceInput } from './source-input';
 
 /** Channel on which source changes are announced, so schedulers in every process reload. */
 export const SOURCES_CHANGED_CHANNEL = 'hopluu_sources_changed';
@@ -34,7 +34,7 @@ export class SourcesService {
     if (await this.sources.existsBy({ id: input.id })) {
       throw new SourceError(
         SourceErrorCode.AlreadyExists,
-        `Source "${input.id}" already exists; choose another id.`,
+        `Source ${shown(input.id)} already exists; choose another id.`,
       );
     }
     const source = this.sources.create({
@@ -65,7 +65,7 @@ export class SourcesService {
     if (!source)
       throw new SourceError(
         SourceErrorCode.NotFound,
-        `Source "${id}" does not exist; list sources to see the ids.`,
+        `Source ${shown(id)} does not exist; list sources to see the ids.`,
       );
     return source;
   }
