@@ -177,6 +177,30 @@ export const SETTINGS = {
     default: '4',
     description: 'runs one harvester process executes at once',
   },
+  harvestSearchTimeoutMs: {
+    env: 'HARVEST_SEARCH_TIMEOUT_MS',
+    default: '30000',
+    description:
+      'longest the harvester waits for one Elasticsearch answer (bulk writes, reindexing), in milliseconds',
+  },
+  harvestSearchMaxRetries: {
+    env: 'HARVEST_SEARCH_MAX_RETRIES',
+    default: '2',
+    description:
+      'further attempts of one Elasticsearch request after a timeout or lost connection, before the run ends SEARCH_UNAVAILABLE',
+  },
+  harvestOutageWaitS: {
+    env: 'HARVEST_OUTAGE_WAIT_S',
+    default: '120',
+    description:
+      "how long a run's closing status write keeps retrying while PostgreSQL is unreachable (a run left open is closed by the next start)",
+  },
+  harvestOutageCheckMaxS: {
+    env: 'HARVEST_OUTAGE_CHECK_MAX_S',
+    default: '30',
+    description:
+      'after a run ended SEARCH_UNAVAILABLE or DATABASE_UNAVAILABLE, the longest pause between checks of that service before queued runs are claimed again (backoff from 1 s)',
+  },
   schedulerEnabled: {
     env: 'SCHEDULER_ENABLED',
     default: 'true',

@@ -16,6 +16,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { RawRecordsModule } from './raw-records/raw-records.module';
 import { MappingUpgradeService } from './reindex/mapping-upgrade.service';
 import { ReindexService } from './reindex/reindex.service';
+import { OutageGate } from './runs/outage-gate';
 import { RunQueueService } from './runs/run-queue.service';
 import { ScheduleService } from './scheduling/schedule.service';
 import { HarvestWorkerService } from './worker/harvest-worker.service';
@@ -44,7 +45,10 @@ export class HarvesterModule {
         ConfigModule.forRoot(config),
         LoggingModule.forApp('harvester'),
         DatabaseModule.forRoot(),
-        SearchIndexModule.forRoot(),
+        SearchIndexModule.forRoot({
+          requestTimeoutMs: config.harvester.search.timeoutMs,
+          maxRetries: config.harvester.search.maxRetries,
+        }),
         HealthModule,
         SourcesModule,
         HarvestRunsModule,
@@ -58,6 +62,7 @@ export class HarvesterModule {
         HarvestMetrics,
         hostThrottle,
         RunQueueService,
+        OutageGate,
         HarvestRunnerService,
         ReindexService,
         ...(options.background

@@ -47,6 +47,16 @@ export interface AppConfig {
       readonly retryAfterCapMs: number;
     };
     readonly concurrency: number;
+    /** Elasticsearch requests of harvests and reindexing. */
+    readonly search: {
+      readonly timeoutMs: number;
+      readonly maxRetries: number;
+    };
+    /** Waiting out a PostgreSQL or Elasticsearch outage. */
+    readonly outage: {
+      readonly closeRetryMs: number;
+      readonly checkMaxMs: number;
+    };
     readonly schedulerEnabled: boolean;
   };
 }

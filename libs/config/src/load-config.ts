@@ -72,6 +72,14 @@ export function loadConfig(env: Environment = process.env): AppConfig {
         retryAfterCapMs: read('harvestRetryAfterCapS', integer(0, 86_400)) * 1000,
       },
       concurrency: read('harvestConcurrency', integer(1, 64)),
+      search: {
+        timeoutMs: read('harvestSearchTimeoutMs', integer(100, 600_000)),
+        maxRetries: read('harvestSearchMaxRetries', integer(0, 10)),
+      },
+      outage: {
+        closeRetryMs: read('harvestOutageWaitS', integer(0, 86_400)) * 1000,
+        checkMaxMs: read('harvestOutageCheckMaxS', integer(1, 3600)) * 1000,
+      },
       schedulerEnabled: read('schedulerEnabled', boolean),
     },
   };

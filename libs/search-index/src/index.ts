@@ -4,3 +4,4 @@ export * from './catalogue/catalogue-index';
 export * from './catalogue/catalogue-mapping';
 export * from './cluster-status';
 export * from './search-index.module';
+export * from './unavailable';

@@ -12,14 +12,11 @@ export interface SearchIndexOptions {
   readonly maxRetries: number;
 }
 
-/** For background work (harvests, reindexing): patient, since nobody waits on the answer. */
-const BACKGROUND: SearchIndexOptions = { requestTimeoutMs: 30_000, maxRetries: 2 };
-
 /** One Elasticsearch client per app, the catalogue index behind its alias, and a start-up check that degrades instead of crashing. */
 @Global()
 @Module({})
 export class SearchIndexModule {
-  static forRoot(options: SearchIndexOptions = BACKGROUND): DynamicModule {
+  static forRoot(options: SearchIndexOptions): DynamicModule {
     return {
       module: SearchIndexModule,
       providers: [

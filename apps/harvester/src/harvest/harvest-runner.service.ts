@@ -17,6 +17,7 @@ import { CatalogueIndex } from '@hop-luu/search-index';
 import { createOaiClient, identifyFacts, Source, SourcesService } from '@hop-luu/sources';
 import { HarvestMetrics } from '../metrics/harvest-metrics';
 import { RawRecordsService } from '../raw-records/raw-records.service';
+import { OutageGate } from '../runs/outage-gate';
 import {
   ClaimedRun,
   MAX_ERRORS_PER_RUN,
@@ -32,6 +33,13 @@ import { WriteQueue } from './write-queue';
 const WRITE_QUEUE_DEPTH = 4;
 /** Bulk requests of one page in flight at once (Elasticsearch indexes them on separate threads). */
 const WRITE_CONCURRENCY = 2;
+
+/** Where a list's records go, and the signal that stops it when the source's lock is lost. */
+interface ListWriting {
+  readonly batcher: RecordBatcher;
+  readonly writes: WriteQueue;
+  readonly lockLost: AbortSignal;
+}
 
 /** One list to harvest: a set (or the whole repository) from a starting point. */
 interface ListStart {
@@ -58,6 +66,7 @@ export class HarvestRunnerService {
     private readonly catalogue: CatalogueIndex,
     private readonly throttle: HostThrottle,
     private readonly metrics: HarvestMetrics,
+    private readonly outages: OutageGate,
   ) {}
 
   /** Running lists stop at their next page boundary and are queued for resumption. */
@@ -71,7 +80,7 @@ export class HarvestRunnerService {
     try {
       const source = await this.sources.get(run.sourceId);
       client = createOaiClient(this.config, source.baseUrl, { hostThrottle: this.throttle });
-      const finished = await this.harvest(run, source, client);
+      const finished = await this.harvest(run, source, client, lock.lost);
       this.logger.log(
         `[${run.sourceId}] run ${run.id} ${finished.status}: ${finished.recordsSeen} seen, ` +
           `${finished.recordsIndexed} indexed, ${finished.recordsUnchanged} unchanged, ` +
@@ -91,6 +100,7 @@ export class HarvestRunnerService {
     run: HarvestRun,
     source: Source,
     client: OaiPmhClient,
+    lockLost: AbortSignal,
   ): Promise<HarvestRun> {
     const identify = await client.identify();
     await this.sources.recordIdentify(source.id, identifyFacts(identify));
@@ -103,7 +113,9 @@ export class HarvestRunnerService {
         : null;
     await this.queue.markStarted(run.id, serverStart, from);
     await this.catalogue.ensure();
-    const outcome = await this.harvestLists(run, source, client, from);
+    const outcome = await this.harvestLists(run, source, client, from, lockLost);
+    // Without its lock the run is no longer this process's to finish.
+    lockLost.throwIfAborted();
     const status = statusOf(outcome);
     const finished = await this.queue.finish(
       run.id,
@@ -124,10 +136,12 @@ export class HarvestRunnerService {
     source: Source,
     client: OaiPmhClient,
     from: Date | null,
+    lockLost: AbortSignal,
   ): Promise<ListOutcome> {
     const sets: (string | undefined)[] = source.sets.length > 0 ? source.sets : [undefined];
     const first = Math.max(0, run.currentSet ? sets.indexOf(run.currentSet) : 0);
-    const writes = new WriteQueue(WRITE_QUEUE_DEPTH, WRITE_CONCURRENCY);
+    // A lost lock stops every write not yet started: another harvester may own the run now.
+    const writes = new WriteQueue(WRITE_QUEUE_DEPTH, WRITE_CONCURRENCY, lockLost);
     const batcher = new RecordBatcher(
       {
         sourceId: source.id,
@@ -148,7 +162,9 @@ export class HarvestRunnerService {
         set: sets[i],
         resumptionToken: i === first ? run.resumeToken : null,
       };
-      const outcome = await this.harvestList(run, source, client, batcher, writes, start, from);
+      const list = { batcher, writes, lockLost };
+      const outcome = await this.harvestList(run, source, client, list, start, from);
+      lockLost.throwIfAborted();
       failedRecords += outcome.failedRecords;
       incompleteMessage ??= outcome.incompleteMessage;
       if (outcome.cancelled) return { cancelled: true, failedRecords };
@@ -160,8 +176,7 @@ export class HarvestRunnerService {
     run: HarvestRun,
     source: Source,
     client: OaiPmhClient,
-    batcher: RecordBatcher,
-    writes: WriteQueue,
+    list: ListWriting,
     start: ListStart,
     from: Date | null,
   ): Promise<ListOutcome> {
@@ -175,7 +190,7 @@ export class HarvestRunnerService {
       ? { resumptionToken: start.resumptionToken }
       : fresh;
     try {
-      return await this.pageThrough(run, client.listRecords(request), batcher, writes, start.set);
+      return await this.pageThrough(run, client.listRecords(request), list, start.set);
     } catch (error) {
       if (!start.resumptionToken || !isOaiPmhError(error, OaiErrorCode.ResumeTokenRejected))
         throw error;
@@ -191,7 +206,7 @@ export class HarvestRunnerService {
           at: new Date().toISOString(),
         },
       ]);
-      return this.pageThrough(run, client.listRecords(restart), batcher, writes, start.set);
+      return this.pageThrough(run, client.listRecords(restart), list, start.set);
     }
   }
 
@@ -203,18 +218,22 @@ export class HarvestRunnerService {
   private async pageThrough(
     run: HarvestRun,
     pages: AsyncGenerator<OaiPage<OaiRecord>>,
-    batcher: RecordBatcher,
-    writes: WriteQueue,
+    { batcher, writes, lockLost }: ListWriting,
     set: string | undefined,
   ): Promise<ListOutcome> {
     let failedRecords = 0;
     let cancelled = false;
     let upcoming = pages.next();
     try {
-      for (let step = await upcoming; !step.done; step = await upcoming) {
+      for (
+        let step = await unlessAborted(upcoming, lockLost);
+        !step.done;
+        step = await unlessAborted(upcoming, lockLost)
+      ) {
         const page = step.value;
         const counts = batcher.startPage();
         for await (const item of page.items()) {
+          lockLost.throwIfAborted();
           if (item.kind === 'record') await batcher.add(item.record);
           else batcher.addUnreadable(item.identifier, item.reason, item.code);
         }
@@ -225,6 +244,7 @@ export class HarvestRunnerService {
         await batcher.flush();
         await writes.pushBarrier(async () => {
           await batcher.storedAll();
+          lockLost.throwIfAborted();
           failedRecords += counts.failed;
           cancelled = !(await this.queue.checkpoint(run.id, progressOf(end, counts, set)));
           this.metrics.recordPage(counts, end.stats.retries);
@@ -239,6 +259,9 @@ export class HarvestRunnerService {
       }
       await writes.drain();
     } catch (error) {
+      // The page fetched ahead holds the host's one request slot: close it once it arrives
+      // (the generator's own cleanup does), without waiting for a slow source.
+      void pages.return(undefined).catch(() => undefined);
       // Pages already read are written and checkpointed before the run ends, whatever broke.
       await writes.drain();
       if (!isOaiPmhError(error, OaiErrorCode.IncompleteList)) throw error;
@@ -252,14 +275,24 @@ export class HarvestRunnerService {
     this.logger.error(
       `[${run.sourceId}] run ${run.id} failed: ${failure.code}: ${failure.message}`,
     );
-    const interrupted =
-      error instanceof RunInterruptedError
-        ? await this.queue.closeAsInterrupted(run.id, failure.message)
-        : null;
-    const finished = interrupted ?? (await this.queue.finish(run.id, 'failed', failure));
+    // Before the resume is queued: no worker may claim it while the service is still down.
+    this.outages.report(failure.code);
+    const closed = failure.resume ? await this.queue.closeForResume(run.id, failure) : null;
+    // Not resumable, or already closed by another harvester (then this only reads the row).
+    const finished = closed ?? (await this.queue.finish(run.id, 'failed', failure));
     this.metrics.runs.inc({ status: finished.status });
     return finished;
   }
+}
+
+/** Resolves as `promise` does, or rejects with the signal's reason as soon as it aborts. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 function progressOf(end: PageEnd, counts: PageCounts, set: string | undefined): PageProgress {

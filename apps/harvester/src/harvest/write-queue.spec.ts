@@ -74,4 +74,20 @@ describe('WriteQueue', () => {
     expect(ran).toEqual([]);
     await expect(queue.push(async () => undefined)).rejects.toThrow('refused');
   });
+
+  it('lets a running job finish but starts none once its stop signal aborts', async () => {
+    const stop = new AbortController();
+    const queue = new WriteQueue(5, 1, stop.signal);
+    const ran: string[] = [];
+    await queue.push(async () => {
+      await tick(20);
+      ran.push('in flight');
+    });
+    await queue.push(async () => {
+      ran.push('queued');
+    });
+    stop.abort(new Error('lock lost'));
+    await expect(queue.drain()).rejects.toThrow('lock lost');
+    expect(ran).toEqual(['in flight']);
+  });
 });

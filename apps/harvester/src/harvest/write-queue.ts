@@ -3,7 +3,8 @@
  * a barrier job (the page's checkpoint) waits for every job pushed before it, and no later
  * job starts until it is done, so a crash leaves at most one page half-written. At most
  * `depth` jobs wait at once (memory stays bounded). After a failure no further job runs,
- * and the failure is thrown to the producer at its next `push` or `drain`.
+ * and the failure is thrown to the producer at its next `push` or `drain`. An aborted `stop`
+ * signal counts as a failure (its reason): jobs already running finish, no other starts.
  */
 export class WriteQueue {
   private barrier: Promise<void> = Promise.resolve();
@@ -16,6 +17,7 @@ export class WriteQueue {
   constructor(
     private readonly depth: number,
     private readonly concurrency = 1,
+    private readonly stop?: AbortSignal,
   ) {}
 
   /** Queues a write that may run alongside the other writes of the same page. */
@@ -59,6 +61,7 @@ export class WriteQueue {
 
   /** Runs a job unless an earlier one failed; a failure is recorded before any waiting job can start. */
   private async guarded(job: () => Promise<void>): Promise<void> {
+    if (this.stop?.aborted) this.failure ??= { error: this.stop.reason };
     if (this.failure) return;
     try {
       await job();
@@ -75,6 +78,7 @@ export class WriteQueue {
   }
 
   private throwIfFailed(): void {
+    if (this.stop?.aborted) this.failure ??= { error: this.stop.reason };
     if (this.failure) throw this.failure.error;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { LOCK_CLASS, PgSession } from '@hop-luu/database';
+import { LOCK_CLASS, LockSession } from '@hop-luu/database';
 import { BulkAction, CatalogueIndex, LibraryInfo, writeBulk } from '@hop-luu/search-index';
 import { SourcesService } from '@hop-luu/sources';
 import { indexActionFor, xmlLimitsOf } from '../harvest/index-action';
@@ -49,8 +49,7 @@ export class ReindexService {
   }
 
   private async underLock<T>(work: () => Promise<T>): Promise<T> {
-    const lock = new PgSession(this.config.databaseUrl, 'reindex-lock');
-    await lock.connect();
+    const lock = await LockSession.open(this.config.databaseUrl, 'reindex-lock');
     try {
       // Exclusive: waits for running harvests (which hold it shared) and holds off new ones.
       await lock.query('SELECT pg_advisory_lock($1, 0)', [LOCK_CLASS.reindex]);

@@ -3,13 +3,20 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { LOCK_CLASS, PgSession } from '@hop-luu/database';
+import { isDatabaseUnavailable, LOCK_CLASS, LockSession } from '@hop-luu/database';
 import { HarvestRun, HarvestRunsService, RunError, RunStatus } from '@hop-luu/harvest-runs';
 
 /** A run this process is executing, with the connection that holds its source's lock. */
 export interface ClaimedRun {
   readonly run: HarvestRun;
-  readonly lock: PgSession;
+  /** Its `lost` signal aborts when the lock's connection drops: the run must stop at once. */
+  readonly lock: LockSession;
+}
+
+/** Why a run ended early and is continued by a resume run (INTERRUPTED, LOCK_LOST, SEARCH_UNAVAILABLE, ...). */
+export interface RunFailure {
+  readonly code: string;
+  readonly message: string;
 }
 
 /** Counters a page adds to its run. */
@@ -53,8 +60,8 @@ export class RunQueueService {
    * `onlyRunId`); undefined when there is none to take now.
    */
   async claimNext(onlyRunId?: string): Promise<ClaimedRun | undefined> {
-    const lock = new PgSession(this.config.databaseUrl, 'run-lock');
-    await lock.connect();
+    // A failed connect throws here and fails only this queue check; nothing keeps retrying.
+    const lock = await LockSession.open(this.config.databaseUrl, 'run-lock');
     try {
       const claimedId = await this.claimOn(lock, onlyRunId ?? null);
       if (claimedId) {
@@ -71,7 +78,7 @@ export class RunQueueService {
     return undefined;
   }
 
-  private async claimOn(lock: PgSession, onlyRunId: string | null): Promise<string | undefined> {
+  private async claimOn(lock: LockSession, onlyRunId: string | null): Promise<string | undefined> {
     // A reindex holds this lock exclusively; harvests wait so the new index misses nothing.
     const [shared] = await lock.query<{ ok: boolean }>(
       'SELECT pg_try_advisory_lock_shared($1, 0) AS ok',
@@ -141,49 +148,71 @@ export class RunQueueService {
     ]);
   }
 
-  /** Ends a running run; a cancelled one keeps its status. Returns the final row. */
-  async finish(
-    runId: string,
-    status: RunStatus,
-    error?: { code: string; message: string },
-  ): Promise<HarvestRun> {
-    await this.runs.update(
-      { id: runId, status: 'running' },
-      {
-        status,
-        finishedAt: new Date(),
-        errorCode: error?.code ?? null,
-        errorMessage: error?.message ?? null,
-      },
-    );
-    return this.runs.findOneByOrFail({ id: runId });
+  /**
+   * Ends a running run; a cancelled one keeps its status. Returns the final row. A run's
+   * last write is retried while PostgreSQL is unreachable (HARVEST_OUTAGE_WAIT_S); past that
+   * it throws, and the run, left `running` with its lock released, is closed by the next
+   * recoverInterrupted of any harvester.
+   */
+  async finish(runId: string, status: RunStatus, error?: RunFailure): Promise<HarvestRun> {
+    return this.retryWhileUnavailable(async () => {
+      await this.runs.update(
+        { id: runId, status: 'running' },
+        {
+          status,
+          finishedAt: new Date(),
+          errorCode: error?.code ?? null,
+          errorMessage: error?.message ?? null,
+        },
+      );
+      return this.runs.findOneByOrFail({ id: runId });
+    });
   }
 
   /**
-   * Ends a running run as failed (INTERRUPTED) and queues its resume from the last stored
-   * page, in one transaction: there is never an interrupted run without its resume.
-   * Returns the closed run, or null when it was no longer running.
+   * Ends a running run as failed with `failure`'s code and queues its resume from the last
+   * stored page, in one transaction: there is never such a run without its resume. Retried
+   * like `finish`. Returns the closed run, or null when it was no longer running (someone
+   * else closed it; their resume takes over).
    */
-  async closeAsInterrupted(runId: string, message: string): Promise<HarvestRun | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const runs = manager.getRepository(HarvestRun);
-      const closed = await runs.update(
-        { id: runId, status: 'running' },
-        {
-          status: 'failed',
-          finishedAt: new Date(),
-          errorCode: 'INTERRUPTED',
-          errorMessage: message,
-        },
-      );
-      if (!closed.affected) return null;
-      const run = await runs.findOneByOrFail({ id: runId });
-      await this.harvestRuns.enqueue(
-        { sourceId: run.sourceId, mode: run.mode, trigger: 'resume', resumeOf: run },
-        manager,
-      );
-      return run;
-    });
+  async closeForResume(runId: string, failure: RunFailure): Promise<HarvestRun | null> {
+    return this.retryWhileUnavailable(() =>
+      this.dataSource.transaction(async (manager) => {
+        const runs = manager.getRepository(HarvestRun);
+        const closed = await runs.update(
+          { id: runId, status: 'running' },
+          {
+            status: 'failed',
+            finishedAt: new Date(),
+            errorCode: failure.code,
+            errorMessage: failure.message,
+          },
+        );
+        if (!closed.affected) return null;
+        const run = await runs.findOneByOrFail({ id: runId });
+        await this.harvestRuns.enqueue(
+          { sourceId: run.sourceId, mode: run.mode, trigger: 'resume', resumeOf: run },
+          manager,
+        );
+        return run;
+      }),
+    );
+  }
+
+  /** Retries `write` with a doubling pause (1 s to 10 s) while PostgreSQL is unreachable, for HARVEST_OUTAGE_WAIT_S at most. */
+  private async retryWhileUnavailable<T>(write: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.config.harvester.outage.closeRetryMs;
+    for (let pause = 1000; ; pause = Math.min(pause * 2, 10_000)) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || Date.now() + pause > deadline) throw error;
+        this.logger.warn(
+          `PostgreSQL unreachable (${(error as Error).message}); retrying a run's closing write`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   /**
@@ -193,8 +222,7 @@ export class RunQueueService {
   async recoverInterrupted(): Promise<number> {
     const running = await this.runs.findBy({ status: 'running' });
     if (running.length === 0) return 0;
-    const probe = new PgSession(this.config.databaseUrl, 'orphan-probe');
-    await probe.connect();
+    const probe = await LockSession.open(this.config.databaseUrl, 'orphan-probe');
     let recovered = 0;
     try {
       for (const run of running) {
@@ -206,17 +234,17 @@ export class RunQueueService {
     return recovered;
   }
 
-  private async recoverIfOrphaned(probe: PgSession, run: HarvestRun): Promise<boolean> {
+  private async recoverIfOrphaned(probe: LockSession, run: HarvestRun): Promise<boolean> {
     const [lock] = await probe.query<{ ok: boolean }>(
       'SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok',
       [LOCK_CLASS.source, run.sourceId],
     );
     if (!lock.ok) return false;
     try {
-      const closed = await this.closeAsInterrupted(
-        run.id,
-        `Harvester ${run.worker ?? '?'} stopped during this run; a resume run continues from its last stored page.`,
-      );
+      const closed = await this.closeForResume(run.id, {
+        code: 'INTERRUPTED',
+        message: `Harvester ${run.worker ?? '?'} stopped during this run, or could not close it; a resume run continues from its last stored page.`,
+      });
       if (!closed) return false;
       this.logger.warn(
         `[${run.sourceId}] run ${run.id} was interrupted; queued a resume from its last page`,

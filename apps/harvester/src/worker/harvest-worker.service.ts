@@ -9,6 +9,7 @@ import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { PgSession } from '@hop-luu/database';
 import { RUN_QUEUED_CHANNEL } from '@hop-luu/harvest-runs';
 import { HarvestRunnerService } from '../harvest/harvest-runner.service';
+import { OutageGate } from '../runs/outage-gate';
 import { RunQueueService } from '../runs/run-queue.service';
 
 const POLL_INTERVAL_MS = 5000;
@@ -17,6 +18,8 @@ const POLL_INTERVAL_MS = 5000;
  * Picks queued runs and executes up to HARVEST_CONCURRENCY of them at once. Woken by
  * NOTIFY when a run is queued, and by a poll as a safety net; each tick also looks for runs
  * whose process died and queues their resumption. One failing run never stops the others.
+ * After a run ended because PostgreSQL or Elasticsearch did not answer, no run is claimed
+ * until that service answers again (its resume would fail at once, over and over).
  */
 @Injectable()
 export class HarvestWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,6 +35,7 @@ export class HarvestWorkerService implements OnApplicationBootstrap, OnApplicati
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: RunQueueService,
     private readonly runner: HarvestRunnerService,
+    private readonly gate: OutageGate,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -77,6 +81,7 @@ export class HarvestWorkerService implements OnApplicationBootstrap, OnApplicati
   private async tick(): Promise<void> {
     await this.queue.recoverInterrupted();
     while (!this.stopped && this.active.size < this.config.harvester.concurrency) {
+      if (!(await this.gate.isOpen())) return;
       const claimed = await this.queue.claimNext();
       if (!claimed) return;
       const execution = this.runner
