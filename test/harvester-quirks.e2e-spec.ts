@@ -97,6 +97,9 @@ describe('harvester: repository quirks seen in the wild', () => {
     const run = await waitForRun(ctx, (await queueRun(ctx, 'badbytes')).id);
     expect(run).toMatchObject({ status: 'succeeded', recordsIndexed: 20 });
     expect(run.invalidBytesReplaced).toBe(20 * 2);
+    const printed: string[] = [];
+    await commands(ctx, (line) => printed.push(line)).run([run.id]);
+    expect(printed.join('\n')).toContain(' invalid-utf8=40');
     const warnings = await documentWarnings('badbytes');
     expect(warnings).toHaveLength(20);
     for (const w of warnings)
