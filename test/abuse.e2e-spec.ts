@@ -372,6 +372,29 @@ describe('no single request makes unbounded work', () => {
     expect((await gql(world.gateway, getIntrospectionQuery())).errors).toBeUndefined();
   });
 
+  it('measures through fragments, so spreading one twice per level is refused', async () => {
+    const levels = Array.from(
+      { length: 20 },
+      (_, i) => `fragment F${i} on __Schema { ...F${i + 1} ...F${i + 1} }`,
+    );
+    const bomb = `{ __schema { ...F0 } } ${levels.join(' ')} fragment F20 on __Schema { types { name } }`;
+    expect(refusal(await gql(world.gateway, bomb))).toEqual({
+      status: 400,
+      code: 'QUERY_TOO_COMPLEX',
+      message: expect.stringMatching(/more than 1000 fields of __schema\/__type/),
+    });
+    const works = Array.from(
+      { length: 20 },
+      (_, i) => `fragment W${i} on WorkSearchResult { ...W${i + 1} ...W${i + 1} }`,
+    );
+    const searchBomb = `{ search(first: 1) { ...W0 } } ${works.join(' ')} fragment W20 on WorkSearchResult { totalCount }`;
+    expect(refusal(await gql(world.gateway, searchBomb))).toEqual({
+      status: 400,
+      code: 'QUERY_TOO_COMPLEX',
+      message: expect.stringMatching(/too large to measure/),
+    });
+  });
+
   it('refuses text longer than it stores, and does not repeat it', async () => {
     const input = {
       id: 'long-name',
