@@ -42,6 +42,13 @@ describe('harvester: repository quirks seen in the wild', () => {
     return found.hits.hits.map((hit) => hit._source?.warnings ?? []);
   }
 
+  /** The resumptionToken of a list's first page, as a harvester would have saved it. */
+  async function firstPageToken(repo: string): Promise<string> {
+    const url = `${provider.baseUrl(repo)}?verb=ListRecords&metadataPrefix=oai_dc`;
+    const firstPage = await (await fetch(url)).text();
+    return /<resumptionToken[^>]*>([^<]+)</.exec(firstPage)![1];
+  }
+
   beforeAll(async () => {
     provider = await startOaiProvider({
       repositories: Object.keys(QUIRKS).map((name, seed) => ({
@@ -71,6 +78,30 @@ describe('harvester: repository quirks seen in the wild', () => {
     expect(full).toMatchObject({ status: 'succeeded', recordsIndexed: 20 });
     const incremental = await waitForRun(ctx, (await queueRun(ctx, 'invenio', 'incremental')).id);
     expect(incremental).toMatchObject({ status: 'succeeded', recordsSeen: 0, errorCode: null });
+  });
+
+  it('restarts from the high-water mark when a saved token is refused with HTTP 422', async () => {
+    const repo = provider.repo('invenio');
+    const full = await waitForRun(ctx, (await queueRun(ctx, 'invenio', 'full')).id);
+    expect(full.status).toBe('succeeded');
+    repo.tokenTtlMs = 1;
+    const expired = await firstPageToken('invenio');
+    repo.tokenTtlMs = 3_600_000;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const resume = await ctx.get(HarvestRunsService).enqueue({
+      sourceId: 'invenio',
+      mode: 'full',
+      trigger: 'resume',
+      resumeOf: { ...full, lastToken: expired },
+    });
+    const resumed = await waitForRun(ctx, resume.id);
+    expect(resumed).toMatchObject({ status: 'succeeded', errorCode: null });
+    expect(resumed.errors).toEqual([
+      expect.objectContaining({
+        code: 'RESUME_TOKEN_REJECTED',
+        message: expect.stringContaining('Restarted the list from the high-water mark'),
+      }),
+    ]);
   });
 
   it('harvests a feed whose <OAI-PMH> has no namespace, with one ROOT_NAMESPACE warning on the run', async () => {
@@ -109,10 +140,7 @@ describe('harvester: repository quirks seen in the wild', () => {
   it('completes a run resumed from a saved token when the cursor counts pages (DSpace XOAI)', async () => {
     const full = await waitForRun(ctx, (await queueRun(ctx, 'pages')).id);
     expect(full).toMatchObject({ status: 'succeeded', recordsSeen: 30 });
-    const firstPage = await (
-      await fetch(`${provider.baseUrl('pages')}?verb=ListRecords&metadataPrefix=oai_dc`)
-    ).text();
-    const token = /<resumptionToken[^>]*>([^<]+)</.exec(firstPage)![1];
+    const token = await firstPageToken('pages');
     const resume = await ctx.get(HarvestRunsService).enqueue({
       sourceId: 'pages',
       mode: 'full',
