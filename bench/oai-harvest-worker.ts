@@ -6,13 +6,14 @@
 import * as http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { SaxesParser } from 'saxes';
-import { parseStringPromise } from 'xml2js';
 import { OaiPmhClient } from '../libs/oai-pmh/src';
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
 
-const agent = new http.Agent({ keepAlive: true });
+// A new connection per page: a peer parsing a big page for longer than the provider's
+// keep-alive timeout would otherwise reuse a socket the provider has just closed.
+const agent = new http.Agent({ keepAlive: false });
 
 /** GET one page as a stream of UTF-8 text chunks. */
 function getPage(url: string): Promise<http.IncomingMessage> {
@@ -63,6 +64,8 @@ async function withXml2js(baseUrl: string): Promise<number> {
       ListRecords: { record: unknown[]; resumptionToken?: (string | { _?: string })[] }[];
     };
   };
+  // Loaded here, so that the other harvesters' processes do not carry it.
+  const { parseStringPromise } = await import('xml2js');
   let records = 0;
   let token: string | undefined;
   do {
