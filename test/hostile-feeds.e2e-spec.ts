@@ -97,6 +97,24 @@ const CASES: HostileCase[] = [
     expected: { status: 'failed', errorCode: 'RESPONSE_TOO_LARGE', indexed: 0 },
   },
   {
+    name: '50,000 nested elements outside the records',
+    arm: (repo) => repo.setModes({ deepNesting: { depth: 50_000, where: 'envelope' } }),
+    expected: { status: 'failed', errorCode: 'XML_TOO_DEEP', indexed: 0 },
+  },
+  {
+    name: '50,000 nested elements inside one record of each page',
+    arm: (repo) => repo.setModes({ deepNesting: { depth: 50_000, where: 'record', position: 4 } }),
+    // Each of the 4 pages loses its fifth record, with a warning naming it; nothing vanishes silently.
+    expected: { status: 'partial', errorCode: null, indexed: 36 },
+    check: (run) =>
+      expect(run.errors).toContainEqual(
+        expect.objectContaining({
+          code: 'XML_TOO_DEEP',
+          identifier: expect.stringMatching(/:0000004$/),
+        }),
+      ),
+  },
+  {
     name: 'DOCTYPE with an external entity (XXE)',
     arm: (repo) => repo.injectFault({ type: 'doctype', kind: 'xxe' }, 100),
     expected: { status: 'failed', errorCode: 'DTD_NOT_ALLOWED', indexed: 0 },
