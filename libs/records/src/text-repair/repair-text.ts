@@ -1,6 +1,6 @@
 import { repairLegacyEncoding, type LegacyEncoding } from '../vietnamese/legacy/repair';
 import { repairDoubleUtf8 } from './double-utf8';
-import { mayBeLatin1Reading } from './latin1-reading';
+import { mayBeLatin1Reading, WINDOWS_1252_EXTRA } from './latin1-reading';
 
 /** A repair `repairText` can make: a legacy Vietnamese encoding, or double-encoded UTF-8. */
 export type TextFix = LegacyEncoding | 'double-utf8';
@@ -17,20 +17,30 @@ export interface RepairedText {
 
 const NONE: readonly TextFix[] = [];
 const COMBINING = /[\u0300-\u036f]/;
+/**
+ * In real Unicode text, what can still need a look: combining marks (decomposed mojibake)
+ * or a UTF-8 lead byte read as Latin-1 before a continuation byte (double-encoded text
+ * beside real letters). One scan, so most Vietnamese text is passed after two regexes.
+ */
+const UNICODE_SUSPECT = new RegExp(
+  `[\\u0300-\\u036f]|[\\u00c2-\\u00f4][\\u0080-\\u00bf${WINDOWS_1252_EXTRA}]`,
+);
+const UNCHANGED = (text: string): RepairedText => ({ text, fixes: NONE, suspected: NONE });
 const NON_ASCII = /[^\x00-\x7f]/; // eslint-disable-line no-control-regex -- the ASCII range
 
 /**
  * Repairs text that reached us through a wrong decoding, and only when the evidence is
  * strong (see `repairDoubleUtf8` and `repairLegacyEncoding`): double-encoded UTF-8 first,
  * then TCVN3/VNI (VNI text that was then double-encoded comes back in two steps). ASCII
- * text is returned at once; so is nearly all Unicode text, after a regex or two.
+ * text is returned at once; so is nearly all Unicode text, after two regexes.
  */
 export function repairText(raw: string): RepairedText {
-  if (!NON_ASCII.test(raw)) return { text: raw, fixes: NONE, suspected: NONE };
+  if (!NON_ASCII.test(raw)) return UNCHANGED(raw);
+  if (!mayBeLatin1Reading(raw) && !UNICODE_SUSPECT.test(raw)) return UNCHANGED(raw);
   const double = repairDoubleUtf8(composedMojibake(raw));
   const legacy = repairLegacyEncoding(double.text);
   if (!double.repaired && !double.suspected && !legacy.converted && !legacy.suspected) {
-    return { text: raw, fixes: NONE, suspected: NONE };
+    return UNCHANGED(raw);
   }
   const fixes: TextFix[] = [];
   const suspected: TextFix[] = [];
