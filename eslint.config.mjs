@@ -24,4 +24,15 @@ export default tseslint.config(
     files: ['libs/config/src/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // The XML reader is the bottom layer: any library may use it, so it uses none.
+    files: ['libs/xml/src/**/*.ts'],
+    ignores: ['libs/xml/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@hop-luu/*', '../../*'], message: 'libs/xml imports nothing of the project.' }] },
+      ],
+    },
+  },
 );

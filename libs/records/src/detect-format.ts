@@ -2,7 +2,7 @@ import type { RecordFormat } from './catalog-record';
 import { OAI_DC_NS } from './dublin-core/map-dublin-core';
 import { MARCXML_NS } from './marc21/marc-record';
 import { MODS_NS } from './mods/map-mods';
-import type { XmlElement } from './xml/xml-element';
+import type { XmlElement } from '@hop-luu/xml';
 
 type MappedFormat = Exclude<RecordFormat, 'none'>;
 

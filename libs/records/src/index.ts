@@ -5,7 +5,7 @@
 export * from './catalog-record';
 export { RecordError, RecordErrorCode } from './errors';
 export { normalizeRecord, normalizeRecords } from './normalize';
-export { DEFAULT_XML_LIMITS, type XmlLimits } from './xml/parse-xml';
+export { DEFAULT_XML_LIMITS, type XmlLimits } from '@hop-luu/xml';
 export { isMappedFormat } from './detect-format';
 export { buildClusterKey, familyName, normalizeEdition, titleKey } from './cluster-key';
 export { searchForm } from './search-forms';

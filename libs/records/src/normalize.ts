@@ -1,3 +1,10 @@
+import {
+  DEFAULT_XML_LIMITS,
+  parseXml,
+  XmlError,
+  type XmlElement,
+  type XmlLimits,
+} from '@hop-luu/xml';
 import type {
   CatalogRecord,
   NormalizeInput,
@@ -11,8 +18,6 @@ import { mapDublinCore } from './dublin-core/map-dublin-core';
 import { RecordError, RecordErrorCode } from './errors';
 import { mapMarc21 } from './marc21/map-marc21';
 import { mapMods } from './mods/map-mods';
-import { DEFAULT_XML_LIMITS, parseXml, type XmlLimits } from './xml/parse-xml';
-import type { XmlElement } from './xml/xml-element';
 
 const MAPPERS: Readonly<
   Record<Exclude<RecordFormat, 'none'>, (root: XmlElement, draft: RecordDraft) => void>
@@ -34,7 +39,7 @@ export function normalizeRecord(
   try {
     return { ok: true, record: normalizeOrThrow(input, limits) };
   } catch (err) {
-    const code = err instanceof RecordError ? err.code : RecordErrorCode.Internal;
+    const code = errorCodeOf(err);
     const cause = err instanceof Error ? err.message : String(err);
     return { ok: false, error: { code, message: explain(code, input, cause) } };
   }
@@ -69,6 +74,20 @@ function normalizeOrThrow(input: NormalizeInput, limits: XmlLimits): CatalogReco
   if (conflict) draft.warn('format', conflict);
   MAPPERS[format](root, draft);
   return finishRecord(draft, input, format);
+}
+
+/** The reader's codes are the same strings as ours; anything else is a bug. */
+const FROM_XML: Readonly<Record<XmlError['code'], RecordErrorCode>> = {
+  MALFORMED_XML: RecordErrorCode.MalformedXml,
+  DOCTYPE_FORBIDDEN: RecordErrorCode.DoctypeForbidden,
+  TOO_LARGE: RecordErrorCode.TooLarge,
+  XML_TOO_DEEP: RecordErrorCode.XmlTooDeep,
+};
+
+function errorCodeOf(err: unknown): RecordErrorCode {
+  if (err instanceof RecordError) return err.code;
+  if (err instanceof XmlError) return FROM_XML[err.code];
+  return RecordErrorCode.Internal;
 }
 
 function checkHeader(input: NormalizeInput): void {

@@ -1,6 +1,6 @@
 import type { RecordDraft } from '../draft/record-draft';
 import { toIso639_3 } from '../vocabulary/languages';
-import { attr, type XmlElement } from '../xml/xml-element';
+import { attr, type XmlElement } from '@hop-luu/xml';
 
 export const OAI_DC_NS = 'http://www.openarchives.org/OAI/2.0/oai_dc/';
 

@@ -1,5 +1,5 @@
 import type { RecordDraft } from '../draft/record-draft';
-import type { XmlElement } from '../xml/xml-element';
+import type { XmlElement } from '@hop-luu/xml';
 import { mapFixedFields } from './fixed-fields';
 import { map852, map856, map952 } from './links-and-holdings';
 import { fieldName, joined, readMarcRecord, sub, subs, type DataField } from './marc-record';

@@ -1,6 +1,6 @@
 import { RecordError, RecordErrorCode } from '../errors';
 import { trimmed } from '../text/trimmed';
-import { attr, type XmlElement } from '../xml/xml-element';
+import { attr, type XmlElement } from '@hop-luu/xml';
 
 export const MARCXML_NS = 'http://www.loc.gov/MARC21/slim';
 

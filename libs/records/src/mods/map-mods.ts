@@ -1,6 +1,6 @@
 import type { RecordDraft } from '../draft/record-draft';
 import { foldText } from '../vietnamese';
-import { attr, childrenNamed, deepText, firstChild, type XmlElement } from '../xml/xml-element';
+import { attr, childrenNamed, deepText, firstChild, type XmlElement } from '@hop-luu/xml';
 
 export const MODS_NS = 'http://www.loc.gov/mods/v3';
 

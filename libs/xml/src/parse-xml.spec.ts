@@ -1,17 +1,17 @@
-import { RecordError, RecordErrorCode } from '../errors';
+import { XmlError, XmlErrorCode } from './errors';
 import { DEFAULT_XML_LIMITS, parseXml } from './parse-xml';
 import { attr, deepText, type XmlElement } from './xml-element';
 
-function errorCode(xml: string): RecordErrorCode | undefined {
+function errorCode(xml: string): XmlErrorCode | undefined {
   return failure(xml)?.code;
 }
 
-function failure(xml: string): RecordError | undefined {
+function failure(xml: string): XmlError | undefined {
   try {
     parseXml(xml);
     return undefined;
   } catch (err) {
-    if (err instanceof RecordError) return err;
+    if (err instanceof XmlError) return err;
     throw err;
   }
 }
@@ -52,7 +52,7 @@ describe('parseXml', () => {
 
   it('refuses a DOCTYPE, so no entity can be expanded (billion laughs, XXE)', () => {
     const xxe = '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
-    expect(errorCode(xxe)).toBe(RecordErrorCode.DoctypeForbidden);
+    expect(errorCode(xxe)).toBe(XmlErrorCode.DoctypeForbidden);
   });
 
   it.each([
@@ -69,7 +69,7 @@ describe('parseXml', () => {
     ['empty document', '   '],
     ['illegal character reference', '<a>&#0;</a>'],
   ])('reports %s as MALFORMED_XML', (_label, xml) => {
-    expect(errorCode(xml)).toBe(RecordErrorCode.MalformedXml);
+    expect(errorCode(xml)).toBe(XmlErrorCode.MalformedXml);
   });
 
   it('reads attributes in either quote, holding the other quote, ">" and entities', () => {
@@ -171,29 +171,27 @@ describe('parseXml', () => {
 
   it('does not take names of object properties for declared prefixes', () => {
     for (const prefix of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-      expect(errorCode(`<${prefix}:a/>`)).toBe(RecordErrorCode.MalformedXml);
-      expect(errorCode(`<a ${prefix}:x="1"/>`)).toBe(RecordErrorCode.MalformedXml);
+      expect(errorCode(`<${prefix}:a/>`)).toBe(XmlErrorCode.MalformedXml);
+      expect(errorCode(`<a ${prefix}:x="1"/>`)).toBe(XmlErrorCode.MalformedXml);
     }
   });
 
   it('refuses a DOCTYPE anywhere, even after the root started', () => {
-    expect(errorCode('<?xml version="1.0"?><!DOCTYPE r><r/>')).toBe(
-      RecordErrorCode.DoctypeForbidden,
-    );
-    expect(errorCode('<r><!DOCTYPE r></r>')).toBe(RecordErrorCode.DoctypeForbidden);
+    expect(errorCode('<?xml version="1.0"?><!DOCTYPE r><r/>')).toBe(XmlErrorCode.DoctypeForbidden);
+    expect(errorCode('<r><!DOCTYPE r></r>')).toBe(XmlErrorCode.DoctypeForbidden);
   });
 
   it('refuses more text than the size limit', () => {
     expect(errorCode(`<a>${'x'.repeat(DEFAULT_XML_LIMITS.maxChars)}</a>`)).toBe(
-      RecordErrorCode.TooLarge,
+      XmlErrorCode.TooLarge,
     );
   });
 
   it('refuses elements nested deeper than the depth limit, as XML_TOO_DEEP', () => {
     const nested = (depth: number) => '<a>'.repeat(depth - 1) + '<b/>' + '</a>'.repeat(depth - 1);
     expect(() => parseXml(nested(DEFAULT_XML_LIMITS.maxDepth))).not.toThrow();
-    expect(errorCode(nested(DEFAULT_XML_LIMITS.maxDepth + 1))).toBe(RecordErrorCode.XmlTooDeep);
-    expect(errorCode(nested(50_000))).toBe(RecordErrorCode.XmlTooDeep);
+    expect(errorCode(nested(DEFAULT_XML_LIMITS.maxDepth + 1))).toBe(XmlErrorCode.XmlTooDeep);
+    expect(errorCode(nested(50_000))).toBe(XmlErrorCode.XmlTooDeep);
     expect(() => parseXml(nested(20), { ...DEFAULT_XML_LIMITS, maxDepth: 19 })).toThrow(
       'elements nested more than 19 deep',
     );
@@ -225,7 +223,7 @@ describe('parseXml', () => {
     ['<a><!ENTITY x "y"></a>', 'unexpected markup at offset 3'],
   ])('reports %s as MALFORMED_XML: %s', (xml, message) => {
     const err = failure(xml);
-    expect(err?.code).toBe(RecordErrorCode.MalformedXml);
+    expect(err?.code).toBe(XmlErrorCode.MalformedXml);
     expect(err?.message).toBe(message);
   });
 });

@@ -1,4 +1,4 @@
-import { RecordError, RecordErrorCode } from '../errors';
+import { XmlError, XmlErrorCode } from './errors';
 
 const PREDEFINED: Readonly<Record<string, string>> = {
   lt: '<',
@@ -36,18 +36,23 @@ function countAmpersands(s: string): number {
   return n;
 }
 
-function fromCodePoint(cp: number): string {
-  const legal =
+/** XML 1.0 Char production: may this code point appear in a document (or a reference)? */
+function isXmlChar(cp: number): boolean {
+  return (
     cp === 0x9 ||
     cp === 0xa ||
     cp === 0xd ||
     (cp >= 0x20 && cp <= 0xd7ff) ||
     (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff);
-  if (!legal) throw malformed(`character reference to illegal code point ${cp}`);
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
+}
+
+function fromCodePoint(cp: number): string {
+  if (!isXmlChar(cp)) throw malformed(`character reference to illegal code point ${cp}`);
   return String.fromCodePoint(cp);
 }
 
-function malformed(message: string): RecordError {
-  return new RecordError(RecordErrorCode.MalformedXml, message);
+function malformed(message: string): XmlError {
+  return new XmlError(XmlErrorCode.MalformedXml, message);
 }

@@ -1,4 +1,4 @@
-import { RecordError, RecordErrorCode } from '../errors';
+import { XmlError, XmlErrorCode } from './errors';
 import { decodeEntities } from './entities';
 import {
   checkAttributePrefixes,
@@ -43,6 +43,8 @@ export interface XmlLimits {
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxChars: 16 * 1024 * 1024, maxDepth: 256 };
 
 const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
+const XML_DECLARATION =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][\w.-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\5)?[ \t\r\n]*\?>$/;
 
 /** An element while it is being read: children and text still grow. */
 interface GrowingElement extends XmlElement {
@@ -78,8 +80,8 @@ const TAG_HEADS = new TagHeadTable();
  */
 export function parseXml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
   if (xml.length > limits.maxChars) {
-    throw new RecordError(
-      RecordErrorCode.TooLarge,
+    throw new XmlError(
+      XmlErrorCode.TooLarge,
       `XML is ${xml.length} characters; limit is ${limits.maxChars}`,
     );
   }
@@ -101,16 +103,23 @@ class TreeReader {
   /** What the start tag being read declares besides its name. */
   private tagAttrs: string[] = NO_ATTRIBUTES;
   private tagScope: NamespaceBinding = ROOT_BINDING;
+  /** The scope outside the tag being read: its own declarations are the bindings above it. */
+  private tagOuter: NamespaceBinding = ROOT_BINDING;
   private tagPrefixedAttrs = false;
   private tagSelfClosing = false;
   /** The attribute read last and the offset of its opening quote. */
   private lastAttribute: XmlName | undefined;
   private lastOpenQuote = 0;
 
+  /** ']]>' is forbidden in text; one search per document says whether text must be checked. */
+  private readonly hasCdataEnd: boolean;
+
   constructor(
     private readonly xml: string,
     private readonly maxDepth: number,
-  ) {}
+  ) {
+    this.hasCdataEnd = xml.includes(']]>');
+  }
 
   read(): XmlElement {
     const { xml } = this;
@@ -153,16 +162,41 @@ class TreeReader {
     const { xml, pos } = this;
     const next = xml.charCodeAt(pos + 1);
     if (next === CHAR_SLASH) this.endTag();
-    else if (next === 0x3f /* ? */) this.pos = this.skipPast('?>', 'processing instruction');
+    else if (next === 0x3f /* ? */) this.processingInstruction();
     else if (next !== 0x21 /* ! */) this.startTag();
-    else if (xml.startsWith('<!--', pos)) this.pos = this.skipPast('-->', 'comment');
+    else if (xml.startsWith('<!--', pos)) this.comment();
     else if (xml.startsWith('<![CDATA[', pos)) this.cdata();
     else if (xml.startsWith('<!DOCTYPE', pos)) {
-      throw new RecordError(
-        RecordErrorCode.DoctypeForbidden,
-        'DOCTYPE declarations are not accepted',
-      );
+      throw new XmlError(XmlErrorCode.DoctypeForbidden, 'DOCTYPE declarations are not accepted');
     } else throw malformed(`unexpected markup at offset ${pos}`);
+  }
+
+  /** Skips a processing instruction after checking its target; `<?xml …?>` only at the start. */
+  private processingInstruction(): void {
+    const { xml, pos } = this;
+    const end = this.skipPast('?>', 'processing instruction');
+    const nameEnd = scanNameRun(xml, pos + 2);
+    const after = xml.charCodeAt(nameEnd);
+    const target = nameEnd === -1 ? '' : xml.slice(pos + 2, nameEnd);
+    if (!target || target.includes(':') || !(isXmlSpace(after) || nameEnd === end - 2))
+      throw malformed(`bad processing instruction at offset ${pos}`);
+    if (target.toLowerCase() !== 'xml') {
+      this.pos = end;
+      return;
+    }
+    if (pos !== 0 || !XML_DECLARATION.test(xml.slice(0, end)))
+      throw malformed(`bad or misplaced XML declaration at offset ${pos}`);
+    this.pos = end;
+  }
+
+  /** Skips a comment; '--' may appear in one only as the start of its '-->'. */
+  private comment(): void {
+    const { xml } = this;
+    const end = xml.indexOf('-->', this.pos + 4);
+    if (end === -1) throw malformed('unterminated comment');
+    if (xml.indexOf('--', this.pos + 4) !== end)
+      throw malformed(`'--' in comment at offset ${this.pos}`);
+    this.pos = end + 3;
   }
 
   private skipPast(terminator: string, what: string): number {
@@ -183,6 +217,8 @@ class TreeReader {
       if (!WHITESPACE_ONLY.test(raw)) throw malformed('text outside the root element');
       return;
     }
+    if (this.hasCdataEnd && raw.includes(']]>'))
+      throw malformed(`']]>' in text at offset ${start}`);
     this.appendText(this.ampersandFrom(start) < end ? decodeEntities(raw) : raw, 'text');
   }
 
@@ -194,8 +230,8 @@ class TreeReader {
   private startTag(): void {
     const lt = this.pos;
     if (this.depth >= this.maxDepth) {
-      throw new RecordError(
-        RecordErrorCode.XmlTooDeep,
+      throw new XmlError(
+        XmlErrorCode.XmlTooDeep,
         `elements nested more than ${this.maxDepth} deep (offset ${lt})`,
       );
     }
@@ -246,6 +282,7 @@ class TreeReader {
     const { xml } = this;
     this.tagAttrs = NO_ATTRIBUTES;
     this.tagScope = outer;
+    this.tagOuter = outer;
     this.tagPrefixedAttrs = false;
     let i = lt + 1 + element.qname.length;
     if (head) {
@@ -317,7 +354,10 @@ class TreeReader {
     if (name.declaresNamespace) {
       // 'xmlns' binds the default namespace (prefix ''), 'xmlns:p' the prefix 'p'.
       const prefix = name.prefixLength === 0 ? '' : name.local;
-      this.tagScope = { prefix, uri: value, outer: this.tagScope };
+      for (let b = this.tagScope; b !== this.tagOuter; b = b.outer as NamespaceBinding)
+        if (b.prefix === prefix) throw malformed(`duplicate attribute '${name.qname}'`);
+      // Trimmed as saxes (the envelope's reader) does: a URI holds no white space.
+      this.tagScope = { prefix, uri: value.trim(), outer: this.tagScope };
       return;
     }
     const qname = name.qname;
@@ -388,7 +428,7 @@ function attributeName(xml: string, i: number): XmlName | undefined {
   return endsName(xml.charCodeAt(end)) ? ATTRIBUTE_NAMES.remember(xml, i, name) : name;
 }
 
-function badStartTag(qname: string, lt: number): RecordError {
+function badStartTag(qname: string, lt: number): XmlError {
   return malformed(`bad start tag <${qname}> at offset ${lt}`);
 }
 
@@ -410,6 +450,6 @@ function scanNameStrictly(xml: string, i: number): number {
   return NAME_RUN.lastIndex;
 }
 
-function malformed(message: string): RecordError {
-  return new RecordError(RecordErrorCode.MalformedXml, message);
+function malformed(message: string): XmlError {
+  return new XmlError(XmlErrorCode.MalformedXml, message);
 }

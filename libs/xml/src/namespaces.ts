@@ -1,4 +1,4 @@
-import { RecordError, RecordErrorCode } from '../errors';
+import { XmlError, XmlErrorCode } from './errors';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
@@ -29,8 +29,8 @@ export function resolvePrefix(
     if (prefixLength === 0 || qname.startsWith(b.prefix)) return b.uri;
   }
   if (prefixLength === 0) return '';
-  throw new RecordError(
-    RecordErrorCode.MalformedXml,
+  throw new XmlError(
+    XmlErrorCode.MalformedXml,
     `namespace prefix '${qname.slice(0, prefixLength)}' is not declared`,
   );
 }

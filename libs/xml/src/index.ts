@@ -1,0 +1,7 @@
+/**
+ * @hop-luu/xml: the project's one XML reader, for small data-oriented documents (metadata
+ * records): bounded (size, depth), no DTD, no entity expansion. Imports nothing of the project.
+ */
+export { XmlError, XmlErrorCode } from './errors';
+export { DEFAULT_XML_LIMITS, parseXml, type XmlLimits } from './parse-xml';
+export { attr, childrenNamed, deepText, firstChild, type XmlElement } from './xml-element';
