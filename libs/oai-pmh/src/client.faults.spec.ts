@@ -6,6 +6,7 @@ import { HostThrottle } from './host-throttle';
 import { publicAddressesOnly } from './net/address-policy';
 import type { OaiPmhClientOptions } from './options';
 import type { OaiRecord, PageEnd } from './types';
+import { failure } from './testing/harvest';
 
 async function harvest(client: OaiPmhClient, metadataPrefix = 'oai_dc') {
   const records: OaiRecord[] = [];
@@ -15,16 +16,6 @@ async function harvest(client: OaiPmhClient, metadataPrefix = 'oai_dc') {
     ends.push(page.end());
   }
   return { records, ends };
-}
-
-async function failure(promise: Promise<unknown>): Promise<OaiPmhError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OaiPmhError) return error;
-    throw error;
-  }
-  throw new Error('expected an OaiPmhError');
 }
 
 async function title(client: OaiPmhClient, id = 'oai:faulty.vn:0000001'): Promise<string> {

@@ -1,33 +1,10 @@
 import { startOaiProvider, type OaiProvider } from '../../../test/oai-provider';
 import { testClientOptions } from '../../../test/oai-provider/client-options';
 import { OaiPmhClient } from './client';
-import { OaiErrorCode, OaiPmhError } from './errors';
+import { OaiErrorCode } from './errors';
 import type { OaiPmhClientOptions } from './options';
-import type { ListRequest, OaiItem, OaiRecord, PageEnd } from './types';
-
-interface Harvest {
-  items: OaiItem<OaiRecord>[];
-  ends: PageEnd[];
-  error?: OaiPmhError;
-}
-
-/** Harvests until the end or an error, keeping what was delivered before the error. */
-async function harvest(
-  client: OaiPmhClient,
-  request: ListRequest = { metadataPrefix: 'oai_dc' },
-): Promise<Harvest> {
-  const result: Harvest = { items: [], ends: [] };
-  try {
-    for await (const page of client.listRecords(request)) {
-      for await (const item of page.items()) result.items.push(item);
-      result.ends.push(page.end());
-    }
-  } catch (error) {
-    if (!(error instanceof OaiPmhError)) throw error;
-    result.error = error;
-  }
-  return result;
-}
+import type { PageEnd } from './types';
+import { harvest, type Harvest } from './testing/harvest';
 
 const ids = (h: Harvest) =>
   h.items.map((i) => (i.kind === 'record' ? i.record.header.identifier : i.identifier));

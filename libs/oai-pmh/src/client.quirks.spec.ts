@@ -4,41 +4,7 @@ import { OaiPmhClient } from './client';
 import { OaiErrorCode, OaiPmhError } from './errors';
 import { HostThrottle } from './host-throttle';
 import type { OaiPmhClientOptions } from './options';
-import type { ListRequest, OaiItem, OaiRecord, PageEnd } from './types';
-
-interface Harvest {
-  items: OaiItem<OaiRecord>[];
-  ends: PageEnd[];
-  error?: OaiPmhError;
-}
-
-/** Harvests until the end or an error, keeping what was delivered before the error. */
-async function harvest(
-  client: OaiPmhClient,
-  request: ListRequest = { metadataPrefix: 'oai_dc' },
-): Promise<Harvest> {
-  const result: Harvest = { items: [], ends: [] };
-  try {
-    for await (const page of client.listRecords(request)) {
-      for await (const item of page.items()) result.items.push(item);
-      result.ends.push(page.end());
-    }
-  } catch (error) {
-    if (!(error instanceof OaiPmhError)) throw error;
-    result.error = error;
-  }
-  return result;
-}
-
-async function failure(promise: Promise<unknown>): Promise<OaiPmhError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OaiPmhError) return error;
-    throw error;
-  }
-  throw new Error('expected an OaiPmhError');
-}
+import { failure, harvest } from './testing/harvest';
 
 /** Repository quirks seen in the wild, each served for real by a provider mode. */
 describe('OaiPmhClient against real-world repository quirks (real HTTP on 127.0.0.1)', () => {

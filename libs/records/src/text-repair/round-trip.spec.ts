@@ -6,25 +6,15 @@ import {
   QUALIFIERS_VI,
   TOPICS_VI,
 } from '../../../../test/oai-provider/vocabulary';
+import { Prng } from '../../../../test/oai-provider/prng';
 import { EUROPEAN_NAMES, EUROPEAN_TITLES } from '../../../../test/oai-provider/legacy-text';
 import { encodeDoubleUtf8, encodeTcvn3, encodeVni } from '../testing/legacy-encode';
 import { repairText } from './repair-text';
 
-/** Small deterministic PRNG (mulberry32), so a failure names a title that stays failing. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Vietnamese titles, names and sentences built from the test provider's vocabulary. */
 function vietnameseTexts(count: number): string[] {
-  const rnd = seeded(12);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
+  const prng = new Prng(12);
+  const pick = <T>(list: readonly T[]): T => prng.pick(list);
   const fixed = [
     ...FAMOUS_WORKS.filter((w) => w.language === 'vie').flatMap((w) => [w.title, w.summary]),
     ...AUTHORS_VI,
@@ -32,7 +22,7 @@ function vietnameseTexts(count: number): string[] {
   ];
   const built = Array.from({ length: count }, () => {
     const title = `${pick(TOPICS_VI)} ${pick(PLACES_VI)}`;
-    return rnd() < 0.5 ? `${title}: ${pick(QUALIFIERS_VI)}` : `${title} / ${pick(AUTHORS_VI)}`;
+    return prng.chance(0.5) ? `${title}: ${pick(QUALIFIERS_VI)}` : `${title} / ${pick(AUTHORS_VI)}`;
   });
   return [...new Set([...fixed, ...built])];
 }
