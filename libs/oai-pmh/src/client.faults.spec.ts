@@ -1,11 +1,10 @@
-import { startOaiProvider, type OaiProvider } from '../../../test/oai-provider';
 import { testClientOptions } from '../../../test/oai-provider/client-options';
 import { OaiPmhClient } from './client';
 import { OaiErrorCode, OaiPmhError } from './errors';
 import { HostThrottle } from './host-throttle';
 import { publicAddressesOnly } from './net/address-policy';
-import type { OaiPmhClientOptions } from './options';
 import type { OaiRecord, PageEnd } from './types';
+import { useProviderRepository } from './testing/provider-fixture';
 import { failure } from './testing/harvest';
 
 async function harvest(client: OaiPmhClient, metadataPrefix = 'oai_dc') {
@@ -25,35 +24,13 @@ async function title(client: OaiPmhClient, id = 'oai:faulty.vn:0000001'): Promis
 }
 
 describe('OaiPmhClient transport faults (real HTTP on 127.0.0.1)', () => {
-  let provider: OaiProvider;
-  let clients: OaiPmhClient[] = [];
-  const repo = () => provider.repo('faulty');
-  const client = (extra: Partial<OaiPmhClientOptions> = {}) => {
-    const c = new OaiPmhClient({
-      ...testClientOptions(provider.baseUrl('faulty')),
-      hostThrottle: new HostThrottle({ backoffStepMs: 10 }),
-      ...extra,
-    });
-    clients.push(c);
-    return c;
-  };
-  const requestsDuring = async (run: () => Promise<unknown>) => {
-    const before = repo().requests.length;
-    await run().catch(() => undefined);
-    return repo().requests.length - before;
-  };
-
-  beforeAll(async () => {
-    provider = await startOaiProvider({
-      repositories: [{ name: 'faulty', records: 60, pageSize: 25 }],
-    });
-  });
-  afterEach(() => {
-    clients.forEach((c) => c.close());
-    clients = [];
-    repo().resetFaults();
-  });
-  afterAll(() => provider.close());
+  const fixture = useProviderRepository(
+    { name: 'faulty', records: 60, pageSize: 25 },
+    { hostThrottle: new HostThrottle({ backoffStepMs: 10 }) },
+  );
+  const { repo, client, track } = fixture;
+  const requestsDuring = (run: () => Promise<unknown>) =>
+    fixture.requestsDuring(() => run().catch(() => undefined));
 
   describe('retries', () => {
     it('honours Retry-After in seconds on 503, then succeeds', async () => {
@@ -107,7 +84,7 @@ describe('OaiPmhClient transport faults (real HTTP on 127.0.0.1)', () => {
     it('slows a host down after 429/503 and speeds up after successes', async () => {
       const throttle = new HostThrottle({ minDelayMs: 0, backoffStepMs: 40 });
       const c = client({ hostThrottle: throttle });
-      const host = new URL(provider.baseUrl('faulty')).host;
+      const host = new URL(fixture.provider.baseUrl('faulty')).host;
       repo().injectFault({ type: 'status', status: 429 }, 2);
       await c.identify();
       expect(throttle.delayFor(host)).toBeGreaterThan(0);
@@ -252,12 +229,12 @@ describe('OaiPmhClient transport faults (real HTTP on 127.0.0.1)', () => {
   describe('security', () => {
     it('refuses loopback addresses by default, before sending anything', async () => {
       const strict = {
-        ...testClientOptions(provider.baseUrl('faulty')),
+        ...testClientOptions(fixture.provider.baseUrl('faulty')),
         allowPrivateAddresses: false,
       };
       for (const baseUrl of [strict.baseUrl, strict.baseUrl.replace('127.0.0.1', 'localhost')]) {
         const c = new OaiPmhClient({ ...strict, baseUrl });
-        clients.push(c);
+        track(c);
         let err: OaiPmhError | undefined;
         expect(await requestsDuring(async () => (err = await failure(c.identify())))).toBe(0);
         expect(err?.code).toBe(OaiErrorCode.AddressNotAllowed);
@@ -290,7 +267,7 @@ describe('OaiPmhClient transport faults (real HTTP on 127.0.0.1)', () => {
     });
 
     it('re-checks the address policy for redirect targets', async () => {
-      const port = new URL(provider.origin).port;
+      const port = new URL(fixture.provider.origin).port;
       repo().injectFault({
         type: 'redirect',
         location: `http://127.0.0.2:${port}/oai/faulty?verb=Identify`,

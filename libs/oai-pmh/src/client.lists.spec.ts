@@ -1,36 +1,13 @@
-import { startOaiProvider, type OaiProvider } from '../../../test/oai-provider';
-import { testClientOptions } from '../../../test/oai-provider/client-options';
-import { OaiPmhClient } from './client';
 import { OaiErrorCode } from './errors';
-import type { OaiPmhClientOptions } from './options';
 import type { PageEnd } from './types';
+import { useProviderRepository } from './testing/provider-fixture';
 import { harvest, type Harvest } from './testing/harvest';
 
 const ids = (h: Harvest) =>
   h.items.map((i) => (i.kind === 'record' ? i.record.header.identifier : i.identifier));
 
 describe('OaiPmhClient list handling (real HTTP on 127.0.0.1)', () => {
-  let provider: OaiProvider;
-  let clients: OaiPmhClient[] = [];
-  const repo = () => provider.repo('list');
-  const client = (extra: Partial<OaiPmhClientOptions> = {}) => {
-    const c = new OaiPmhClient({ ...testClientOptions(provider.baseUrl('list')), ...extra });
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    provider = await startOaiProvider({
-      repositories: [{ name: 'list', records: 45, pageSize: 10 }],
-    });
-  });
-  afterEach(() => {
-    clients.forEach((c) => c.close());
-    clients = [];
-    repo().resetFaults();
-    repo().tokenTtlMs = 3_600_000;
-  });
-  afterAll(() => provider.close());
+  const { repo, client } = useProviderRepository({ name: 'list', records: 45, pageSize: 10 });
 
   it('stops a token loop with TOKEN_LOOP after delivering the pages before it', async () => {
     repo().setModes({ tokenLoop: true });

@@ -1,30 +1,15 @@
-import { startOaiProvider, type OaiProvider } from '../../../test/oai-provider';
-import { testClientOptions } from '../../../test/oai-provider/client-options';
 import { OaiPmhClient } from './client';
 import { OaiErrorCode, OaiPmhError } from './errors';
 import { HostThrottle } from './host-throttle';
-import type { OaiPmhClientOptions } from './options';
+import { useProviderRepository } from './testing/provider-fixture';
 import { failure, harvest } from './testing/harvest';
 
 /** Repository quirks seen in the wild, each served for real by a provider mode. */
 describe('OaiPmhClient against real-world repository quirks (real HTTP on 127.0.0.1)', () => {
-  let provider: OaiProvider;
-  let clients: OaiPmhClient[] = [];
-  const repo = () => provider.repo('quirks');
-  const client = (extra: Partial<OaiPmhClientOptions> = {}) => {
-    const c = new OaiPmhClient({
-      ...testClientOptions(provider.baseUrl('quirks')),
-      hostThrottle: new HostThrottle({ backoffStepMs: 10 }),
-      ...extra,
-    });
-    clients.push(c);
-    return c;
-  };
-  const requestsDuring = async (run: () => Promise<unknown>) => {
-    const before = repo().requests.length;
-    await run();
-    return repo().requests.length - before;
-  };
+  const { repo, client, requestsDuring } = useProviderRepository(
+    { name: 'quirks', records: 45, pageSize: 10 },
+    { hostThrottle: new HostThrottle({ backoffStepMs: 10 }) },
+  );
   /** Reads the first page of a fresh list and returns its token. */
   const firstToken = async (c: OaiPmhClient): Promise<string> => {
     for await (const page of c.listRecords({ metadataPrefix: 'oai_dc' })) {
@@ -33,19 +18,6 @@ describe('OaiPmhClient against real-world repository quirks (real HTTP on 127.0.
     }
     return '';
   };
-
-  beforeAll(async () => {
-    provider = await startOaiProvider({
-      repositories: [{ name: 'quirks', records: 45, pageSize: 10 }],
-    });
-  });
-  afterEach(() => {
-    clients.forEach((c) => c.close());
-    clients = [];
-    repo().resetFaults();
-    repo().tokenTtlMs = 3_600_000;
-  });
-  afterAll(() => provider.close());
 
   describe('OAI-PMH errors sent with HTTP 4xx/5xx (errorStatus mode, as InvenioRDM)', () => {
     it('reads noRecordsMatch sent with HTTP 422 as an empty list', async () => {
