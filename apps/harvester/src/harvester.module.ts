@@ -1,4 +1,5 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule, CALLER_IDENTIFIER, KeyCallerIdentifier } from '@hop-luu/access';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
@@ -45,6 +46,7 @@ export class HarvesterModule {
         ConfigModule.forRoot(config),
         LoggingModule.forApp('harvester'),
         DatabaseModule.forRoot(),
+        EventEmitterModule.forRoot(),
         SearchIndexModule.forRoot({
           requestTimeoutMs: config.harvester.search.timeoutMs,
           maxRetries: config.harvester.search.maxRetries,

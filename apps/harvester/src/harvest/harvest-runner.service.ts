@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { HarvestRun } from '@hop-luu/harvest-runs';
 import {
@@ -15,6 +16,7 @@ import {
 } from '@hop-luu/oai-pmh';
 import { CatalogueIndex } from '@hop-luu/search-index';
 import { createOaiClient, identifyFacts, Source, SourcesService } from '@hop-luu/sources';
+import { RUN_FINISHED, RunFinishedEvent } from '../events/harvest-events';
 import { HarvestMetrics } from '../metrics/harvest-metrics';
 import { RawRecordsService } from '../raw-records/raw-records.service';
 import { OutageGate } from '../runs/outage-gate';
@@ -67,6 +69,7 @@ export class HarvestRunnerService {
     private readonly throttle: HostThrottle,
     private readonly metrics: HarvestMetrics,
     private readonly outages: OutageGate,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Running lists stop at their next page boundary and are queued for resumption. */
@@ -74,7 +77,13 @@ export class HarvestRunnerService {
     this.stopping = true;
   }
 
-  async execute({ run, lock }: ClaimedRun): Promise<HarvestRun> {
+  async execute(claimed: ClaimedRun): Promise<HarvestRun> {
+    const finished = await this.executeLocked(claimed);
+    this.events.emit(RUN_FINISHED, finished satisfies RunFinishedEvent);
+    return finished;
+  }
+
+  private async executeLocked({ run, lock }: ClaimedRun): Promise<HarvestRun> {
     const stopTimer = this.metrics.runDuration.startTimer();
     let client: OaiPmhClient | undefined;
     try {
