@@ -5,7 +5,7 @@ import { AccessModule, CALLER_IDENTIFIER } from '@hop-luu/access';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
 import { HarvestRunsModule, HarvestRunsService } from '@hop-luu/harvest-runs';
-import { LoggingModule } from '@hop-luu/observability';
+import { LoggingModule, MetricsController, MetricsRegistry } from '@hop-luu/observability';
 import { HealthModule } from '@hop-luu/platform';
 import { CatalogueIndex, SearchIndexModule } from '@hop-luu/search-index';
 import { SourcesModule } from '@hop-luu/sources';
@@ -20,7 +20,6 @@ import { SearchService } from './catalogue/search.service';
 import { ExplorerController } from './explorer/explorer.controller';
 import { AnswerCache } from './graphql/answer-cache/answer-cache';
 import { GatewayMetrics } from './metrics/gateway-metrics';
-import { MetricsController } from './metrics/metrics.controller';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RunsResolver } from './runs/runs.resolver';
 import { SourcesResolver } from './sources/sources.resolver';
@@ -37,8 +36,8 @@ function cursorCodec(config: AppConfig): CursorCodec {
 /** Resolvers' services, shared with the GraphQL context factory. */
 @Module({
   imports: [AccessModule],
-  providers: [CallerService, RecordsService, AnswerCache, GatewayMetrics],
-  exports: [CallerService, RecordsService, AnswerCache, GatewayMetrics],
+  providers: [CallerService, RecordsService, AnswerCache, MetricsRegistry, GatewayMetrics],
+  exports: [CallerService, RecordsService, AnswerCache, MetricsRegistry, GatewayMetrics],
 })
 class GatewayCoreModule {}
 

@@ -6,14 +6,13 @@ import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
 import { HarvestRun, HarvestRunsModule } from '@hop-luu/harvest-runs';
 import { HostThrottle } from '@hop-luu/oai-pmh';
-import { LoggingModule } from '@hop-luu/observability';
+import { LoggingModule, MetricsController, MetricsRegistry } from '@hop-luu/observability';
 import { HealthModule } from '@hop-luu/platform';
 import { SearchIndexModule } from '@hop-luu/search-index';
 import { SourcesModule } from '@hop-luu/sources';
 import { HarvestRunnerService } from './harvest/harvest-runner.service';
 import { HarvestMetrics } from './metrics/harvest-metrics';
 import { MeasuredHostThrottle } from './metrics/measured-host-throttle';
-import { MetricsController } from './metrics/metrics.controller';
 import { RawRecordsModule } from './raw-records/raw-records.module';
 import { MappingUpgradeService } from './reindex/mapping-upgrade.service';
 import { ReindexService } from './reindex/reindex.service';
@@ -61,6 +60,7 @@ export class HarvesterModule {
       controllers: [MetricsController],
       providers: [
         { provide: CALLER_IDENTIFIER, useClass: KeyCallerIdentifier },
+        MetricsRegistry,
         HarvestMetrics,
         hostThrottle,
         RunQueueService,

@@ -1,1 +1,3 @@
 export * from './logging/logging.module';
+export * from './metrics/metrics-registry';
+export * from './metrics/metrics.controller';
