@@ -207,6 +207,23 @@ export const SETTINGS = {
     description:
       'false stops this harvester process from running cron schedules (it still serves queued jobs)',
   },
+  smtpUrl: {
+    env: 'SMTP_URL',
+    default: undefined,
+    description:
+      'SMTP server that alert and password e-mails go through, such as smtp://user:pass@mail.lib.gov.vn:587 (smtps: for TLS from the start); unset: no e-mail is sent (logged once at start-up)',
+  },
+  mailFrom: {
+    env: 'MAIL_FROM',
+    default: 'Hợp Lưu <catalogue-ops@hopluu.invalid>',
+    description: 'sender of every e-mail: an address, or a name and an address in angle brackets',
+  },
+  consolePublicUrl: {
+    env: 'CONSOLE_PUBLIC_URL',
+    default: 'http://127.0.0.1:3000/console',
+    description:
+      'address of the console as its readers reach it; links in e-mails and webhooks start with it',
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -59,4 +59,11 @@ export interface AppConfig {
     };
     readonly schedulerEnabled: boolean;
   };
+  readonly mail: {
+    /** Undefined when e-mail is off. Holds credentials: never log it. */
+    readonly smtpUrl: string | undefined;
+    readonly from: string;
+    /** Base of links in e-mails and webhooks, without a trailing slash. */
+    readonly consolePublicUrl: string;
+  };
 }

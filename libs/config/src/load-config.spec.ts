@@ -38,6 +38,8 @@ describe('loadConfig', () => {
     ['ELASTICSEARCH_INDEX_PREFIX', 'Hop Luu', /lowercase Elasticsearch name/],
     ['GATEWAY_TRUSTED_PROXIES', '10.0.0.5,proxy.lan', /addresses or CIDRs/],
     ['GATEWAY_TRUSTED_PROXIES', '10.0.0.0/40', /addresses or CIDRs/],
+    ['MAIL_FROM', 'Hợp Lưu', /e-mail address/],
+    ['CONSOLE_PUBLIC_URL', '/console', /http: or https: URL/],
   ])('rejects %s=%s naming the variable and what it expects', (variable, value, expected) => {
     let error: unknown;
     try {
@@ -50,6 +52,25 @@ describe('loadConfig', () => {
     expect(message).toContain(`${variable}=${JSON.stringify(value)}`);
     expect(message).toMatch(expected);
     expect(message).not.toContain('\n');
+  });
+
+  it('leaves mail off without SMTP_URL and drops the slash ending the console address', () => {
+    expect(loadConfig({}).mail.smtpUrl).toBeUndefined();
+    const config = loadConfig({
+      SMTP_URL: 'smtp://alerts:pw@mail.lib.gov.vn:587',
+      CONSOLE_PUBLIC_URL: 'https://catalogue.nlv.gov.vn/console/',
+      MAIL_FROM: 'Thư viện <ops@nlv.gov.vn>',
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtp://alerts:pw@mail.lib.gov.vn:587',
+      from: 'Thư viện <ops@nlv.gov.vn>',
+      consolePublicUrl: 'https://catalogue.nlv.gov.vn/console',
+    });
+  });
+
+  it('refuses a malformed SMTP_URL without showing it (it may hold a password)', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://u:secret@mail' })).toThrow(/SMTP_URL=.*smtp:/);
+    expect(() => loadConfig({ SMTP_URL: 'http://u:secret@mail' })).not.toThrow(/secret/);
   });
 
   it('treats an empty variable as unset', () => {

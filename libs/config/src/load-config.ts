@@ -8,8 +8,10 @@ import {
   indexName,
   integer,
   ipAddress,
+  mailbox,
   oneOf,
   optionalSecret,
+  optionalSecretUrl,
   Parser,
   url,
 } from './parsers';
@@ -81,6 +83,14 @@ export function loadConfig(env: Environment = process.env): AppConfig {
         checkMaxMs: read('harvestOutageCheckMaxS', integer(1, 3600)) * 1000,
       },
       schedulerEnabled: read('schedulerEnabled', boolean),
+    },
+    mail: {
+      smtpUrl: read('smtpUrl', optionalSecretUrl(['smtp:', 'smtps:'], 'smtp://127.0.0.1:1025')),
+      from: read('mailFrom', mailbox),
+      consolePublicUrl: read(
+        'consolePublicUrl',
+        url(['http:', 'https:'], 'https://catalogue.nlv.gov.vn/console'),
+      ).replace(/\/+$/, ''),
     },
   };
 }

@@ -40,6 +40,26 @@ export function url(protocols: readonly string[], example: string): Parser<strin
   };
 }
 
+/**
+ * Like `url`, but unset (or empty) gives undefined: the feature it points at is off. The URL may
+ * carry credentials, so a refusal does not show it.
+ */
+export function optionalSecretUrl(
+  protocols: readonly string[],
+  example: string,
+): Parser<string | undefined> {
+  const parse = url(protocols, example);
+  return (variable, raw) => {
+    if (raw === undefined || raw.trim() === '') return undefined;
+    try {
+      return parse(variable, raw);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      throw new ConfigError(variable, error.expected, '(not shown: it may hold a password)');
+    }
+  };
+}
+
 export function integer(min: number, max: number): Parser<number> {
   const expected = `a whole number from ${min} to ${max}`;
   return (variable, raw) => {
@@ -61,6 +81,15 @@ export const email: Parser<string> = (variable, raw) => {
   const expected = 'an e-mail address such as ops@library.gov.vn';
   const value = required(variable, raw, expected);
   return /^[^\s@]+@[^\s@]+$/.test(value) ? value : fail(variable, expected, raw);
+};
+
+/** An e-mail address, alone or as `Name <address>` (the form of a From header). */
+export const mailbox: Parser<string> = (variable, raw) => {
+  const expected =
+    'an e-mail address, or a name and one in angle brackets such as Hợp Lưu <ops@nlv.gov.vn>';
+  const value = required(variable, raw, expected);
+  const address = /^[^<>]*<([^<>]+)>$/.exec(value)?.[1] ?? value;
+  return /^[^\s@<>]+@[^\s@<>]+$/.test(address) ? value : fail(variable, expected, raw);
 };
 
 export const indexName: Parser<string> = (variable, raw) => {
