@@ -1,4 +1,4 @@
-import type { RepositoryConfig } from '../test/oai-provider';
+import type { RepositoryConfig, ResponseModes } from '../test/oai-provider';
 import type { LibraryKind } from '@hop-luu/sources';
 
 /** A partner library of the demo: its sample repository and how it registers. */
@@ -82,5 +82,24 @@ export const DEMO_LIBRARIES: DemoLibrary[] = [
     metadataPrefix: 'oai_dc',
   },
 ];
+
+/**
+ * The library whose feed fails on purpose, so the console's overview shows a failing source,
+ * its run page the error and what to do, and an alert e-mail arrives: its server hands back
+ * the resumption token it was asked with, a loop the harvester stops as TOKEN_LOOP after the
+ * first page. Not part of DEMO_LIBRARIES, whose works every library holds.
+ */
+export const DEMO_FAILING_LIBRARY: DemoLibrary & { readonly modes: ResponseModes } = {
+  repository: {
+    name: 'tv-thai-binh',
+    records: 120,
+    pageSize: 40,
+    generator: { seed: 505, libraryName: 'Thư viện tỉnh Thái Bình', libraryCode: 'tvtb' },
+  },
+  kind: 'provincial',
+  province: 'Thái Bình',
+  metadataPrefix: 'oai_dc',
+  modes: { tokenLoop: true },
+};
 
 export const DEMO_PROVIDER_PORT = 8089;
