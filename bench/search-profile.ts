@@ -8,7 +8,12 @@ import type {
   AggregationsAggregationContainer,
   SearchRequest,
 } from '@elastic/elasticsearch/lib/api/types';
-import { HIGHLIGHT, searchQuery, sortFor } from '../apps/gateway/src/catalogue/search-request';
+import {
+  filterClauses,
+  HIGHLIGHT,
+  searchQuery,
+  sortFor,
+} from '../apps/gateway/src/catalogue/search-request';
 import { SearchSort } from '../apps/gateway/src/catalogue/search.inputs';
 import { QueryKind, SearchVariables } from './search-queries';
 
@@ -40,7 +45,7 @@ const COLLAPSE: SearchRequest['collapse'] = {
 export function worksRequest(alias: string, variables: SearchVariables): SearchRequest {
   return {
     index: alias,
-    query: searchQuery(variables.q, variables.f),
+    query: searchQuery(variables.q, filterClauses(variables.f)),
     sort: sortFor(SearchSort.RELEVANCE),
     from: 0,
     size: 21,

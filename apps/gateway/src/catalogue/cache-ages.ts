@@ -20,3 +20,37 @@ function ages(config: AppConfig, share: number): CacheAges {
  */
 export const searchResultAges = (config: AppConfig): CacheAges => ages(config, 3 / 4);
 export const answerAges = (config: AppConfig): CacheAges => ages(config, 1 / 4);
+
+/** After a renewal failed (or went unheard), another may start this long later. */
+const RENEWAL_RETRY_MS = 1000;
+
+/**
+ * "Renew before expiry" for one remembered entry, shared by both cache layers: once the entry
+ * is due, `claim()` answers true to exactly one caller, who renews it while the others go on
+ * being served the old entry. No other claim succeeds until RENEWAL_RETRY_MS after `failed()`,
+ * or `unheardMs` after a claim whose outcome nobody reports (the answer cache cannot tell a
+ * renewal that produced nothing storable from one still running).
+ */
+export class Renewal {
+  private claimedAt: number | undefined;
+  private failedAt: number | undefined;
+
+  constructor(
+    private readonly dueAt: number,
+    private readonly unheardMs = RENEWAL_RETRY_MS,
+  ) {}
+
+  claim(now = Date.now()): boolean {
+    if (now < this.dueAt) return false;
+    const blockedSince = this.failedAt ?? this.claimedAt;
+    const blockedFor = this.failedAt !== undefined ? RENEWAL_RETRY_MS : this.unheardMs;
+    if (blockedSince !== undefined && now - blockedSince < blockedFor) return false;
+    this.claimedAt = now;
+    this.failedAt = undefined;
+    return true;
+  }
+
+  failed(now = Date.now()): void {
+    this.failedAt = now;
+  }
+}

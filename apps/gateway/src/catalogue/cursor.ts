@@ -18,8 +18,9 @@ export interface SearchCursor {
   readonly o?: number;
 }
 
-export function fingerprint(parts: unknown): string {
-  return createHash('sha1').update(JSON.stringify(parts)).digest('base64url').slice(0, 12);
+/** A short digest of a search's identity (see SearchPlan), carried in its cursors. */
+export function fingerprint(search: string): string {
+  return createHash('sha1').update(search).digest('base64url').slice(0, 12);
 }
 
 function notOurs(what = 'cursor'): never {

@@ -2,19 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
-import { CacheAges, searchResultAges } from './cache-ages';
-
-/** After a failed renewal, the next try waits this long (Elasticsearch may be struggling). */
-const RENEWAL_RETRY_MS = 1000;
+import { CacheAges, Renewal, searchResultAges } from './cache-ages';
 
 /** Computes a result; `signal` aborts when nobody waits for it any more. */
 type Compute<T> = (signal: AbortSignal) => Promise<T>;
 
 interface Entry {
   readonly result: Promise<object>;
-  /** When to start renewing; Infinity until the result has arrived. */
-  renewAt: number;
-  renewing: boolean;
+  /** Set once the result has arrived. */
+  renewal?: Renewal;
   /** While the result is being computed for callers: how many still wait, and how to stop. */
   pending?: { waiting: number; readonly stop: AbortController };
 }
@@ -23,11 +19,7 @@ interface Entry {
 const NEVER = new AbortController().signal;
 
 /** An entry for a result already at hand. */
-const remembered = (result: object): Entry => ({
-  result: Promise.resolve(result),
-  renewAt: Infinity,
-  renewing: false,
-});
+const remembered = (result: object): Entry => ({ result: Promise.resolve(result) });
 
 /**
  * Recent search results, shared by every caller. The catalogue only changes when a harvest
@@ -70,7 +62,7 @@ export class SearchCache {
       source: !entry ? 'elasticsearch' : entry.pending ? 'shared' : 'memory',
     });
     if (!entry) return this.start(key, compute, abandoned);
-    if (!entry.renewing && Date.now() >= entry.renewAt) this.renew(key, entry, compute);
+    if (entry.renewal?.claim()) this.renew(key, entry, entry.renewal, compute);
     this.addWaiter(key, entry, abandoned);
     return entry.result as Promise<T>;
   }
@@ -91,8 +83,6 @@ export class SearchCache {
     const stop = new AbortController();
     const entry: Entry = {
       result: compute(stop.signal),
-      renewAt: Infinity,
-      renewing: false,
       pending: { waiting: 0, stop },
     };
     const settled = () => (entry.pending = undefined);
@@ -105,7 +95,8 @@ export class SearchCache {
   private remember(key: string, entry: Entry): void {
     this.entries!.set(key, entry);
     entry.result.then(
-      () => (entry.renewAt = Date.now() + this.ages.renewAfterMs),
+      // A renewal always ends in success or failure, so a claim holds until it does.
+      () => (entry.renewal = new Renewal(Date.now() + this.ages.renewAfterMs, Infinity)),
       () => {
         if (this.current(key) === entry) this.entries!.delete(key);
       },
@@ -137,16 +128,14 @@ export class SearchCache {
   }
 
   /** Computes a fresh result while the old one is still served; after a failure the old one stays until it is too old. */
-  private renew(key: string, entry: Entry, compute: Compute<object>): void {
-    entry.renewing = true;
+  private renew(key: string, entry: Entry, renewal: Renewal, compute: Compute<object>): void {
     compute(NEVER).then(
       (fresh) => {
         // Not when the cache was cleared meanwhile: the fresh result may predate the change.
         if (this.current(key) === entry) this.remember(key, remembered(fresh));
       },
       (error: Error) => {
-        entry.renewing = false;
-        entry.renewAt = Date.now() + RENEWAL_RETRY_MS;
+        renewal.failed();
         this.logger.warn(
           `renewing a remembered search failed, the old result stays: ${error.message}`,
         );

@@ -194,12 +194,11 @@ export const HIGHLIGHT: SearchRequest['highlight'] = {
   ),
 };
 
+/** The text query, narrowed by `filters` (from filterClauses). */
 export function searchQuery(
   text: string | undefined,
-  filters: SearchFilters | undefined,
+  filters: QueryDslQueryContainer[],
 ): QueryDslQueryContainer {
   const must = textQuery(text);
-  return {
-    bool: { must: must.length ? must : [{ match_all: {} }], filter: filterClauses(filters) },
-  };
+  return { bool: { must: must.length ? must : [{ match_all: {} }], filter: filters } };
 }

@@ -10,22 +10,15 @@ import type {
 } from '@elastic/elasticsearch/lib/api/types';
 import { CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
-import { CursorCodec, fingerprint, SortValue } from './cursor';
+import { CursorCodec, SortValue } from './cursor';
 import { holdingOf, HoldingSource, toRecord } from './record.mapper';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { SearchCache } from './search-cache';
 import { SearchNeeds } from './requested-fields';
 import { SearchArgs } from './search.inputs';
+import { planSearch, SearchPlan, SearchView } from './search-plan';
 import { FacetBucket, Facets, RecordSearchResult, WorkSearchResult } from './search.types';
-import {
-  facetAggregations,
-  filterClauses,
-  HIGHLIGHT,
-  refuseTimedOut,
-  SEARCH_TIMEOUT,
-  searchQuery,
-  sortFor,
-} from './search-request';
+import { facetAggregations, HIGHLIGHT, refuseTimedOut, SEARCH_TIMEOUT } from './search-request';
 
 export const MAX_PAGE_SIZE = 100;
 const MAX_WINDOW = 10_000;
@@ -67,10 +60,9 @@ export class SearchService {
     needs: SearchNeeds,
     abandoned?: AbortSignal,
   ): Promise<RecordSearchResult> {
-    const key = JSON.stringify(['records', args, needs]);
-    const find = (signal: AbortSignal) =>
-      this.timed('records', this.findRecords(args, needs, signal));
-    return this.cache.get(key, find, abandoned);
+    const plan = planSearch('records', args, needs);
+    const find = (signal: AbortSignal) => this.timed('records', this.findRecords(plan, signal));
+    return this.cache.get(plan.cacheKey, find, abandoned);
   }
 
   /** The union view; see findWorks. */
@@ -79,28 +71,24 @@ export class SearchService {
     needs: SearchNeeds,
     abandoned?: AbortSignal,
   ): Promise<WorkSearchResult> {
-    const key = JSON.stringify(['works', args, needs]);
-    const find = (signal: AbortSignal) => this.timed('works', this.findWorks(args, needs, signal));
-    return this.cache.get(key, find, abandoned);
+    const plan = planSearch('works', args, needs);
+    const find = (signal: AbortSignal) => this.timed('works', this.findWorks(plan, signal));
+    return this.cache.get(plan.cacheKey, find, abandoned);
   }
 
-  private timed<T>(view: 'works' | 'records', search: Promise<T>): Promise<T> {
+  private timed<T>(view: SearchView, search: Promise<T>): Promise<T> {
     const done = this.metrics.searchDuration.startTimer({ view });
     return search.finally(() => done());
   }
 
-  private async findRecords(
-    args: SearchArgs,
-    needs: SearchNeeds,
-    signal: AbortSignal,
-  ): Promise<RecordSearchResult> {
+  private async findRecords(plan: SearchPlan, signal: AbortSignal): Promise<RecordSearchResult> {
+    const { args, needs } = plan;
     const first = pageSize(args.first);
-    const print = fingerprint(['records', args.query, args.filters, args.sort]);
-    const after = args.after ? this.cursors.recordsAfter(args.after, print) : undefined;
+    const after = args.after ? this.cursors.recordsAfter(args.after, plan.fingerprint) : undefined;
     const [hits, counts] = await this.run(
       {
-        query: searchQuery(args.query, args.filters),
-        sort: sortFor(args.sort),
+        query: plan.query,
+        sort: plan.sort,
         timeout: SEARCH_TIMEOUT,
         search_after: after ?? undefined,
         size: first + 1,
@@ -108,7 +96,7 @@ export class SearchService {
         highlight: needs.highlights ? HIGHLIGHT : undefined,
         _source: { excludes: SOURCE_EXCLUDES },
       },
-      countsRequest(args, needs, false),
+      countsRequest(plan),
       signal,
     );
     const page = hits.hits.hits.slice(0, first);
@@ -120,7 +108,7 @@ export class SearchService {
       pageInfo: {
         hasNextPage: hits.hits.hits.length > first,
         endCursor: last
-          ? this.cursors.encodeSearch({ f: print, a: last.sort as SortValue[] })
+          ? this.cursors.encodeSearch({ f: plan.fingerprint, a: last.sort as SortValue[] })
           : null,
       },
     };
@@ -131,14 +119,12 @@ export class SearchService {
    * the libraries holding the works of the page. Elasticsearch only pages collapsed results with search_after when they
    * are sorted by the key itself, so work pages use an offset (kept inside the cursor).
    */
-  private async findWorks(
-    args: SearchArgs,
-    needs: SearchNeeds,
-    signal: AbortSignal,
-  ): Promise<WorkSearchResult> {
+  private async findWorks(plan: SearchPlan, signal: AbortSignal): Promise<WorkSearchResult> {
+    const { args, needs } = plan;
     const first = pageSize(args.first);
-    const print = fingerprint(['works', args.query, args.filters, args.sort]);
-    const offset = args.after ? this.cursors.worksOffset(args.after, print, MAX_WINDOW) : 0;
+    const offset = args.after
+      ? this.cursors.worksOffset(args.after, plan.fingerprint, MAX_WINDOW)
+      : 0;
     if (offset + first > MAX_WINDOW) {
       throw new CatalogueError(
         CatalogueErrorCode.TooDeep,
@@ -147,8 +133,8 @@ export class SearchService {
     }
     const [hits, counts] = await this.run(
       {
-        query: searchQuery(args.query, args.filters),
-        sort: sortFor(args.sort),
+        query: plan.query,
+        sort: plan.sort,
         timeout: SEARCH_TIMEOUT,
         from: offset,
         size: first + 1,
@@ -157,12 +143,12 @@ export class SearchService {
         highlight: needs.highlights ? HIGHLIGHT : undefined,
         _source: { excludes: SOURCE_EXCLUDES },
       },
-      countsRequest(args, needs, true),
+      countsRequest(plan),
       signal,
     );
     const page = hits.hits.hits.slice(0, first);
     const holdings = needs.holdings
-      ? await this.holdingsOf(page, args, signal)
+      ? await this.holdingsOf(page, plan, signal)
       : new Map<string, WorkHoldings>();
     const works = (counts?.aggregations?.works as { value: number } | undefined)?.value ?? 0;
     return {
@@ -174,7 +160,7 @@ export class SearchService {
       pageInfo: {
         hasNextPage: hits.hits.hits.length > first,
         endCursor: page.length
-          ? this.cursors.encodeSearch({ f: print, o: offset + page.length })
+          ? this.cursors.encodeSearch({ f: plan.fingerprint, o: offset + page.length })
           : null,
       },
     };
@@ -187,7 +173,7 @@ export class SearchService {
    */
   private async holdingsOf(
     page: Hit[],
-    args: SearchArgs,
+    plan: SearchPlan,
     signal: AbortSignal,
   ): Promise<Map<string, WorkHoldings>> {
     const keys = page.map((hit) => hit._source!.cluster.key);
@@ -198,7 +184,7 @@ export class SearchService {
         size: 0,
         timeout: SEARCH_TIMEOUT,
         query: {
-          bool: { filter: [{ terms: { 'cluster.key': keys } }, ...filterClauses(args.filters)] },
+          bool: { filter: [{ terms: { 'cluster.key': keys } }, ...plan.filters] },
         },
         aggs: {
           works: {
@@ -245,14 +231,10 @@ export class SearchService {
   }
 }
 
-function countsRequest(
-  args: SearchArgs,
-  needs: SearchNeeds,
-  countWorks: boolean,
-): SearchRequest | undefined {
+function countsRequest({ view, needs, query }: SearchPlan): SearchRequest | undefined {
   if (needs.facets.length === 0 && !needs.counts) return undefined;
   const aggs = facetAggregations(needs.facets);
-  if (countWorks && needs.counts)
+  if (view === 'works' && needs.counts)
     aggs.works = {
       cardinality: { field: 'cluster.key', precision_threshold: WORK_COUNT_PRECISION },
     };
@@ -260,7 +242,7 @@ function countsRequest(
     size: 0,
     timeout: SEARCH_TIMEOUT,
     track_total_hits: needs.counts,
-    query: searchQuery(args.query, args.filters),
+    query,
     aggs,
   };
 }

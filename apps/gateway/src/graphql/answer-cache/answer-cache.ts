@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { answerAges, CacheAges } from '../../catalogue/cache-ages';
+import { answerAges, CacheAges, Renewal } from '../../catalogue/cache-ages';
 import { bodyOf } from './answer-encoding';
 
 /** A finished HTTP answer, replayed byte for byte. */
@@ -11,15 +11,12 @@ export interface StoredAnswer {
   /** The body gzipped, made at the first replay to a client that takes gzip. */
   gzipped?: Buffer;
   readonly contentType: string;
-  readonly renewAt: number;
-  /** When a request last went on to Apollo to renew this answer. */
-  renewingSince?: number;
+  /** Which request goes on to Apollo to renew this answer once it is due. */
+  readonly renewal: Renewal;
 }
 
 /** Memory all stored answers may take together; a search page is typically 5-20 KB. */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
-/** After this long without a new answer, another request may try renewing one. */
-const RENEWAL_RETRY_MS = 1000;
 /** Bodies bigger than this are not looked up (real searches are well under 1 KB). */
 export const MAX_CACHEABLE_BODY_BYTES = 16 * 1024;
 
@@ -77,15 +74,10 @@ export class AnswerCache {
    */
   replayable(key: string): StoredAnswer | undefined {
     const answer = this.answers?.get(key);
-    if (!answer) return undefined;
-    const now = Date.now();
-    if (now < answer.renewAt) return answer;
-    // A renewal that ended without a storable answer (an error, say) is retried after a while.
-    const renewing =
-      answer.renewingSince !== undefined && now - answer.renewingSince < RENEWAL_RETRY_MS;
-    if (renewing) return answer;
-    answer.renewingSince = now;
-    return undefined;
+    // A renewal that ends without a storable answer (an error, say) goes unheard: another
+    // request may try again a second later.
+    if (!answer || answer.renewal.claim()) return undefined;
+    return answer;
   }
 
   /** Called by AnswerCachePlugin once it knows the answer to `req` may be shared. */
@@ -130,6 +122,7 @@ export class AnswerCache {
   }
 
   private store(key: string, body: Buffer, contentType: string): void {
-    this.answers?.set(key, { body, contentType, renewAt: Date.now() + this.ages.renewAfterMs });
+    const renewal = new Renewal(Date.now() + this.ages.renewAfterMs);
+    this.answers?.set(key, { body, contentType, renewal });
   }
 }
