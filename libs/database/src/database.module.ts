@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { dataSourceOptions } from './data-source-options';
 import { MigrationRunner } from './migration-runner';
+import { NotificationsService } from './notifications.service';
 
 /**
  * PostgreSQL through TypeORM. Entities are registered by the feature modules that own
@@ -14,6 +15,8 @@ export class DatabaseModule {
   static forRoot(): DynamicModule {
     return {
       module: DatabaseModule,
+      // Every feature module may LISTEN or NOTIFY without importing this module again.
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
@@ -25,7 +28,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [MigrationRunner],
+      providers: [MigrationRunner, NotificationsService],
+      exports: [NotificationsService],
     };
   }
 }

@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './advisory-locks';
 export * from './pg-session';
 export * from './unavailable';
+export * from './notifications.service';

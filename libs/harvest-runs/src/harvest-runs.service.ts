@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
+import { NotificationsService } from '@hop-luu/database';
 import { HarvestRun, RunMode, RunStatus, RunTrigger } from './harvest-run.entity';
 
 /** Channel that wakes idle harvester workers when a run is queued. */
@@ -35,7 +36,7 @@ export class HarvestRunsService {
 
   constructor(
     @InjectRepository(HarvestRun) private readonly runs: Repository<HarvestRun>,
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -63,10 +64,7 @@ export class HarvestRunsService {
       }),
     );
     this.logger.log(`[${run.sourceId}] queued ${run.mode} run ${run.id} (${run.trigger})`);
-    await (manager ?? this.dataSource).query(`SELECT pg_notify($1, $2)`, [
-      RUN_QUEUED_CHANNEL,
-      run.id,
-    ]);
+    await this.notifications.notify(RUN_QUEUED_CHANNEL, run.id, manager);
     return run;
   }
 

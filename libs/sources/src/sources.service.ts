@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { NotificationsService } from '@hop-luu/database';
 import { LibraryKind, Source } from './source.entity';
 import { SourceError, SourceErrorCode } from './source.errors';
 import { shown, SourceInput, validateSourceInput } from './source-input';
@@ -26,7 +27,7 @@ export class SourcesService {
 
   constructor(
     @InjectRepository(Source) private readonly sources: Repository<Source>,
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(input: SourceInput, identify: IdentifyFacts): Promise<Source> {
@@ -100,6 +101,6 @@ export class SourcesService {
   }
 
   private async announceChange(): Promise<void> {
-    await this.dataSource.query(`SELECT pg_notify($1, '')`, [SOURCES_CHANGED_CHANNEL]);
+    await this.notifications.notify(SOURCES_CHANGED_CHANNEL);
   }
 }

@@ -1,13 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { PgSession } from '@hop-luu/database';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { NotificationsService } from '@hop-luu/database';
 import { AnswerCache } from '../graphql/answer-cache/answer-cache';
 import { SearchCache } from './search-cache';
 
@@ -21,34 +13,28 @@ export const CATALOGUE_CHANGED_CHANNEL = 'hopluu_catalogue_changed';
  * show within GATEWAY_SEARCH_CACHE_SECONDS, as documented.
  */
 @Injectable()
-export class CatalogueChangesService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CatalogueChangesService implements OnApplicationBootstrap {
   private readonly logger = new Logger(CatalogueChangesService.name);
-  private session?: PgSession;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
     private readonly searchCache: SearchCache,
     private readonly answerCache: AnswerCache,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // Announcements sent while the connection was down are lost: forget everything then.
-    this.session = new PgSession(this.config.databaseUrl, 'catalogue-changes', () =>
-      this.forget('listening again after a lost database connection'),
+    await this.notifications.subscribe(
+      CATALOGUE_CHANGED_CHANNEL,
+      (reason) => this.forget(reason),
+      // Announcements sent while the connection was down are lost: forget everything then.
+      () => this.forget('listening again after a lost database connection'),
     );
-    await this.session.connect();
-    await this.session.listen(CATALOGUE_CHANGED_CHANNEL, (reason) => this.forget(reason));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.session?.close();
   }
 
   /** Call once the change is in the index: a replica asked before then would cache it again. */
   async announce(reason: string): Promise<void> {
     this.forget(reason);
-    await this.dataSource.query(`SELECT pg_notify($1, $2)`, [CATALOGUE_CHANGED_CHANNEL, reason]);
+    await this.notifications.notify(CATALOGUE_CHANGED_CHANNEL, reason);
   }
 
   private forget(reason: string): void {

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { schedule, ScheduledTask } from 'node-cron';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { LOCK_CLASS, PgSession } from '@hop-luu/database';
+import { LOCK_CLASS, NotificationsService, PgSession } from '@hop-luu/database';
 import { HarvestRunsService } from '@hop-luu/harvest-runs';
 import { Source, SOURCES_CHANGED_CHANNEL, SourcesService } from '@hop-luu/sources';
 
@@ -30,13 +30,16 @@ export class ScheduleService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sources: SourcesService,
     private readonly runs: HarvestRunsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.harvester.schedulerEnabled) return;
+    // Its own connection: the scheduler lock lives and dies with it.
     this.session = new PgSession(this.config.databaseUrl, 'scheduler', () => this.loseLeadership());
     await this.session.connect();
-    await this.session.listen(SOURCES_CHANGED_CHANNEL, () => void this.reloadIfLeader());
+    const reload = () => void this.reloadIfLeader();
+    await this.notifications.subscribe(SOURCES_CHANGED_CHANNEL, reload, reload);
     this.timer = setInterval(() => void this.tryToLead(), LEADERSHIP_CHECK_MS);
     await this.tryToLead();
   }

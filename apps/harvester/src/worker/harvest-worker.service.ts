@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { PgSession } from '@hop-luu/database';
+import { NotificationsService } from '@hop-luu/database';
 import { RUN_QUEUED_CHANNEL } from '@hop-luu/harvest-runs';
 import { HarvestRunnerService } from '../harvest/harvest-runner.service';
 import { OutageGate } from '../runs/outage-gate';
@@ -25,7 +25,6 @@ const POLL_INTERVAL_MS = 5000;
 export class HarvestWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HarvestWorkerService.name);
   private readonly active = new Set<Promise<unknown>>();
-  private session?: PgSession;
   private timer?: NodeJS.Timeout;
   private ticking = false;
   private again = false;
@@ -36,12 +35,15 @@ export class HarvestWorkerService implements OnApplicationBootstrap, OnApplicati
     private readonly queue: RunQueueService,
     private readonly runner: HarvestRunnerService,
     private readonly gate: OutageGate,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.session = new PgSession(this.config.databaseUrl, 'run-queue-listener', () => this.wake());
-    await this.session.connect();
-    await this.session.listen(RUN_QUEUED_CHANNEL, () => this.wake());
+    await this.notifications.subscribe(
+      RUN_QUEUED_CHANNEL,
+      () => this.wake(),
+      () => this.wake(),
+    );
     this.timer = setInterval(() => this.wake(), POLL_INTERVAL_MS);
     this.wake();
   }
@@ -51,7 +53,6 @@ export class HarvestWorkerService implements OnApplicationBootstrap, OnApplicati
     clearInterval(this.timer);
     this.runner.stopAtNextPage();
     await Promise.allSettled([...this.active]);
-    await this.session?.close();
   }
 
   /** Resolves when no run is executing in this process (tests and the CLI wait on it). */
