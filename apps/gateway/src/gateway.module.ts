@@ -6,6 +6,7 @@ import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
 import { HarvestRunsModule, HarvestRunsService } from '@hop-luu/harvest-runs';
 import { LoggingModule, MetricsController, MetricsRegistry } from '@hop-luu/observability';
+import { QualityReportsModule } from '@hop-luu/quality';
 import { HealthModule } from '@hop-luu/platform';
 import { CatalogueIndex, SearchIndexModule } from '@hop-luu/search-index';
 import { SourcesModule } from '@hop-luu/sources';
@@ -21,6 +22,8 @@ import { ExplorerController } from './explorer/explorer.controller';
 import { AnswerCache } from './graphql/answer-cache/answer-cache';
 import { GatewayMetrics } from './metrics/gateway-metrics';
 import { graphqlOptions } from './graphql/graphql.options';
+import { QualityCsvController } from './quality/quality-csv.controller';
+import { QualityResolver } from './quality/quality.resolver';
 import { RunsResolver } from './runs/runs.resolver';
 import { SourcesResolver } from './sources/sources.resolver';
 
@@ -56,6 +59,7 @@ export class GatewayModule {
         SourcesModule,
         HarvestRunsModule,
         AccessModule,
+        QualityReportsModule,
         GatewayCoreModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -72,7 +76,7 @@ export class GatewayModule {
           useFactory: graphqlOptions,
         }),
       ],
-      controllers: [ExplorerController, MetricsController],
+      controllers: [ExplorerController, MetricsController, QualityCsvController],
       providers: [
         { provide: CALLER_IDENTIFIER, useExisting: CallerService },
         { provide: CursorCodec, inject: [APP_CONFIG], useFactory: cursorCodec },
@@ -83,6 +87,7 @@ export class GatewayModule {
         SourcesResolver,
         RunsResolver,
         ApiKeysResolver,
+        QualityResolver,
       ],
     };
   }

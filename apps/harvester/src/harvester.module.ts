@@ -7,12 +7,15 @@ import { DatabaseModule } from '@hop-luu/database';
 import { HarvestRun, HarvestRunsModule } from '@hop-luu/harvest-runs';
 import { HostThrottle } from '@hop-luu/oai-pmh';
 import { LoggingModule, MetricsController, MetricsRegistry } from '@hop-luu/observability';
+import { QualityReportsModule } from '@hop-luu/quality';
 import { HealthModule } from '@hop-luu/platform';
 import { SearchIndexModule } from '@hop-luu/search-index';
 import { SourcesModule } from '@hop-luu/sources';
 import { HarvestRunnerService } from './harvest/harvest-runner.service';
 import { HarvestMetrics } from './metrics/harvest-metrics';
 import { MeasuredHostThrottle } from './metrics/measured-host-throttle';
+import { QualityListener } from './quality/quality.listener';
+import { SourceQualityService } from './quality/source-quality.service';
 import { RawRecordsModule } from './raw-records/raw-records.module';
 import { MappingUpgradeService } from './reindex/mapping-upgrade.service';
 import { ReindexService } from './reindex/reindex.service';
@@ -55,6 +58,7 @@ export class HarvesterModule {
         HarvestRunsModule,
         RawRecordsModule,
         AccessModule,
+        QualityReportsModule,
         TypeOrmModule.forFeature([HarvestRun]),
       ],
       controllers: [MetricsController],
@@ -67,6 +71,8 @@ export class HarvesterModule {
         OutageGate,
         HarvestRunnerService,
         ReindexService,
+        SourceQualityService,
+        QualityListener,
         ...(options.background
           ? [HarvestWorkerService, ScheduleService, MappingUpgradeService]
           : []),

@@ -200,10 +200,28 @@ export interface CatalogRecord {
   setSpecs: string[];
   /** Problems met while reading: each names the field, e.g. "020 $a: invalid ISBN '123'". */
   warnings: string[];
+  /** Encoding problems found in the values (repaired, or for invalid bytes only found): the first value of each kind. */
+  encodingRepairs: EncodingRepair[];
   /** Forms for the search index. */
   search: SearchForms;
   /** Key grouping the same work held by several libraries. */
   cluster: ClusterKey;
+}
+
+/**
+ * An encoding problem a value arrived with: a legacy Vietnamese encoding or double-encoded
+ * UTF-8 (repaired), decomposed Unicode (composed to NFC), or bytes that were not valid UTF-8
+ * (U+FFFD: found, the characters are lost).
+ */
+export type EncodingProblem = 'tcvn3' | 'vni' | 'double-utf8' | 'decomposed' | 'invalid-bytes';
+
+/** One value with an encoding problem, as sent and as catalogued (each cut to 200 characters). */
+export interface EncodingRepair {
+  kind: EncodingProblem;
+  /** The field it was found in, e.g. '245' or 'dc:title'. */
+  field: string;
+  before: string;
+  after: string;
 }
 
 /** Metadata formats we map; 'none' for deleted records that carry no metadata. */

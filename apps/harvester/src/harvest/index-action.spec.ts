@@ -18,6 +18,7 @@ function row(datestamp: string, description = 'Tóm tắt'): RawRecordRow {
       `<dc:title>Truyện Kiều</dc:title><dc:description>${description}</dc:description></oai_dc:dc>`,
     hash: 'h',
     normalizeError: null,
+    normalizeErrorCode: null,
   };
 }
 

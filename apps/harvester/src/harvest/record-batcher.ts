@@ -110,6 +110,7 @@ export class RecordBatcher {
         actions.push(result.action);
       } else {
         row.normalizeError = result.message;
+        row.normalizeErrorCode = result.code;
         this.fail(counts, row.oaiIdentifier, result.code, result.message);
       }
     }
@@ -176,6 +177,7 @@ export class RecordBatcher {
       deleted: header.deleted,
       metadataXml,
       normalizeError: null,
+      normalizeErrorCode: null,
       hash: recordHash(
         this.target.library,
         header.identifier,

@@ -40,6 +40,10 @@ export class RawRecord {
   @Column({ name: 'normalize_error', type: 'text', nullable: true })
   normalizeError: string | null;
 
+  /** Its code (RecordErrorCode), so the data-quality report counts failures by code. */
+  @Column({ name: 'normalize_error_code', type: 'text', nullable: true })
+  normalizeErrorCode: string | null;
+
   @Column({ name: 'harvested_at', type: 'timestamptz', default: () => 'now()' })
   harvestedAt: Date;
 }

@@ -28,17 +28,18 @@ export class RawRecordsService {
     const column = <K extends keyof RawRecordRow>(key: K) => rows.map((row) => row[key]);
     await this.records.query(
       `INSERT INTO raw_records (id, source_id, oai_identifier, metadata_prefix, datestamp, set_specs,
-                                deleted, metadata_xml, hash, normalize_error, harvested_at)
+                                deleted, metadata_xml, hash, normalize_error, normalize_error_code, harvested_at)
        SELECT id, source_id, oai_identifier, metadata_prefix, datestamp,
-              ARRAY(SELECT jsonb_array_elements_text(set_specs)), deleted, metadata_xml, hash, normalize_error, now()
+              ARRAY(SELECT jsonb_array_elements_text(set_specs)), deleted, metadata_xml, hash, normalize_error, normalize_error_code, now()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[],
-                     $7::boolean[], $8::text[], $9::text[], $10::text[])
-           AS r(id, source_id, oai_identifier, metadata_prefix, datestamp, set_specs, deleted, metadata_xml, hash, normalize_error)
+                     $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[])
+           AS r(id, source_id, oai_identifier, metadata_prefix, datestamp, set_specs, deleted, metadata_xml, hash, normalize_error, normalize_error_code)
        ON CONFLICT (id) DO UPDATE SET
          source_id = excluded.source_id, oai_identifier = excluded.oai_identifier,
          metadata_prefix = excluded.metadata_prefix, datestamp = excluded.datestamp,
          set_specs = excluded.set_specs, deleted = excluded.deleted, metadata_xml = excluded.metadata_xml,
-         hash = excluded.hash, normalize_error = excluded.normalize_error, harvested_at = excluded.harvested_at`,
+         hash = excluded.hash, normalize_error = excluded.normalize_error,
+         normalize_error_code = excluded.normalize_error_code, harvested_at = excluded.harvested_at`,
       [
         column('id'),
         column('sourceId'),
@@ -50,6 +51,7 @@ export class RawRecordsService {
         column('metadataXml'),
         column('hash'),
         column('normalizeError'),
+        column('normalizeErrorCode'),
       ],
     );
   }

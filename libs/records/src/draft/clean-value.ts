@@ -13,6 +13,8 @@ export class CleanValue {
     readonly fixes: readonly TextFix[],
     /** Damage seen in the value but left as sent. */
     readonly suspected: readonly TextFix[],
+    /** The value came decomposed (combining marks NFC composes), e.g. from a Mac or an old DSpace. */
+    readonly decomposed: boolean,
   ) {}
 
   /** `plain` without trailing ISBD punctuation, worked out on first use. */
@@ -36,7 +38,12 @@ export function cleanValue(raw: string): CleanValue {
   return cache.get(raw, computeCleanValue);
 }
 
+const COMBINING = /[\u0300-\u036f]/;
+
 function computeCleanValue(raw: string): CleanValue {
   const repaired = repairText(raw);
-  return new CleanValue(cleanText(repaired.text), repaired.fixes, repaired.suspected);
+  const text = repaired.text;
+  // normalize() only for values with combining marks: rare, and the test is one regex.
+  const decomposed = COMBINING.test(text) && text.normalize('NFC') !== text;
+  return new CleanValue(cleanText(text), repaired.fixes, repaired.suspected, decomposed);
 }

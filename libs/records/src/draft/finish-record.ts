@@ -43,6 +43,7 @@ export function finishRecord(
     deleted: header.deleted,
     setSpecs: [...header.setSpecs],
     warnings: draft.warnings,
+    encodingRepairs: draft.encodingRepairs,
     search: buildSearchForms({
       title,
       subtitle: draft.subtitle,
@@ -114,6 +115,7 @@ export function deletedRecord(header: RecordHeader): CatalogRecord {
     rights: [],
     holdings: [],
     warnings: [],
+    encodingRepairs: [],
     search: empty,
     cluster: {
       key: `deleted:${header.sourceId}:${header.oaiIdentifier}`,

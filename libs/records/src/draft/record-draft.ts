@@ -1,6 +1,8 @@
 import type {
   Agent,
   Classification,
+  EncodingProblem,
+  EncodingRepair,
   Holding,
   Identifiers,
   Links,
@@ -65,6 +67,8 @@ export class RecordDraft {
   readonly rights: string[] = [];
   readonly holdings: Holding[] = [];
   readonly warnings: string[] = [];
+  /** The first value found with each kind of encoding problem (see `noteEncoding`). */
+  readonly encodingRepairs: EncodingRepair[] = [];
 
   /** Records a problem with one field; the record carries on. */
   warn(field: string, message: string): void {
@@ -84,11 +88,29 @@ export class RecordDraft {
   text(field: string, raw: string | undefined, mode: TextMode = 'isbd'): string | undefined {
     if (raw === undefined) return undefined;
     const clean = cleanValue(raw);
-    if (raw.includes(REPLACEMENT_CHARACTER)) this.warn(field, INVALID_BYTES_WARNING);
-    for (const fix of clean.fixes) this.warn(field, fixWarning(fix));
+    if (raw.includes(REPLACEMENT_CHARACTER)) {
+      this.warn(field, INVALID_BYTES_WARNING);
+      this.noteEncoding('invalid-bytes', field, raw, clean.plain);
+    }
+    for (const fix of clean.fixes) {
+      this.warn(field, fixWarning(fix));
+      this.noteEncoding(fix, field, raw, clean.plain);
+    }
     for (const fix of clean.suspected) this.warn(field, suspicionWarning(fix));
+    if (clean.decomposed) this.noteEncoding('decomposed', field, raw, clean.plain);
     const value = mode === 'isbd' ? clean.isbd : clean.plain;
     return value === '' ? undefined : value;
+  }
+
+  /** Keeps one example per kind: enough for a quality report, little weight per record. */
+  private noteEncoding(kind: EncodingProblem, field: string, before: string, after: string): void {
+    if (this.encodingRepairs.some((repair) => repair.kind === kind)) return;
+    this.encodingRepairs.push({
+      kind,
+      field,
+      before: upTo(before, EXAMPLE_CHARS),
+      after: upTo(after, EXAMPLE_CHARS),
+    });
   }
 
   addOtherTitle(field: string, raw: string | undefined): void {
@@ -260,6 +282,13 @@ const IMAGE_URL = /\.(?:jpe?g|png|gif|webp)(?:$|[?#])|thumbnail/i;
 function guessLinkKind(url: string): 'fullText' | 'thumbnail' | 'related' {
   if (IMAGE_URL.test(url)) return 'thumbnail';
   return FULL_TEXT_URL.test(url) ? 'fullText' : 'related';
+}
+
+const EXAMPLE_CHARS = 200;
+
+/** The first `max` characters (code points, so no surrogate pair is cut). */
+function upTo(text: string, max: number): string {
+  return text.length <= max ? text : Array.from(text).slice(0, max).join('');
 }
 
 export function pushUnique<T>(list: T[], value: T): void {

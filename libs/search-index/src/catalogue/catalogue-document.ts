@@ -1,3 +1,9 @@
+import {
+  encodingKindOf,
+  presentFields,
+  type EncodingKind,
+  type QualityField,
+} from '@hop-luu/quality';
 import { isbn10From13 } from '@hop-luu/records';
 import type { CatalogRecord, ClusterBasis, ClusterParts } from '@hop-luu/records';
 
@@ -6,6 +12,16 @@ export interface LibraryInfo {
   readonly name: string;
   readonly kind: string;
   readonly province: string | null;
+}
+
+/** What a source's data-quality report counts of one record (libs/quality), aggregated per source. */
+export interface QualityFacts {
+  /** Measured fields the record has. */
+  present: QualityField[];
+  /** Encoding problems its values arrived with. */
+  encoding: EncodingKind[];
+  /** One value per problem, as sent and as catalogued (stored only, never indexed). */
+  examples: { kind: EncodingKind; field: string; before: string; after: string }[];
 }
 
 /** What the catalogue index stores for one record (its mapping: catalogue-mapping.ts). */
@@ -48,6 +64,7 @@ export interface CatalogueDocument {
   titleSort: string;
   suggest: { input: string[] };
   warnings: string[];
+  quality: QualityFacts;
   indexedAt: string;
 }
 
@@ -105,6 +122,19 @@ export function toCatalogueDocument(
       input: [...new Set([record.search.title, record.search.titleFolded].filter(Boolean))],
     },
     warnings: record.warnings,
+    quality: qualityFactsOf(record),
     indexedAt: now.toISOString(),
+  };
+}
+
+function qualityFactsOf(record: CatalogRecord): QualityFacts {
+  const examples = record.encodingRepairs.map((repair) => ({
+    ...repair,
+    kind: encodingKindOf(repair.kind),
+  }));
+  return {
+    present: presentFields(record),
+    encoding: examples.map((example) => example.kind),
+    examples,
   };
 }

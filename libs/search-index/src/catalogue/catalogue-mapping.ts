@@ -26,7 +26,7 @@ const copiedTo = (combined: 'all' | 'allFolded') =>
  * Raised whenever a change to the mapping needs documents indexed again (a new field, a
  * copy_to); an index built under an older version is rebuilt from the raw records.
  */
-export const CATALOGUE_MAPPING_VERSION = 2;
+export const CATALOGUE_MAPPING_VERSION = 3;
 
 export const CATALOGUE_SETTINGS: IndicesIndexSettings = {
   number_of_shards: 1,
@@ -110,6 +110,14 @@ export const CATALOGUE_MAPPING: MappingTypeMapping = {
     titleSort: keyword,
     suggest: { type: 'completion', analyzer: 'simple', max_input_length: 100 },
     warnings: stored,
+    // Counted per source by the data-quality report (terms aggregations on keywords).
+    quality: {
+      properties: {
+        present: keyword,
+        encoding: keyword,
+        examples: { type: 'object', enabled: false },
+      },
+    },
     indexedAt: { type: 'date' },
   },
 };
