@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**'] },
@@ -33,6 +34,15 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['@hop-luu/*', '../../*'], message: 'libs/xml imports nothing of the project.' }] },
       ],
+    },
+  },
+  {
+    // The console runs in the browser: React's rules of hooks apply, and there is no process.env.
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
 );

@@ -15,6 +15,7 @@ import { CallerService } from './access/caller.service';
 import { CatalogueChangesService } from './catalogue/catalogue-changes.service';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { CursorCodec } from './catalogue/cursor';
+import { ConsoleModule } from './console/console.module';
 import { RecordsService } from './catalogue/records.service';
 import { SearchCache } from './catalogue/search-cache';
 import { SearchService } from './catalogue/search.service';
@@ -75,6 +76,8 @@ export class GatewayModule {
           ],
           useFactory: graphqlOptions,
         }),
+        // Last: its catch-all page route yields to the /console/auth and /console/api routes.
+        ConsoleModule,
       ],
       controllers: [ExplorerController, MetricsController, QualityCsvController],
       providers: [
