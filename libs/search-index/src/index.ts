@@ -5,3 +5,4 @@ export * from './catalogue/catalogue-mapping';
 export * from './cluster-status';
 export * from './search-index.module';
 export * from './unavailable';
+export * from './catalogue/catalogue-fields';

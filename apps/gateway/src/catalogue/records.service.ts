@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
-import { CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
+import {
+  CATALOGUE_FIELDS as FIELD,
+  CatalogueDocument,
+  CatalogueIndex,
+} from '@hop-luu/search-index';
 import { toRecord } from './record.mapper';
 import { CatalogueRecord } from './record.types';
 import { Cluster, Suggestion } from './search.types';
@@ -32,8 +36,8 @@ export class RecordsService {
   async cluster(key: string): Promise<Cluster | null> {
     const response = await this.client.search<CatalogueDocument>({
       index: this.catalogue.alias,
-      query: { term: { 'cluster.key': key } },
-      sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
+      query: { term: { [FIELD.clusterKey]: key } },
+      sort: [{ [FIELD.libraryKind]: 'asc' }, { [FIELD.id]: 'asc' }],
       size: MAX_CLUSTER_MEMBERS,
       timeout: SEARCH_TIMEOUT,
     });
@@ -52,7 +56,10 @@ export class RecordsService {
       _source: ['id', 'title'],
       timeout: SEARCH_TIMEOUT,
       suggest: {
-        titles: { prefix: exact, completion: { field: 'suggest', size, skip_duplicates: true } },
+        titles: {
+          prefix: exact,
+          completion: { field: FIELD.suggest, size, skip_duplicates: true },
+        },
       },
     });
     const options = response.suggest?.titles?.[0]?.options;

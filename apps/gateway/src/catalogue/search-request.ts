@@ -4,6 +4,7 @@ import type {
   SearchRequest,
   Sort,
 } from '@elastic/elasticsearch/lib/api/types';
+import { CATALOGUE_FIELDS as FIELD } from '@hop-luu/search-index';
 import type { FacetName } from './requested-fields';
 import { isbnForms, parseQuery, QueryField, queryForms } from './query-text';
 import { SearchFilters, SearchSort } from './search.inputs';
@@ -90,14 +91,14 @@ function freeTextMatch(text: string): QueryDslQueryContainer {
   const forms = queryForms(text);
   return {
     bool: {
-      must: [wordsIn(forms.folded, ['search.allFolded'])],
-      should: [wordsIn(forms.exact, ['search.all']), wordsIn(forms.folded, [TITLE_BOOST])],
+      must: [wordsIn(forms.folded, [FIELD.searchAllFolded])],
+      should: [wordsIn(forms.exact, [FIELD.searchAll]), wordsIn(forms.folded, [TITLE_BOOST])],
     },
   };
 }
 
 function identifierMatch(values: string[], boost: number): QueryDslQueryContainer {
-  return { terms: { identifiers: values.map((value) => value.toLowerCase()), boost } };
+  return { terms: { [FIELD.identifiers]: values.map((value) => value.toLowerCase()), boost } };
 }
 
 function freeTextQuery(free: string): QueryDslQueryContainer {
@@ -135,40 +136,40 @@ export function filterClauses(filters: SearchFilters | undefined): QueryDslQuery
   const terms = (field: string, values: string[] | undefined) => {
     if (values?.length) clauses.push({ terms: { [field]: values } });
   };
-  terms('sourceId', filters.sourceIds);
-  terms('library.kind', filters.libraryKinds);
-  terms('library.province', filters.provinces);
-  terms('languages', filters.languages);
-  terms('type', filters.types);
-  terms('subjects', filters.subjects);
+  terms(FIELD.sourceId, filters.sourceIds);
+  terms(FIELD.libraryKind, filters.libraryKinds);
+  terms(FIELD.libraryProvince, filters.provinces);
+  terms(FIELD.languages, filters.languages);
+  terms(FIELD.type, filters.types);
+  terms(FIELD.subjects, filters.subjects);
   if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {
-    clauses.push({ range: { year: { gte: filters.yearFrom, lte: filters.yearTo } } });
+    clauses.push({ range: { [FIELD.year]: { gte: filters.yearFrom, lte: filters.yearTo } } });
   }
   return clauses;
 }
 
 export function sortFor(sort: SearchSort): Sort {
-  const tiebreaker = { id: 'asc' as const };
+  const tiebreaker = { [FIELD.id]: 'asc' as const };
   switch (sort) {
     case SearchSort.YEAR_DESC:
-      return [{ year: { order: 'desc', missing: '_last' } }, tiebreaker];
+      return [{ [FIELD.year]: { order: 'desc', missing: '_last' } }, tiebreaker];
     case SearchSort.YEAR_ASC:
-      return [{ year: { order: 'asc', missing: '_last' } }, tiebreaker];
+      return [{ [FIELD.year]: { order: 'asc', missing: '_last' } }, tiebreaker];
     case SearchSort.TITLE:
-      return [{ titleSort: 'asc' }, tiebreaker];
+      return [{ [FIELD.titleSort]: 'asc' }, tiebreaker];
     default:
       return [{ _score: { order: 'desc' } }, tiebreaker];
   }
 }
 
 const FACET_AGGREGATIONS: Record<FacetName, AggregationsAggregationContainer> = {
-  sources: { terms: { field: 'sourceId', size: 100 } },
-  libraryKinds: { terms: { field: 'library.kind', size: 10 } },
-  provinces: { terms: { field: 'library.province', size: 70 } },
-  years: { terms: { field: 'year', size: 50 } },
-  languages: { terms: { field: 'languages', size: 30 } },
-  types: { terms: { field: 'type', size: 10 } },
-  subjects: { terms: { field: 'subjects', size: 20 } },
+  sources: { terms: { field: FIELD.sourceId, size: 100 } },
+  libraryKinds: { terms: { field: FIELD.libraryKind, size: 10 } },
+  provinces: { terms: { field: FIELD.libraryProvince, size: 70 } },
+  years: { terms: { field: FIELD.year, size: 50 } },
+  languages: { terms: { field: FIELD.languages, size: 30 } },
+  types: { terms: { field: FIELD.type, size: 10 } },
+  subjects: { terms: { field: FIELD.subjects, size: 20 } },
 };
 
 export function facetAggregations(

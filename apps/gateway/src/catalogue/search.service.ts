@@ -8,7 +8,11 @@ import type {
   SearchRequest,
   SearchResponse,
 } from '@elastic/elasticsearch/lib/api/types';
-import { CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
+import {
+  CATALOGUE_FIELDS as FIELD,
+  CatalogueDocument,
+  CatalogueIndex,
+} from '@hop-luu/search-index';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
 import { CursorCodec, SortValue } from './cursor';
 import { holdingOf, HoldingSource, toRecord } from './record.mapper';
@@ -139,7 +143,7 @@ export class SearchService {
         from: offset,
         size: first + 1,
         track_total_hits: false,
-        collapse: { field: 'cluster.key' },
+        collapse: { field: FIELD.clusterKey },
         highlight: needs.highlights ? HIGHLIGHT : undefined,
         _source: { excludes: SOURCE_EXCLUDES },
       },
@@ -184,16 +188,16 @@ export class SearchService {
         size: 0,
         timeout: SEARCH_TIMEOUT,
         query: {
-          bool: { filter: [{ terms: { 'cluster.key': keys } }, ...plan.filters] },
+          bool: { filter: [{ terms: { [FIELD.clusterKey]: keys } }, ...plan.filters] },
         },
         aggs: {
           works: {
-            terms: { field: 'cluster.key', size: keys.length },
+            terms: { field: FIELD.clusterKey, size: keys.length },
             aggs: {
               holdings: {
                 top_hits: {
                   size: MAX_HOLDINGS_PER_WORK,
-                  sort: [{ 'library.kind': 'asc' }, { id: 'asc' }],
+                  sort: [{ [FIELD.libraryKind]: 'asc' }, { [FIELD.id]: 'asc' }],
                   _source: { includes: HOLDING_FIELDS },
                 },
               },
@@ -236,7 +240,7 @@ function countsRequest({ view, needs, query }: SearchPlan): SearchRequest | unde
   const aggs = facetAggregations(needs.facets);
   if (view === 'works' && needs.counts)
     aggs.works = {
-      cardinality: { field: 'cluster.key', precision_threshold: WORK_COUNT_PRECISION },
+      cardinality: { field: FIELD.clusterKey, precision_threshold: WORK_COUNT_PRECISION },
     };
   return {
     size: 0,
