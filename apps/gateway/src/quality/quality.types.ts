@@ -20,7 +20,7 @@ registerEnumType(EncodingKindEnum, {
 
 @ObjectType('FieldShare', { description: 'How many of the source’s records have one field.' })
 export class FieldShareType {
-  @Field(() => QualityFieldEnum)
+  @Field(() => QualityFieldEnum, { description: 'The field measured.' })
   field: string;
 
   @Field(() => Int, { description: 'Records with the field.' })
@@ -51,7 +51,7 @@ export class EncodingExampleType {
   description: 'Records of the source with one kind of encoding problem.',
 })
 export class EncodingRepairType {
-  @Field(() => EncodingKindEnum)
+  @Field(() => EncodingKindEnum, { description: 'The kind of encoding problem.' })
   kind: string;
 
   @Field(() => Int, { description: 'Records with at least one value of this kind.' })
@@ -69,7 +69,7 @@ export class QualityFailureType {
   @Field({ description: 'Error code, as in harvest run errors.' })
   code: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records that failed with this code.' })
   count: number;
 
   @Field(() => [String], { description: 'OAI identifiers of the first 20, in order.' })
@@ -81,7 +81,7 @@ export class QualityFailureType {
     'Data quality of a source’s records in the union catalogue, computed after each of its runs.',
 })
 export class QualityReportType {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the report was computed.' })
   computedAt: Date;
 
   @Field(() => String, { nullable: true, description: 'The run after which it was computed.' })
