@@ -224,6 +224,41 @@ export const SETTINGS = {
     description:
       'address of the console as its readers reach it; links in e-mails and webhooks start with it',
   },
+  alertStaffEmails: {
+    env: 'ALERT_STAFF_EMAILS',
+    default: undefined,
+    description:
+      'comma-separated addresses that get every alert at once, besides the staff accounts of the console (e.g. a team mailbox); unset: none',
+  },
+  alertCheckIntervalS: {
+    env: 'ALERT_CHECK_INTERVAL_S',
+    default: '300',
+    description:
+      'how often one harvester looks for sources that turned stale (or recovered) and for a daily digest that is due, in seconds',
+  },
+  alertDigestHour: {
+    env: 'ALERT_DIGEST_HOUR',
+    default: '7',
+    description:
+      'hour of the day (Asia/Ho_Chi_Minh, 0-23) from which the daily alert digest is sent to the people who chose it',
+  },
+  alertDeliveryAttempts: {
+    env: 'ALERT_DELIVERY_ATTEMPTS',
+    default: '3',
+    description:
+      'attempts to deliver one alert e-mail or webhook (first try included) before it is logged as lost',
+  },
+  alertRetryBaseDelayMs: {
+    env: 'ALERT_RETRY_BASE_DELAY_MS',
+    default: '2000',
+    description:
+      'pause before the second delivery attempt, doubled before each further one, in milliseconds',
+  },
+  alertWebhookTimeoutMs: {
+    env: 'ALERT_WEBHOOK_TIMEOUT_MS',
+    default: '10000',
+    description: 'longest one webhook POST may take, in milliseconds',
+  },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTINGS;

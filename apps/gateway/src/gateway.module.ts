@@ -2,6 +2,7 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessModule, CALLER_IDENTIFIER } from '@hop-luu/access';
+import { AlertsModule } from '@hop-luu/alerts';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
 import { HarvestRunsModule, HarvestRunsService } from '@hop-luu/harvest-runs';
@@ -11,6 +12,7 @@ import { HealthModule } from '@hop-luu/platform';
 import { CatalogueIndex, SearchIndexModule } from '@hop-luu/search-index';
 import { SourcesModule } from '@hop-luu/sources';
 import { ApiKeysResolver } from './access/api-keys.resolver';
+import { AlertsResolver } from './alerts/alerts.resolver';
 import { CallerService } from './access/caller.service';
 import { CatalogueChangesService } from './catalogue/catalogue-changes.service';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
@@ -61,6 +63,7 @@ export class GatewayModule {
         HarvestRunsModule,
         AccessModule,
         QualityReportsModule,
+        AlertsModule,
         GatewayCoreModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -91,6 +94,7 @@ export class GatewayModule {
         RunsResolver,
         ApiKeysResolver,
         QualityResolver,
+        AlertsResolver,
       ],
     };
   }

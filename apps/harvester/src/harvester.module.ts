@@ -2,6 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule, CALLER_IDENTIFIER, KeyCallerIdentifier } from '@hop-luu/access';
+import { AlertsModule } from '@hop-luu/alerts';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
 import { HarvestRun, HarvestRunsModule } from '@hop-luu/harvest-runs';
@@ -11,6 +12,8 @@ import { QualityReportsModule } from '@hop-luu/quality';
 import { HealthModule } from '@hop-luu/platform';
 import { SearchIndexModule } from '@hop-luu/search-index';
 import { SourcesModule } from '@hop-luu/sources';
+import { AlertChecksService } from './alerts/alert-checks.service';
+import { RunAlertsListener } from './alerts/run-alerts.listener';
 import { HarvestRunnerService } from './harvest/harvest-runner.service';
 import { HarvestMetrics } from './metrics/harvest-metrics';
 import { MeasuredHostThrottle } from './metrics/measured-host-throttle';
@@ -59,6 +62,7 @@ export class HarvesterModule {
         RawRecordsModule,
         AccessModule,
         QualityReportsModule,
+        AlertsModule,
         TypeOrmModule.forFeature([HarvestRun]),
       ],
       controllers: [MetricsController],
@@ -73,8 +77,9 @@ export class HarvesterModule {
         ReindexService,
         SourceQualityService,
         QualityListener,
+        RunAlertsListener,
         ...(options.background
-          ? [HarvestWorkerService, ScheduleService, MappingUpgradeService]
+          ? [HarvestWorkerService, ScheduleService, MappingUpgradeService, AlertChecksService]
           : []),
       ],
       exports: [RunQueueService, HarvestRunnerService, ReindexService],

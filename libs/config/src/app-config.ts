@@ -66,4 +66,14 @@ export interface AppConfig {
     /** Base of links in e-mails and webhooks, without a trailing slash. */
     readonly consolePublicUrl: string;
   };
+  readonly alerts: {
+    /** Addresses that get every alert at once, besides staff accounts. */
+    readonly staffEmails: readonly string[];
+    readonly checkIntervalMs: number;
+    /** Hour (Asia/Ho_Chi_Minh) from which the daily digest goes out. */
+    readonly digestHour: number;
+    readonly deliveryAttempts: number;
+    readonly retryBaseDelayMs: number;
+    readonly webhookTimeoutMs: number;
+  };
 }

@@ -5,6 +5,7 @@ import {
   addressList,
   boolean,
   email,
+  emailList,
   indexName,
   integer,
   ipAddress,
@@ -91,6 +92,14 @@ export function loadConfig(env: Environment = process.env): AppConfig {
         'consolePublicUrl',
         url(['http:', 'https:'], 'https://catalogue.nlv.gov.vn/console'),
       ).replace(/\/+$/, ''),
+    },
+    alerts: {
+      staffEmails: read('alertStaffEmails', emailList),
+      checkIntervalMs: read('alertCheckIntervalS', integer(1, 86_400)) * 1000,
+      digestHour: read('alertDigestHour', integer(0, 23)),
+      deliveryAttempts: read('alertDeliveryAttempts', integer(1, 10)),
+      retryBaseDelayMs: read('alertRetryBaseDelayMs', integer(0, 600_000)),
+      webhookTimeoutMs: read('alertWebhookTimeoutMs', integer(100, 600_000)),
     },
   };
 }

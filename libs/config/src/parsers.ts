@@ -83,6 +83,16 @@ export const email: Parser<string> = (variable, raw) => {
   return /^[^\s@]+@[^\s@]+$/.test(value) ? value : fail(variable, expected, raw);
 };
 
+/** Comma-separated e-mail addresses, lower-cased; empty or unset gives none. */
+export const emailList: Parser<readonly string[]> = (variable, raw) => {
+  const list = (raw ?? '')
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
+  for (const address of list) email(variable, address);
+  return list;
+};
+
 /** An e-mail address, alone or as `Name <address>` (the form of a From header). */
 export const mailbox: Parser<string> = (variable, raw) => {
   const expected =

@@ -7,4 +7,5 @@ export const LOCK_CLASS = {
   source: 7405002,
   scheduler: 7405003,
   reindex: 7405004,
+  alertChecks: 7405005,
 } as const;

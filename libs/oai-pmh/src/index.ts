@@ -17,7 +17,12 @@ export { HostThrottle } from './host-throttle';
 export type { HostLease, HostThrottleOptions, ThrottleFeedback } from './host-throttle';
 export { parseRetryAfter } from './http/retry-after';
 export { OaiPage } from './list/page';
-export { createGuardedLookup, isPrivateAddress, publicAddressesOnly } from './net/address-policy';
+export {
+  addressRefused,
+  createGuardedLookup,
+  isPrivateAddress,
+  publicAddressesOnly,
+} from './net/address-policy';
 export type { AddressPolicy } from './net/address-policy';
 export type { OaiLogger, OaiPmhClientOptions, RetryOptions } from './options';
 export type {

@@ -6,3 +6,4 @@ export * from './source.entity';
 export * from './source.errors';
 export * from './sources.module';
 export * from './sources.service';
+export * from './staleness';

@@ -1,4 +1,5 @@
 import { AccessErrorCode } from '@hop-luu/access';
+import { AlertErrorCode } from '@hop-luu/alerts';
 import { SourceErrorCode } from '@hop-luu/sources';
 import { CatalogueErrorCode } from '../catalogue/catalogue.errors';
 
@@ -9,7 +10,7 @@ export interface ApiError {
 }
 
 /** Every code the domain libraries and the gateway's own resolvers throw. */
-export type DomainCode = SourceErrorCode | AccessErrorCode | CatalogueErrorCode;
+export type DomainCode = SourceErrorCode | AccessErrorCode | CatalogueErrorCode | AlertErrorCode;
 
 /**
  * Domain error → API error. A Record over the union of the enums, so a new domain code does not
@@ -32,6 +33,9 @@ export const DOMAIN_ERRORS: Record<DomainCode, ApiError> = {
   [CatalogueErrorCode.TooDeep]: { code: 'BAD_USER_INPUT', status: 400 },
   [CatalogueErrorCode.NotFound]: { code: 'NOT_FOUND', status: 404 },
   [CatalogueErrorCode.SearchTooSlow]: { code: 'SEARCH_TOO_SLOW', status: 503 },
+  [AlertErrorCode.WebhookInvalid]: { code: 'BAD_USER_INPUT', status: 400 },
+  [AlertErrorCode.WebhookAddressNotAllowed]: { code: 'WEBHOOK_ADDRESS_NOT_ALLOWED', status: 422 },
+  [AlertErrorCode.WebhookNotFound]: { code: 'NOT_FOUND', status: 404 },
 };
 
 /**

@@ -3,6 +3,7 @@ import { InitialSchema1764050000000 } from './1764050000000-initial-schema';
 import { PartnersAndApiKeys1764060000000 } from './1764060000000-partners-and-api-keys';
 import { ApiKeyExpiryAndLastUse1764071300000 } from './1764071300000-api-key-expiry-and-last-use';
 import { RunInvalidBytes1764080000000 } from './1764080000000-run-invalid-bytes';
+import { Alerts1764091000000 } from './1764091000000-alerts';
 import { SourceQualityReports1764092000000 } from './1764092000000-source-quality-reports';
 
 /** Every migration, in order. Listed explicitly so ts (tests) and compiled js (apps) load the same set. */
@@ -11,5 +12,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PartnersAndApiKeys1764060000000,
   ApiKeyExpiryAndLastUse1764071300000,
   RunInvalidBytes1764080000000,
+  Alerts1764091000000,
   SourceQualityReports1764092000000,
 ];

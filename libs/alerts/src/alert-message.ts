@@ -1,0 +1,175 @@
+import type { HarvestRun } from '@hop-luu/harvest-runs';
+import type { AlertIncident, IncidentKind } from './alert-incident.entity';
+
+export type AlertEvent = 'opened' | 'resolved';
+
+/** What a message is made from. */
+export interface AlertFacts {
+  readonly incident: AlertIncident;
+  readonly event: AlertEvent;
+  readonly source: {
+    readonly id: string;
+    readonly libraryName: string;
+    readonly ownerId: string | null;
+  };
+  /** The run that opened (or ended) a run incident, for its figures and error. */
+  readonly run?: Pick<HarvestRun, 'errorCode' | 'errorMessage' | 'recordsSeen' | 'recordsFailed'>;
+  /** CONSOLE_PUBLIC_URL, without a trailing slash. */
+  readonly consoleUrl: string;
+}
+
+export interface AlertMail {
+  readonly subject: string;
+  readonly text: string;
+}
+
+const TITLES: Record<IncidentKind, { vi: string; en: string }> = {
+  RUN_FAILED: { vi: 'Thu hoạch thất bại', en: 'Harvest failed' },
+  RUN_PARTIAL: { vi: 'Thu hoạch chưa trọn vẹn', en: 'Harvest partly failed' },
+  STALE: { vi: 'Nguồn lâu không được cập nhật', en: 'Source is stale' },
+  QUALITY_DROP: { vi: 'Chất lượng dữ liệu giảm mạnh', en: 'Data quality dropped' },
+};
+
+/** The console page that explains the alert: the run that opened or ended it, else the source. */
+export function alertLink(facts: Pick<AlertFacts, 'incident' | 'event' | 'consoleUrl'>): string {
+  const { incident, event, consoleUrl } = facts;
+  const runId = event === 'opened' ? incident.firstRunId : incident.resolvedByRunId;
+  return runId
+    ? `${consoleUrl}/runs/${runId}`
+    : `${consoleUrl}/sources/${encodeURIComponent(incident.sourceId)}`;
+}
+
+const vietnamTime = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
+/** "14:05 3/12/2026 (giờ Việt Nam)" and "2026-12-03 07:05 UTC". */
+function when(date: Date): { vi: string; en: string } {
+  return {
+    vi: `${vietnamTime.format(date)} (giờ Việt Nam)`,
+    en: `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  };
+}
+
+function whatHappened(facts: AlertFacts): { vi: string[]; en: string[] } {
+  const { incident, source, run } = facts;
+  const name = `${source.libraryName} (${source.id})`;
+  const at = when(incident.openedAt);
+  switch (incident.kind) {
+    case 'RUN_FAILED':
+      return {
+        vi: [
+          `Lần thu hoạch nguồn ${name} bị lỗi lúc ${at.vi} và không hoàn thành.`,
+          `Mã lỗi: ${incident.errorCode ?? 'không rõ'}${run?.errorMessage ? ` — ${run.errorMessage}` : ''}`,
+        ],
+        en: [
+          `The harvest of ${name} failed at ${at.en} and did not finish.`,
+          `Error code: ${incident.errorCode ?? 'unknown'}${run?.errorMessage ? ` — ${run.errorMessage}` : ''}`,
+        ],
+      };
+    case 'RUN_PARTIAL':
+      return {
+        vi: [
+          `Lần thu hoạch nguồn ${name} đã xong lúc ${at.vi}, nhưng ${run?.recordsFailed ?? '?'} trên ${run?.recordsSeen ?? '?'} biểu ghi không xử lý được.`,
+        ],
+        en: [
+          `The harvest of ${name} finished at ${at.en}, but ${run?.recordsFailed ?? '?'} of ${run?.recordsSeen ?? '?'} records could not be processed.`,
+        ],
+      };
+    default:
+      return {
+        vi: [`Nguồn ${name}: ${TITLES[incident.kind].vi.toLowerCase()} (từ ${at.vi}).`],
+        en: [`${name}: ${incident.summary}`],
+      };
+  }
+}
+
+function whatEnded(facts: AlertFacts): { vi: string[]; en: string[] } {
+  const { incident, source } = facts;
+  const name = `${source.libraryName} (${source.id})`;
+  const opened = when(incident.openedAt);
+  const ended = when(incident.resolvedAt ?? new Date());
+  const title = TITLES[incident.kind];
+  return {
+    vi: [
+      `Sự cố «${title.vi}» của nguồn ${name}, bắt đầu lúc ${opened.vi}, đã kết thúc lúc ${ended.vi}.`,
+    ],
+    en: [`The "${title.en}" incident of ${name}, open since ${opened.en}, ended at ${ended.en}.`],
+  };
+}
+
+/** One e-mail: Vietnamese first, the English part below, both with the console link. */
+export function alertMail(facts: AlertFacts): AlertMail {
+  const title = TITLES[facts.incident.kind];
+  const body = facts.event === 'opened' ? whatHappened(facts) : whatEnded(facts);
+  const link = alertLink(facts);
+  const prefix =
+    facts.event === 'opened'
+      ? `${title.vi} / ${title.en}`
+      : `Đã khắc phục / Recovered: ${title.vi} / ${title.en}`;
+  return {
+    subject: `[Hợp Lưu] ${prefix}: ${facts.source.libraryName}`,
+    text: [
+      ...body.vi,
+      `Xem giải thích và cách xử lý: ${link}`,
+      'Mỗi sự cố chỉ có một thư khi bắt đầu và một thư khi kết thúc.',
+      '',
+      '— English —',
+      ...body.en,
+      `What it means and what to do: ${link}`,
+      'You get one message when an incident opens and one when it ends.',
+      '',
+    ].join('\n'),
+  };
+}
+
+/** The JSON a webhook receives (the signature covers exactly this body). */
+export function webhookPayload(facts: AlertFacts): Record<string, unknown> {
+  const { incident, event, source } = facts;
+  return {
+    event: event === 'opened' ? 'incident.opened' : 'incident.resolved',
+    incident: {
+      id: incident.id,
+      kind: incident.kind,
+      sourceId: source.id,
+      sourceName: source.libraryName,
+      openedAt: incident.openedAt.toISOString(),
+      resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+      firstRunId: incident.firstRunId,
+      resolvedByRunId: incident.resolvedByRunId,
+      errorCode: incident.errorCode,
+      summary: incident.summary,
+    },
+    link: alertLink(facts),
+  };
+}
+
+/** The daily digest: one line per incident opened or ended in the last day. */
+export function digestMail(lines: readonly { facts: AlertFacts }[], day: string): AlertMail {
+  const line = ({ facts }: { facts: AlertFacts }, lang: 'vi' | 'en'): string => {
+    const title = TITLES[facts.incident.kind][lang];
+    const state =
+      facts.incident.resolvedAt === null
+        ? lang === 'vi'
+          ? 'đang mở'
+          : 'open'
+        : lang === 'vi'
+          ? 'đã kết thúc'
+          : 'ended';
+    return `- ${facts.source.libraryName} (${facts.source.id}): ${title}, ${state} — ${alertLink(facts)}`;
+  };
+  return {
+    subject: `[Hợp Lưu] Tóm tắt cảnh báo ngày ${day} / Daily alert digest (${lines.length})`,
+    text: [
+      `Các sự cố mở hoặc kết thúc trong 24 giờ qua (${lines.length}):`,
+      ...lines.map((l) => line(l, 'vi')),
+      '',
+      '— English —',
+      `Incidents opened or ended in the last 24 hours (${lines.length}):`,
+      ...lines.map((l) => line(l, 'en')),
+      '',
+    ].join('\n'),
+  };
+}

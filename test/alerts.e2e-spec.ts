@@ -1,0 +1,204 @@
+import { createServer, IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ApiKeysService } from '@hop-luu/access';
+import { verifySignature } from '@hop-luu/alerts';
+import { loadConfig } from '@hop-luu/config';
+import { createApp } from '@hop-luu/platform';
+import { gatewayApp } from '../apps/gateway/src/gateway.app';
+import { harvesterApp } from '../apps/harvester/src/harvester.app';
+import { OaiProvider, startOaiProvider } from './oai-provider';
+import { gql } from './support/graphql-client';
+import { queueRun, registerSource, waitForRun } from './support/harvest-helpers';
+import { SmtpCatcher } from './support/smtp-catcher';
+import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
+
+interface Delivery {
+  readonly body: string;
+  readonly signature: string | undefined;
+}
+
+/** A local webhook receiver: answers 500 to the first `failFirst` POSTs, 204 after. */
+async function startReceiver(failFirst: number): Promise<{
+  server: Server;
+  url: string;
+  accepted: Delivery[];
+  refused: number;
+}> {
+  const state = { accepted: [] as Delivery[], refused: 0 };
+  const server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (state.refused < failFirst) {
+        state.refused++;
+        res.writeHead(500).end();
+        return;
+      }
+      const signature = req.headers['x-hopluu-signature'] as string | undefined;
+      state.accepted.push({ body: Buffer.concat(chunks).toString('utf8'), signature });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(state, { server, url: `http://127.0.0.1:${port}/hooks/hopluu` });
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Alerts end to end: a real harvester, the test OAI provider, a real SMTP server, a webhook. */
+describe('alerts: one message per incident, by e-mail and webhook', () => {
+  const CONSOLE = 'http://console.thuvien.test/console';
+  const ADMIN = 'oai-admin@hue.edu.vn';
+  const STAFF = 'ops@nlv.gov.vn';
+  let provider: OaiProvider;
+  let catcher: SmtpCatcher;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let env: TestEnv;
+  let harvester: INestApplication;
+  let gateway: INestApplication;
+  let partnerKey: string;
+  let otherPartnerKey: string;
+
+  beforeAll(async () => {
+    provider = await startOaiProvider({
+      repositories: [{ name: 'hue', records: 12, pageSize: 12, adminEmail: ADMIN }],
+    });
+    catcher = await SmtpCatcher.start();
+    receiver = await startReceiver(1);
+    env = await isolatedTestEnv('alerts', {
+      SMTP_URL: catcher.url,
+      ALERT_STAFF_EMAILS: STAFF,
+      CONSOLE_PUBLIC_URL: CONSOLE,
+      HARVEST_RETRY_MAX_ATTEMPTS: '1',
+      ALERT_RETRY_BASE_DELAY_MS: '50',
+    });
+    const config = loadConfig({ ...process.env, ...env });
+    harvester = await createApp(harvesterApp, config);
+    await harvester.init();
+    gateway = await createApp(gatewayApp, config);
+    await gateway.init();
+    const keys = harvester.get(ApiKeysService);
+    const partner = await keys.createKey('Thư viện Đại học Huế', 'partner');
+    partnerKey = partner.key;
+    otherPartnerKey = (await keys.createKey('Thư viện Cần Thơ', 'partner')).key;
+    await registerSource(harvester, provider, 'hue', { libraryName: 'Thư viện Đại học Huế' });
+    await harvester
+      .get(DataSource)
+      .query(`UPDATE sources SET owner_id = $1 WHERE id = 'hue'`, [partner.partner.id]);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await harvester?.close();
+    await catcher?.stop();
+    receiver?.server.close();
+    await provider?.close();
+    if (env) await removeTestEnv(env);
+  });
+
+  const failingRun = async () => {
+    provider.repo('hue').injectFault({ type: 'status', status: 500 });
+    const run = await waitForRun(harvester, (await queueRun(harvester, 'hue')).id);
+    expect(run.status).toBe('failed');
+    return run;
+  };
+
+  const incidents = async (key: string) =>
+    (
+      await gql(
+        gateway,
+        `{ alertIncidents(filter: { sourceId: "hue" }) {
+          kind firstRunId lastRunId resolvedByRunId errorCode link notifiedAt recoveryNotifiedAt } }`,
+        {},
+        key,
+      )
+    ).data!.alertIncidents as Record<string, string | null>[];
+
+  it('tells partner and staff once when a source fails, again only when it recovers', async () => {
+    const created = await gql(
+      gateway,
+      `mutation($url: String!) { createAlertWebhook(url: $url) { secret webhook { id url partnerId } } }`,
+      { url: receiver.url },
+      partnerKey,
+    );
+    expect(created.errors).toBeUndefined();
+    const { secret } = created.data!.createAlertWebhook as { secret: string };
+
+    // First failure: one e-mail to each recipient, one webhook (after one 500 and one SMTP 451).
+    catcher.refuseNext(1);
+    const first = await failingRun();
+    const opened = await catcher.waitFor((m) => m.to.includes(ADMIN));
+    await catcher.waitFor((m) => m.to.includes(STAFF));
+    expect(opened.subject).toBe(
+      '[Hợp Lưu] Thu hoạch thất bại / Harvest failed: Thư viện Đại học Huế',
+    );
+    expect(opened.text).toContain('Lần thu hoạch nguồn Thư viện Đại học Huế (hue) bị lỗi');
+    expect(opened.text).toContain(`${CONSOLE}/runs/${first.id}`);
+    expect(opened.text.indexOf('— English —')).toBeGreaterThan(opened.text.indexOf('Mã lỗi'));
+    await until(() => receiver.accepted.length === 1, 'the opening webhook');
+    expect(receiver.refused).toBe(1);
+    const hook = receiver.accepted[0];
+    expect(verifySignature(hook.body, secret, hook.signature)).toBe(true);
+    expect(JSON.parse(hook.body)).toMatchObject({
+      event: 'incident.opened',
+      incident: { kind: 'RUN_FAILED', sourceId: 'hue', firstRunId: first.id },
+      link: `${CONSOLE}/runs/${first.id}`,
+    });
+
+    // Second failure of the same incident: recorded, nothing sent.
+    const second = await failingRun();
+    await until(async () => (await incidents(partnerKey))[0]?.lastRunId === second.id, 'run 2');
+
+    // Recovery: one more e-mail to each, one more webhook.
+    const recovery = await waitForRun(harvester, (await queueRun(harvester, 'hue')).id);
+    expect(recovery.status).toBe('succeeded');
+    const recovered = await catcher.waitFor(
+      (m) => m.to.includes(ADMIN) && m.subject.includes('Recovered'),
+    );
+    expect(recovered.text).toContain(`${CONSOLE}/runs/${recovery.id}`);
+    await catcher.waitFor((m) => m.to.includes(STAFF) && m.subject.includes('Recovered'));
+    await until(() => receiver.accepted.length === 2, 'the recovery webhook');
+    const end = receiver.accepted[1];
+    expect(verifySignature(end.body, secret, end.signature)).toBe(true);
+    expect(JSON.parse(end.body)).toMatchObject({ event: 'incident.resolved' });
+
+    const [incident] = await incidents(partnerKey);
+    expect(incident).toMatchObject({
+      kind: 'RUN_FAILED',
+      firstRunId: first.id,
+      lastRunId: second.id,
+      resolvedByRunId: recovery.id,
+      link: `${CONSOLE}/runs/${recovery.id}`,
+    });
+    await until(async () => (await incidents(partnerKey))[0].recoveryNotifiedAt !== null, 'mark');
+    // Two recipients, two messages each (opening and recovery), none for the second failure.
+    expect(catcher.messages()).toHaveLength(4);
+    expect(catcher.messages().filter((m) => m.to.includes(ADMIN))).toHaveLength(2);
+    expect(receiver.accepted).toHaveLength(2);
+  });
+
+  it('shows a partner only its own incidents and webhooks, never a secret', async () => {
+    expect(await incidents(otherPartnerKey)).toEqual([]);
+    const listed = await gql(gateway, '{ alertWebhooks { url partnerId } }', {}, otherPartnerKey);
+    expect(listed.data!.alertWebhooks).toEqual([]);
+    const own = await gql(gateway, '{ alertWebhooks { id url } }', {}, partnerKey);
+    expect(own.data!.alertWebhooks).toEqual([{ id: expect.any(String), url: receiver.url }]);
+    const id = (own.data!.alertWebhooks as { id: string }[])[0].id;
+    const foreign = await gql(
+      gateway,
+      'mutation($id: ID!) { deleteAlertWebhook(id: $id) }',
+      { id },
+      otherPartnerKey,
+    );
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
