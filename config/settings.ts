@@ -112,6 +112,18 @@ export const SETTINGS = {
     description:
       'most search results, and most whole answers, kept in memory at once (least recently used leave first)',
   },
+  gatewaySlowRequestSeconds: {
+    env: 'GATEWAY_SLOW_REQUEST_SECONDS',
+    default: '10',
+    description:
+      "average seconds per OAI-PMH request above which a source's latest run counts as slow: its health is DEGRADED",
+  },
+  gatewayEndpointChecksPerMinute: {
+    env: 'GATEWAY_ENDPOINT_CHECKS_PER_MINUTE',
+    default: '6',
+    description:
+      'live endpoint checks (checkEndpoint) one partner or staff member may start a minute, after a burst of as many; each sends a few requests to the endpoint',
+  },
   harvesterPort: {
     env: 'HARVESTER_PORT',
     default: '3001',

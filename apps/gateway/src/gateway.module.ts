@@ -27,6 +27,8 @@ import { GatewayMetrics } from './metrics/gateway-metrics';
 import { graphqlOptions } from './graphql/graphql.options';
 import { QualityCsvController } from './quality/quality-csv.controller';
 import { QualityResolver } from './quality/quality.resolver';
+import { HarvestStatsResolver, OverviewResolver } from './overview/overview.resolver';
+import { HarvestStatsService } from './overview/harvest-stats.service';
 import { RunsResolver } from './runs/runs.resolver';
 import { SourcesResolver } from './sources/sources.resolver';
 
@@ -95,6 +97,9 @@ export class GatewayModule {
         ApiKeysResolver,
         QualityResolver,
         AlertsResolver,
+        HarvestStatsService,
+        OverviewResolver,
+        HarvestStatsResolver,
       ],
     };
   }

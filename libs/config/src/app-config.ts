@@ -28,6 +28,10 @@ export interface AppConfig {
     /** True when no GATEWAY_CURSOR_SECRET was set and the key above is this process's own. */
     readonly cursorSecretGenerated: boolean;
     readonly searchCacheSeconds: number;
+    /** Seconds per OAI-PMH request above which a run is slow (health DEGRADED). */
+    readonly slowRequestSeconds: number;
+    /** checkEndpoint calls per caller a minute (and its burst). */
+    readonly endpointChecksPerMinute: number;
     readonly searchCacheEntries: number;
   };
   readonly harvester: {

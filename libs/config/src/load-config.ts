@@ -59,6 +59,8 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       ...cursorSecret(read('gatewayCursorSecret', optionalSecret(32))),
       searchCacheSeconds: read('gatewaySearchCacheSeconds', integer(0, 3600)),
       searchCacheEntries: read('gatewaySearchCacheEntries', integer(1, 1_000_000)),
+      slowRequestSeconds: read('gatewaySlowRequestSeconds', integer(1, 86_400)),
+      endpointChecksPerMinute: read('gatewayEndpointChecksPerMinute', integer(1, 10_000)),
     },
     harvester: {
       port: read('harvesterPort', integer(0, 65535)),

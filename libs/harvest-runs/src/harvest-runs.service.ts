@@ -24,7 +24,14 @@ export interface RunFilter {
   /** Restricts to these sources (a partner sees only its own). */
   readonly sourceIds?: string[];
   readonly status?: RunStatus;
+  /** Any of these statuses (the console's live list asks for queued and running). */
+  readonly statuses?: readonly RunStatus[];
 }
+
+/** Runs that reached the end of their list: the source's data is current up to them. */
+export const COMPLETED_STATUSES: readonly RunStatus[] = ['succeeded', 'partial'];
+/** Runs that ended on their own (not cancelled): what a source's health is judged by. */
+export const CONCLUDED_STATUSES: readonly RunStatus[] = ['succeeded', 'partial', 'failed'];
 
 /**
  * Harvest runs: queueing (a queued row is the job), reading and cancelling. Executing a run
@@ -87,6 +94,8 @@ export class HarvestRunsService {
     if (filter.sourceIds)
       query.andWhere('run.source_id = ANY(:sourceIds)', { sourceIds: filter.sourceIds });
     if (filter.status) query.andWhere('run.status = :status', { status: filter.status });
+    if (filter.statuses)
+      query.andWhere('run.status = ANY(:statuses)', { statuses: [...filter.statuses] });
     if (before) {
       query.andWhere('(run.queued_at, run.id) < (:queuedAt, :id)', {
         queuedAt: before.queuedAt,
@@ -96,16 +105,24 @@ export class HarvestRunsService {
     return query.getMany();
   }
 
-  /** The newest run of each source (or the newest finished one), in one query for many sources. */
-  lastRunOf(sourceIds: readonly string[], finishedOnly = false): Promise<HarvestRun[]> {
+  /**
+   * The newest run of each source, in one query for many sources; with `statuses`, the newest
+   * run that ended in one of them.
+   */
+  lastRunOf(sourceIds: readonly string[], statuses?: readonly RunStatus[]): Promise<HarvestRun[]> {
     const query = this.runs
       .createQueryBuilder('run')
       .distinctOn(['run.source_id'])
       .where('run.source_id = ANY(:sourceIds)', { sourceIds: [...sourceIds] })
       .orderBy('run.source_id')
       .addOrderBy('run.queued_at', 'DESC');
-    if (finishedOnly) query.andWhere('run.finished_at IS NOT NULL');
+    if (statuses) query.andWhere('run.status = ANY(:statuses)', { statuses: [...statuses] });
     return query.getMany();
+  }
+
+  /** How many runs a source has (kept until the source is deleted). */
+  countOf(sourceId: string): Promise<number> {
+    return this.runs.countBy({ sourceId });
   }
 
   /** Cancels a queued or running run; a running one stops after its current page. */

@@ -2,6 +2,7 @@ export * from './catalogue/bulk-writer';
 export * from './catalogue/catalogue-document';
 export * from './catalogue/catalogue-index';
 export * from './catalogue/catalogue-mapping';
+export * from './catalogue/catalogue-stats';
 export * from './cluster-status';
 export * from './search-index.module';
 export * from './unavailable';

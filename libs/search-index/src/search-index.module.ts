@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { CatalogueIndex } from './catalogue/catalogue-index';
+import { CatalogueStats } from './catalogue/catalogue-stats';
 import { ElasticsearchStartupCheck } from './elasticsearch-startup.check';
 
 /** How an app's requests to Elasticsearch behave when it is slow or gone. */
@@ -36,9 +37,15 @@ export class SearchIndexModule {
           useFactory: (client: Client, config: AppConfig) =>
             new CatalogueIndex(client, config.elasticsearch.indexPrefix),
         },
+        {
+          provide: CatalogueStats,
+          inject: [Client, CatalogueIndex],
+          useFactory: (client: Client, catalogue: CatalogueIndex) =>
+            new CatalogueStats(client, catalogue.alias),
+        },
         ElasticsearchStartupCheck,
       ],
-      exports: [Client, CatalogueIndex],
+      exports: [Client, CatalogueIndex, CatalogueStats],
     };
   }
 }

@@ -13,6 +13,7 @@ export interface SourceFilter {
   readonly ownerId?: string;
   readonly enabled?: boolean;
   readonly libraryKind?: LibraryKind;
+  readonly province?: string;
 }
 
 export type IdentifyFacts = Pick<

@@ -12,6 +12,7 @@ import {
   CATALOGUE_FIELDS as FIELD,
   CatalogueDocument,
   CatalogueIndex,
+  WORK_COUNT_PRECISION,
 } from '@hop-luu/search-index';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
 import { CursorCodec, SortValue } from './cursor';
@@ -26,7 +27,6 @@ import { facetAggregations, HIGHLIGHT, refuseTimedOut, SEARCH_TIMEOUT } from './
 
 export const MAX_PAGE_SIZE = 100;
 const MAX_WINDOW = 10_000;
-const WORK_COUNT_PRECISION = 40_000;
 const MAX_HOLDINGS_PER_WORK = 20;
 // Search-only copies of the text are not needed to answer; leaving them out halves the payload.
 const SOURCE_EXCLUDES = ['search', 'suggest', 'titleSort', 'warnings'];

@@ -95,6 +95,13 @@ export class HarvestRunType {
   })
   invalidBytesReplaced: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Size of the list the source declared (completeListSize of its resumptionToken); null when it declares none.',
+  })
+  completeListSize: number | null;
+
   @Field(() => String, { nullable: true, description: 'Why the run failed, as a code.' })
   errorCode: string | null;
 

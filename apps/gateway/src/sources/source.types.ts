@@ -1,20 +1,29 @@
-import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum SourceHealth {
   OK = 'OK',
   DEGRADED = 'DEGRADED',
   FAILING = 'FAILING',
+  STALE = 'STALE',
   NEVER_HARVESTED = 'NEVER_HARVESTED',
   DISABLED = 'DISABLED',
 }
 
 registerEnumType(SourceHealth, {
   name: 'SourceHealth',
-  description: 'How harvesting a source is going, from its latest finished run.',
+  description:
+    'How harvesting a source is going, from its latest run that ended on its own (cancelled runs do not count), most urgent first: DISABLED, FAILING, STALE, NEVER_HARVESTED, DEGRADED, OK.',
   valuesMap: {
-    OK: { description: 'The latest run succeeded.' },
-    DEGRADED: { description: 'The latest run completed, but some records failed (partial).' },
+    OK: { description: 'The latest run succeeded, at a normal pace.' },
+    DEGRADED: {
+      description:
+        'The latest run completed, but some records failed (partial), or it was slow (its requests took longer than GATEWAY_SLOW_REQUEST_SECONDS each on average).',
+    },
     FAILING: { description: 'The latest run failed; see its errors.' },
+    STALE: {
+      description:
+        "Scheduled, but no run completed within twice its schedule's longest interval (counted from registration when none ever did).",
+    },
     NEVER_HARVESTED: { description: 'No run has finished yet.' },
     DISABLED: { description: 'Harvesting is switched off for this source.' },
   },
@@ -84,6 +93,18 @@ export class SourceType {
     description: 'deletedRecord policy from Identify: no, persistent or transient.',
   })
   deletedRecord: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'earliestDatestamp from Identify, as the repository wrote it.',
+  })
+  earliestDatestamp: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First adminEmail from Identify.' })
+  adminEmail: string | null;
+
+  @Field(() => Date, { description: 'When the source was registered.' })
+  createdAt: Date;
 
   @Field(() => Date, {
     nullable: true,
@@ -164,4 +185,28 @@ export class SourceFilterInput {
 
   @Field({ nullable: true, description: 'Only the sources of the calling partner.' })
   mine?: boolean;
+
+  @Field({ nullable: true, description: 'Only this province or city (as registered).' })
+  province?: string;
+
+  @Field(() => SourceHealth, { nullable: true, description: 'Only sources in this health.' })
+  health?: SourceHealth;
+}
+
+@ObjectType({ description: 'What deleting a source takes away, for its confirmation.' })
+export class SourceDeletionSummary {
+  @Field()
+  sourceId: string;
+
+  @Field(() => Int, { description: 'Records of the source that leave the catalogue.' })
+  records: number;
+
+  @Field(() => Int, { description: 'Harvest runs of the source that are deleted with it.' })
+  runs: number;
+
+  @Field(() => Int, {
+    description:
+      'Works that leave the catalogue: those whose every record comes from this source (works other libraries also hold stay).',
+  })
+  works: number;
 }

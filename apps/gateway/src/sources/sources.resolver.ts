@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import {
   Args,
   Context,
@@ -10,8 +11,9 @@ import {
   registerEnumType,
 } from '@nestjs/graphql';
 import { AccessError, AccessErrorCode, Actor, canManage } from '@hop-luu/access';
+import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { HarvestRun, HarvestRunsService, RunMode } from '@hop-luu/harvest-runs';
-import { CatalogueIndex } from '@hop-luu/search-index';
+import { CatalogueIndex, CatalogueStats } from '@hop-luu/search-index';
 import {
   LibraryKind,
   Source,
@@ -23,8 +25,10 @@ import { CatalogueChangesService } from '../catalogue/catalogue-changes.service'
 import { GatewayContext } from '../graphql/request-context';
 import { HarvestRunType } from '../runs/run.types';
 import { requireSignedIn } from '../access/signed-in';
+import { healthOfSource, healthRules } from './source-health';
 import {
   RegisterSourceInput,
+  SourceDeletionSummary,
   SourceFilterInput,
   SourceHealth,
   SourceType,
@@ -44,32 +48,59 @@ registerEnumType(HarvestMode, {
 @Resolver(() => SourceType)
 export class SourcesResolver {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sourcesService: SourcesService,
     private readonly registration: SourceRegistrationService,
     private readonly runs: HarvestRunsService,
     private readonly catalogue: CatalogueIndex,
     private readonly catalogueChanges: CatalogueChangesService,
+    private readonly catalogueStats: CatalogueStats,
   ) {}
 
   @Query(() => [SourceType], { description: 'Registered sources.' })
-  sources(
-    @Context() { actor }: GatewayContext,
+  async sources(
+    @Context() ctx: GatewayContext,
     @Args('filter', { nullable: true }) filter?: SourceFilterInput,
   ): Promise<Source[]> {
     const where: SourceFilter = {
       enabled: filter?.enabled,
       libraryKind: filter?.libraryKind as LibraryKind | undefined,
+      province: filter?.province,
     };
-    if (filter?.mine) {
-      requireSignedIn(actor, 'Listing your own sources');
-      return this.sourcesService.list({ ...where, ownerId: actor.partnerId });
-    }
-    return this.sourcesService.list(where);
+    const { actor } = ctx;
+    if (filter?.mine) requireSignedIn(actor, 'Listing your own sources');
+    const listed = await this.sourcesService.list(
+      filter?.mine && actor.kind !== 'anonymous' ? { ...where, ownerId: actor.partnerId } : where,
+    );
+    const wanted = filter?.health;
+    if (!wanted) return listed;
+    const rules = healthRules(this.config);
+    const healths = await Promise.all(
+      listed.map((source) => healthOfSource(source, ctx.sourceStats, rules)),
+    );
+    return listed.filter((_, i) => healths[i] === wanted);
   }
 
   @Query(() => SourceType, { nullable: true, description: 'One source by id.' })
   async source(@Args('id') id: string): Promise<Source | null> {
     return this.sourcesService.find(id);
+  }
+
+  @Query(() => SourceDeletionSummary, {
+    description:
+      'What deleting a source you manage would take away: its records, runs, and the works only it holds.',
+  })
+  async sourceDeletionSummary(
+    @Args('id') id: string,
+    @Context() { actor }: GatewayContext,
+  ): Promise<SourceDeletionSummary> {
+    await this.managed(actor, id, 'Reading what a deletion takes away');
+    const [counts, runs, works] = await Promise.all([
+      this.catalogue.countsBySource([id]),
+      this.runs.countOf(id),
+      this.catalogueStats.worksOnlyIn(id),
+    ]);
+    return { sourceId: id, records: counts.get(id) ?? 0, runs, works };
   }
 
   @ResolveField(() => Int, {
@@ -94,14 +125,23 @@ export class SourcesResolver {
   }
 
   @ResolveField(() => SourceHealth, {
-    description: 'How harvesting is going, from the latest finished run.',
+    description:
+      'How harvesting is going: from the latest run that ended on its own, the time since the last completed one and the schedule.',
   })
-  async health(@Parent() source: Source, @Context() ctx: GatewayContext): Promise<SourceHealth> {
-    if (!source.enabled) return SourceHealth.DISABLED;
-    const finished = await ctx.sourceStats.lastFinishedRun.load(source.id);
-    if (!finished) return SourceHealth.NEVER_HARVESTED;
-    if (finished.status === 'failed') return SourceHealth.FAILING;
-    return finished.status === 'partial' ? SourceHealth.DEGRADED : SourceHealth.OK;
+  health(@Parent() source: Source, @Context() ctx: GatewayContext): Promise<SourceHealth> {
+    return healthOfSource(source, ctx.sourceStats, healthRules(this.config));
+  }
+
+  @ResolveField(() => Date, {
+    nullable: true,
+    description:
+      'When the latest run that reached the end of its list (succeeded or partial) ended; null if none has.',
+  })
+  async lastSuccessAt(
+    @Parent() source: Source,
+    @Context() ctx: GatewayContext,
+  ): Promise<Date | null> {
+    return (await ctx.sourceStats.lastCompletedRun.load(source.id))?.finishedAt ?? null;
   }
 
   @Mutation(() => SourceType, {

@@ -5,6 +5,7 @@ import { ApiKeyExpiryAndLastUse1764071300000 } from './1764071300000-api-key-exp
 import { RunInvalidBytes1764080000000 } from './1764080000000-run-invalid-bytes';
 import { Alerts1764091000000 } from './1764091000000-alerts';
 import { SourceQualityReports1764092000000 } from './1764092000000-source-quality-reports';
+import { ConsoleRunIndexes1764093000000 } from './1764093000000-console-run-indexes';
 
 /** Every migration, in order. Listed explicitly so ts (tests) and compiled js (apps) load the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RunInvalidBytes1764080000000,
   Alerts1764091000000,
   SourceQualityReports1764092000000,
+  ConsoleRunIndexes1764093000000,
 ];
