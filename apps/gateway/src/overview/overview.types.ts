@@ -14,10 +14,10 @@ export class OverviewFilterInput {
 
 @ObjectType({ description: 'How many sources are in one health.' })
 export class HealthCount {
-  @Field(() => SourceHealth)
+  @Field(() => SourceHealth, { description: 'A health.' })
   health: SourceHealth;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Sources in that health.' })
   count: number;
 }
 
@@ -64,13 +64,13 @@ export class DayRecordsType {
 
 @ObjectType({ description: 'How long one run took.' })
 export class RunDurationType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Run id (see harvestRun).' })
   runId: string;
 
-  @Field()
+  @Field({ description: 'Source harvested.' })
   sourceId: string;
 
-  @Field()
+  @Field({ description: 'When the run ended.' })
   finishedAt: Date;
 
   @Field(() => Float, { description: 'From start to end, in seconds.' })
@@ -85,7 +85,7 @@ export class CodeCountType {
   @Field({ description: 'errorCode of the runs (UNKNOWN when none was recorded).' })
   code: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Failed runs with that code.' })
   count: number;
 }
 

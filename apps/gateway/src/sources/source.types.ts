@@ -195,7 +195,7 @@ export class SourceFilterInput {
 
 @ObjectType({ description: 'What deleting a source takes away, for its confirmation.' })
 export class SourceDeletionSummary {
-  @Field()
+  @Field({ description: 'The source asked about.' })
   sourceId: string;
 
   @Field(() => Int, { description: 'Records of the source that leave the catalogue.' })
