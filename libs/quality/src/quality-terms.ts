@@ -1,4 +1,4 @@
-import type { CatalogRecord, EncodingProblem } from '@hop-luu/records';
+import type { NormalizedRecord, EncodingProblem } from '@hop-luu/records';
 
 /** The fields whose presence the report measures, as the API names them. */
 export const QUALITY_FIELDS = [
@@ -34,7 +34,7 @@ export function encodingKindOf(problem: EncodingProblem): EncodingKind {
 }
 
 /** Which of the measured fields a record has; stored on its catalogue document so a report is one aggregation. */
-export function presentFields(record: CatalogRecord): QualityField[] {
+export function presentFields(record: NormalizedRecord): QualityField[] {
   const present: QualityField[] = [];
   if (record.title !== '') present.push('TITLE');
   if (record.creators.length > 0) present.push('CREATOR');

@@ -1,4 +1,4 @@
-import type { RecordFormat } from './catalog-record';
+import type { RecordFormat } from './normalized-record';
 import { OAI_DC_NS } from './dublin-core/map-dublin-core';
 import { MARCXML_NS } from './marc21/marc-record';
 import { MODS_NS } from './mods/map-mods';

@@ -2,7 +2,7 @@
  * @hop-luu/records: one catalogue record from Dublin Core, MARC 21 and MODS, with
  * Vietnamese text rules. Entry point: `normalizeRecord`.
  */
-export * from './catalog-record';
+export * from './normalized-record';
 export { RecordError, RecordErrorCode } from './errors';
 export { normalizeRecord, normalizeRecords } from './normalize';
 export { DEFAULT_XML_LIMITS, type XmlLimits } from '@hop-luu/xml';

@@ -6,11 +6,11 @@ import {
   type XmlLimits,
 } from '@hop-luu/xml';
 import type {
-  CatalogRecord,
+  NormalizedRecord,
   NormalizeInput,
   NormalizeResult,
   RecordFormat,
-} from './catalog-record';
+} from './normalized-record';
 import { detectFormat } from './detect-format';
 import { RecordDraft } from './draft/record-draft';
 import { deletedRecord, finishRecord } from './draft/finish-record';
@@ -28,7 +28,7 @@ const MAPPERS: Readonly<
 };
 
 /**
- * Normalises one harvested OAI-PMH record into a `CatalogRecord`. Never throws: every
+ * Normalises one harvested OAI-PMH record into a `NormalizedRecord`. Never throws: every
  * failure is `{ ok: false, error: { code, message } }`, the message naming the record and
  * what to do, so one bad record never stops a batch.
  */
@@ -53,7 +53,7 @@ export function normalizeRecords(
   return inputs.map((input) => normalizeRecord(input, limits));
 }
 
-function normalizeOrThrow(input: NormalizeInput, limits: XmlLimits): CatalogRecord {
+function normalizeOrThrow(input: NormalizeInput, limits: XmlLimits): NormalizedRecord {
   checkHeader(input);
   if (input.deleted) return deletedRecord(input);
   if (input.metadataXml === undefined || input.metadataXml.trim() === '') {

@@ -1,4 +1,4 @@
-import type { Agent, SearchForms, Subject } from './catalog-record';
+import type { Agent, SearchForms, Subject } from './normalized-record';
 import { StringCache } from './text/string-cache';
 import { canonicalizeTones, foldText } from './vietnamese';
 

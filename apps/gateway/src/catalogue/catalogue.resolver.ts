@@ -9,7 +9,7 @@ import {
 import { searchNeeds } from './requested-fields';
 import { GatewayContext } from '../graphql/request-context';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
-import { CatalogueRecord } from './record.types';
+import { CatalogueRecordType } from './record.types';
 import { RecordsService } from './records.service';
 import { SearchArgs } from './search.inputs';
 import { Cluster, RecordSearchResult, Suggestion, WorkSearchResult } from './search.types';
@@ -56,26 +56,26 @@ export class CatalogueResolver {
     return this.search.searchWorks(args, searchNeeds(info, 'works'), ctx.abandoned);
   }
 
-  @Query(() => CatalogueRecord, {
+  @Query(() => CatalogueRecordType, {
     nullable: true,
     description: 'One record by id ("<sourceId>:<oaiIdentifier>"); null if unknown.',
   })
   record(
     @Args('id', { type: () => ID }) id: string,
     @Context() ctx: GatewayContext,
-  ): Promise<CatalogueRecord | null> {
+  ): Promise<CatalogueRecordType | null> {
     checkRecordIds([id]);
     return ctx.records.load(id);
   }
 
-  @Query(() => [CatalogueRecord], {
+  @Query(() => [CatalogueRecordType], {
     nullable: 'items',
     description: `Several records by id (at most ${MAX_IDS}), in the order asked; null for unknown ids.`,
   })
   records(
     @Args('ids', { type: () => [ID] }) ids: string[],
     @Context() ctx: GatewayContext,
-  ): Promise<(CatalogueRecord | null)[]> {
+  ): Promise<(CatalogueRecordType | null)[]> {
     if (ids.length > MAX_IDS)
       throw new CatalogueError(
         CatalogueErrorCode.PageTooLarge,

@@ -1,6 +1,6 @@
 import type { CatalogueDocument } from '@hop-luu/search-index';
 import { markPassages, markText, matchedWords } from './display-highlight';
-import { CatalogueRecord, ClusterEvidence, Highlight, Holding } from './record.types';
+import { CatalogueRecordType, ClusterEvidence, Highlight, Holding } from './record.types';
 
 /** The parts of a record a holding is made of (all that holdings searches fetch). */
 export type HoldingSource = Pick<
@@ -56,7 +56,7 @@ function highlightsOf(doc: CatalogueDocument, raw?: Record<string, string[]>): H
 export function toRecord(
   doc: CatalogueDocument,
   highlight?: Record<string, string[]>,
-): CatalogueRecord {
+): CatalogueRecordType {
   return {
     id: doc.id,
     title: doc.title,

@@ -91,8 +91,10 @@ export class Highlight {
   fragments: string[];
 }
 
-@ObjectType({ description: 'One catalogue record, normalised from Dublin Core, MARC 21 or MODS.' })
-export class CatalogueRecord {
+@ObjectType('CatalogueRecord', {
+  description: 'One catalogue record, normalised from Dublin Core, MARC 21 or MODS.',
+})
+export class CatalogueRecordType {
   @Field(() => ID, { description: 'Source id and OAI identifier: "<sourceId>:<oaiIdentifier>".' })
   id: string;
 

@@ -6,7 +6,7 @@ import {
   CatalogueIndex,
 } from '@hop-luu/search-index';
 import { toRecord } from './record.mapper';
-import { CatalogueRecord } from './record.types';
+import { CatalogueRecordType } from './record.types';
 import { Cluster, Suggestion } from './search.types';
 import { queryForms } from './query-text';
 import { refuseTimedOut, SEARCH_TIMEOUT } from './search-request';
@@ -22,7 +22,7 @@ export class RecordsService {
   ) {}
 
   /** Records in the order of `ids`; null where an id is unknown (one round trip: DataLoader batches into this). */
-  async byIds(ids: readonly string[]): Promise<(CatalogueRecord | null)[]> {
+  async byIds(ids: readonly string[]): Promise<(CatalogueRecordType | null)[]> {
     if (ids.length === 0) return [];
     const response = await this.client.mget<CatalogueDocument>({
       index: this.catalogue.alias,

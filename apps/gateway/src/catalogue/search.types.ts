@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { CatalogueRecord, ClusterEvidence, Holding } from './record.types';
+import { CatalogueRecordType, ClusterEvidence, Holding } from './record.types';
 
 @ObjectType({ description: 'One value of a facet and how many records have it.' })
 export class FacetBucket {
@@ -51,8 +51,8 @@ export class RecordSearchResult {
   @Field(() => Int, { description: 'Exact number of matching records.' })
   totalCount: number;
 
-  @Field(() => [CatalogueRecord], { description: 'This page of records.' })
-  records: CatalogueRecord[];
+  @Field(() => [CatalogueRecordType], { description: 'This page of records.' })
+  records: CatalogueRecordType[];
 
   @Field(() => Facets, { description: 'Facet counts over all matching records.' })
   facets: Facets;
@@ -70,10 +70,10 @@ export class Work {
   })
   id: string;
 
-  @Field(() => CatalogueRecord, {
+  @Field(() => CatalogueRecordType, {
     description: 'The best-matching record of the work, for display.',
   })
-  representative: CatalogueRecord;
+  representative: CatalogueRecordType;
 
   @Field(() => Int, {
     description: 'How many records (holdings) of the work pass the filters, in every library.',
@@ -135,10 +135,10 @@ export class Cluster {
   })
   evidence: ClusterEvidence;
 
-  @Field(() => [CatalogueRecord], {
+  @Field(() => [CatalogueRecordType], {
     description: 'Member records, one per holding library record.',
   })
-  records: CatalogueRecord[];
+  records: CatalogueRecordType[];
 }
 
 @ObjectType({ description: 'A title completion.' })

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import DataLoader from 'dataloader';
 import { Actor } from '@hop-luu/access';
-import { CatalogueRecord } from '../catalogue/record.types';
+import { CatalogueRecordType } from '../catalogue/record.types';
 import { SourceStatsLoaders } from '../sources/source-stats.loaders';
 
 /** What every resolver gets for one GraphQL request. */
@@ -11,7 +11,7 @@ export interface GatewayContext {
   /** Aborts when the client goes away before its answer is sent; searches stop then. */
   readonly abandoned: AbortSignal;
   /** Batches every record-by-id lookup of one request into a single mget. */
-  readonly records: DataLoader<string, CatalogueRecord | null>;
+  readonly records: DataLoader<string, CatalogueRecordType | null>;
   /** Batches record counts and last runs of the sources in one answer. */
   readonly sourceStats: SourceStatsLoaders;
 }

@@ -1,4 +1,4 @@
-import type { Agent, ClusterKey, ResourceType } from '../catalog-record';
+import type { Agent, ClusterKey, ResourceType } from '../normalized-record';
 import { normalizeEdition } from './edition';
 import { familyName } from './family-name';
 import { titleKey } from './title-key';

@@ -1,4 +1,4 @@
-import type { CatalogRecord, NormalizeInput, RecordFormat } from '../catalog-record';
+import type { NormalizedRecord, NormalizeInput, RecordFormat } from '../normalized-record';
 import { buildClusterKey } from '../cluster-key';
 import { buildSearchForms } from '../search-forms';
 import { pickResourceType } from '../vocabulary/resource-types';
@@ -15,12 +15,12 @@ export function finishRecord(
   draft: RecordDraft,
   header: RecordHeader,
   format: RecordFormat,
-): CatalogRecord {
+): NormalizedRecord {
   if (!draft.title) draft.warn('title', 'missing; record has no title');
   const title = draft.title ?? '';
   const description = draft.descriptions.length > 0 ? draft.descriptions.join('\n\n') : undefined;
   const type = pickResourceType(draft.typeTerms);
-  const record: CatalogRecord = {
+  const record: NormalizedRecord = {
     id: recordId(header),
     sourceId: header.sourceId,
     oaiIdentifier: header.oaiIdentifier,
@@ -83,7 +83,7 @@ export function finishRecord(
 }
 
 /** A deleted record: only ids, datestamp and sets (no metadata to read). */
-export function deletedRecord(header: RecordHeader): CatalogRecord {
+export function deletedRecord(header: RecordHeader): NormalizedRecord {
   const empty = buildSearchForms({
     title: '',
     otherTitles: [],

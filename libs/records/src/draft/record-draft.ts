@@ -7,7 +7,7 @@ import type {
   Identifiers,
   Links,
   Subject,
-} from '../catalog-record';
+} from '../normalized-record';
 import {
   classifyIdentifier,
   extractDoi,
@@ -30,7 +30,7 @@ export type TextMode = 'isbd' | 'plain';
 /**
  * The record being built. Mappers call these methods so every format gets the same
  * text rules, identifier validation, de-duplication and warnings; `finishRecord` turns
- * it into a `CatalogRecord`.
+ * it into a `NormalizedRecord`.
  */
 export class RecordDraft {
   title?: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { CatalogRecord, NormalizeInput } from '../catalog-record';
+import type { NormalizedRecord, NormalizeInput } from '../normalized-record';
 import { normalizeRecord } from '../normalize';
 
 /** Test helper: reads a fixture relative to libs/records/src. */
@@ -31,7 +31,7 @@ export function normalizeOk(
   metadataXml: string,
   metadataPrefix: string,
   overrides: Partial<NormalizeInput> = {},
-): CatalogRecord {
+): NormalizedRecord {
   const result = normalizeRecord(inputFor(metadataXml, metadataPrefix, overrides));
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.record;

@@ -1,4 +1,4 @@
-import type { ResourceType } from '../catalog-record';
+import type { ResourceType } from '../normalized-record';
 import { StringCache } from '../text/string-cache';
 import { foldText } from '../vietnamese/fold';
 

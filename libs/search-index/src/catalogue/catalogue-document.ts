@@ -5,7 +5,7 @@ import {
   type QualityField,
 } from '@hop-luu/quality';
 import { isbn10From13 } from '@hop-luu/records';
-import type { CatalogRecord, ClusterBasis, ClusterParts } from '@hop-luu/records';
+import type { NormalizedRecord, ClusterBasis, ClusterParts } from '@hop-luu/records';
 
 /** The library a record came from, copied onto every document for facets and display. */
 export interface LibraryInfo {
@@ -59,7 +59,7 @@ export interface CatalogueDocument {
   datestamp: string;
   setSpecs: string[];
   cluster: { key: string; basis: ClusterBasis; parts: ClusterParts };
-  search: CatalogRecord['search'];
+  search: NormalizedRecord['search'];
   /** Folded, lowercased title: a sort key that ignores diacritics and case. */
   titleSort: string;
   suggest: { input: string[] };
@@ -69,7 +69,7 @@ export interface CatalogueDocument {
 }
 
 export function toCatalogueDocument(
-  record: CatalogRecord,
+  record: NormalizedRecord,
   library: LibraryInfo,
   now = new Date(),
 ): CatalogueDocument {
@@ -127,7 +127,7 @@ export function toCatalogueDocument(
   };
 }
 
-function qualityFactsOf(record: CatalogRecord): QualityFacts {
+function qualityFactsOf(record: NormalizedRecord): QualityFacts {
   const examples = record.encodingRepairs.map((repair) => ({
     ...repair,
     kind: encodingKindOf(repair.kind),

@@ -1,6 +1,6 @@
 import type { RecordErrorCode } from './errors';
 
-/** Controlled vocabulary for `CatalogRecord.type`; every source vocabulary is mapped onto it. */
+/** Controlled vocabulary for `NormalizedRecord.type`; every source vocabulary is mapped onto it. */
 export const RESOURCE_TYPES = [
   'book',
   'article',
@@ -137,7 +137,7 @@ export interface ClusterKey {
 }
 
 /** One catalogue record, the same shape whatever the source format. */
-export interface CatalogRecord {
+export interface NormalizedRecord {
   /** `${sourceId}:${oaiIdentifier}`: unique across the union catalogue. */
   id: string;
   /** Id of the harvested source (library) in the harvester's registry. */
@@ -247,5 +247,5 @@ export interface NormalizeInput {
 
 /** Result of `normalizeRecord`: a record, or a typed error; never throws. */
 export type NormalizeResult =
-  | { ok: true; record: CatalogRecord }
+  | { ok: true; record: NormalizedRecord }
   | { ok: false; error: { code: RecordErrorCode; message: string } };
