@@ -386,6 +386,7 @@ export const en: Record<MessageKey, string> = {
   'alerts.all': 'All',
   'alerts.none': 'No incidents.',
   'alerts.kind': 'Kind',
+  'alerts.summary': 'What happened',
   'alerts.openedAt': 'Opened',
   'alerts.resolvedAt': 'Resolved',
   'alerts.stillOpen': 'Still open',

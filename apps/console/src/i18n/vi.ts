@@ -384,6 +384,7 @@ export const vi = {
   'alerts.all': 'Tất cả',
   'alerts.none': 'Không có sự cố nào.',
   'alerts.kind': 'Loại',
+  'alerts.summary': 'Chi tiết',
   'alerts.openedAt': 'Bắt đầu',
   'alerts.resolvedAt': 'Đã khắc phục',
   'alerts.stillOpen': 'Chưa khắc phục',

@@ -24,7 +24,8 @@ import { useSession } from '../lib/session';
 
 const INCIDENTS = `query ConsoleIncidents($open: Boolean) {
   alertIncidents(filter: { open: $open }) {
-    id sourceId kind openedAt resolvedAt firstRunId lastRunId notifiedAt recoveryNotifiedAt
+    id sourceId kind openedAt resolvedAt firstRunId lastRunId errorCode summary notifiedAt
+    recoveryNotifiedAt
   }
 }`;
 const WEBHOOKS = `query ConsoleWebhooks { alertWebhooks { id url enabled createdAt } }`;
@@ -40,6 +41,8 @@ interface Incident {
   resolvedAt: string | null;
   firstRunId: string | null;
   lastRunId: string | null;
+  errorCode: string | null;
+  summary: string;
   notifiedAt: string | null;
   recoveryNotifiedAt: string | null;
 }
@@ -139,6 +142,12 @@ export default function AlertsPage() {
                 title: t('alerts.kind'),
                 dataIndex: 'kind',
                 render: (k: string) => <Tag>{tValue('incident', k)}</Tag>,
+              },
+              {
+                title: t('alerts.summary'),
+                dataIndex: 'summary',
+                render: (summary: string, incident) =>
+                  incident.errorCode ? `${incident.errorCode}: ${summary}` : summary,
               },
               {
                 title: t('alerts.openedAt'),
