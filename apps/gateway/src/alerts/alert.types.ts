@@ -32,16 +32,16 @@ export class AlertIncidentFilterInput {
     'Something wrong with one source, from when it was noticed until it ended: one message when it opens, one when it ends.',
 })
 export class AlertIncidentType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Incident id.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'The source it concerns.' })
   sourceId: string;
 
-  @Field(() => AlertIncidentKind)
+  @Field(() => AlertIncidentKind, { description: 'What went wrong.' })
   kind: AlertIncidentKind;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it began.' })
   openedAt: Date;
 
   @Field(() => Date, { nullable: true, description: 'Null while the incident is open.' })
@@ -76,13 +76,13 @@ export class AlertIncidentType {
   description: 'An address incidents are POSTed to as signed JSON (x-hopluu-signature).',
 })
 export class AlertWebhookType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Webhook id.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Where incidents are POSTed.' })
   url: string;
 
-  @Field()
+  @Field({ description: 'Whether it is sent to.' })
   enabled: boolean;
 
   @Field(() => String, {
@@ -91,13 +91,13 @@ export class AlertWebhookType {
   })
   partnerId: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was added.' })
   createdAt: Date;
 }
 
 @ObjectType('CreatedAlertWebhook', { description: 'A new webhook with its signing secret.' })
 export class CreatedAlertWebhookType {
-  @Field(() => AlertWebhookType)
+  @Field(() => AlertWebhookType, { description: 'The webhook added.' })
   webhook: AlertWebhookType;
 
   @Field({
