@@ -1,5 +1,4 @@
 import { HealthFacts, isSlow, judgeHealth } from './source-health';
-import { scheduleIntervalMs } from './schedule-interval';
 import { SourceHealth } from './source.types';
 
 const HOUR = 3600_000;
@@ -71,18 +70,6 @@ describe('judgeHealth', () => {
   it('never calls a manual-only source stale', () => {
     const manual = { ...daily, schedule: null, lastSuccessAt: ago(400 * DAY) };
     expect(judgeHealth(manual, rules)).toBe(SourceHealth.OK);
-  });
-});
-
-describe('scheduleIntervalMs', () => {
-  it('is the longest gap between fire times, so weekends do not make weekday sources stale', () => {
-    expect(scheduleIntervalMs('*/30 * * * *')).toBe(HOUR / 2);
-    expect(scheduleIntervalMs('0 2 * * *')).toBe(DAY);
-    expect(scheduleIntervalMs('0 2 * * 1-5')).toBe(3 * DAY);
-  });
-
-  it('is null for an expression node-cron refuses', () => {
-    expect(scheduleIntervalMs('every night')).toBeNull();
   });
 });
 

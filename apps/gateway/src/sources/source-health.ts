@@ -1,9 +1,8 @@
 import type { HarvestRun } from '@hop-luu/harvest-runs';
 import type { AppConfig } from '@hop-luu/config';
-import type { Source } from '@hop-luu/sources';
+import { isStale, type Source } from '@hop-luu/sources';
 import type { SourceStatsLoaders } from './source-stats.loaders';
 import { SourceHealth } from './source.types';
-import { scheduleIntervalMs } from './schedule-interval';
 
 /** What a source's health is judged from. */
 export interface HealthFacts {
@@ -40,23 +39,11 @@ export function judgeHealth(facts: HealthFacts, rules: HealthRules): SourceHealt
   if (!facts.enabled) return SourceHealth.DISABLED;
   const last = facts.lastConcluded;
   if (last?.status === 'failed') return SourceHealth.FAILING;
-  if (isStale(facts, rules.now)) return SourceHealth.STALE;
+  if (isStale(facts, facts.lastSuccessAt, rules.now)) return SourceHealth.STALE;
   if (!last) return SourceHealth.NEVER_HARVESTED;
   if (last.status === 'partial' || isSlow(last, rules.slowRequestSeconds))
     return SourceHealth.DEGRADED;
   return SourceHealth.OK;
-}
-
-/** True when a scheduled source has gone more than two intervals without a completed harvest. */
-export function isStale(
-  facts: Pick<HealthFacts, 'schedule' | 'createdAt' | 'lastSuccessAt'>,
-  now: Date,
-): boolean {
-  if (!facts.schedule) return false;
-  const interval = scheduleIntervalMs(facts.schedule);
-  if (interval === null) return false;
-  const since = facts.lastSuccessAt ?? facts.createdAt;
-  return now.getTime() - since.getTime() > 2 * interval;
 }
 
 /** A run is slow when its requests took longer than `slowRequestSeconds` each, on average. */
