@@ -15,7 +15,7 @@
  * best run per row is shown).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sicklePython } from './sickle-venv';
@@ -47,37 +47,53 @@ const OURS = '@hop-luu/oai-pmh OaiPmhClient';
 const HARVESTER_NODE_FLAGS = ['--max-semi-space-size=4'];
 const SICKLE = 'Sickle 0.7.0, Python + lxml (peer)';
 
+/**
+ * Compiles the workers to plain JavaScript. libs/oai-pmh imports @hop-luu/xml: tsc
+ * resolves it by the `paths` below, and node by a one-line package per compiled library
+ * in the output's node_modules (see `linkLibraries`). The options are tsc's defaults for
+ * Node, not the app tsconfig's.
+ */
 function compile(): string {
   const out = mkdtempSync(join(tmpdir(), 'hopluu-bench-oai-'));
-  const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
-  const entries = ['bench/oai-provider-process.ts', 'bench/oai-harvest-worker.ts'].map((f) =>
-    join(ROOT, f),
+  const config = join(out, 'tsconfig.bench.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      compilerOptions: {
+        outDir: out,
+        rootDir: ROOT,
+        module: 'commonjs',
+        target: 'ES2023',
+        moduleResolution: 'node10',
+        esModuleInterop: true,
+        skipLibCheck: true,
+        types: ['node'],
+        typeRoots: [join(ROOT, 'node_modules', '@types')],
+        ignoreDeprecations: '6.0',
+        baseUrl: ROOT,
+        paths: { '@hop-luu/*': ['libs/*/src'] },
+      },
+      files: ['bench/oai-provider-process.ts', 'bench/oai-harvest-worker.ts'].map((f) =>
+        join(ROOT, f),
+      ),
+    }),
   );
-  execFileSync(
-    tsc,
-    [
-      ...entries,
-      '--outDir',
-      out,
-      '--rootDir',
-      ROOT,
-      '--module',
-      'commonjs',
-      '--target',
-      'ES2023',
-      '--moduleResolution',
-      'node10',
-      '--esModuleInterop',
-      '--skipLibCheck',
-      '--types',
-      'node',
-      '--ignoreDeprecations',
-      '6.0',
-      '--ignoreConfig',
-    ],
-    { stdio: 'inherit' },
-  );
+  const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+  execFileSync(bin('tsc'), ['-p', config], { stdio: 'inherit' });
+  linkLibraries(out);
   return out;
+}
+
+/** `@hop-luu/<name>` → the compiled libs/<name>/src, for node's module resolution. */
+function linkLibraries(out: string): void {
+  for (const name of readdirSync(join(out, 'libs'))) {
+    const dir = join(out, 'node_modules', '@hop-luu', name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'index.js'),
+      `module.exports = require('../../../libs/${name}/src');\n`,
+    );
+  }
 }
 
 const nodeEnv = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };

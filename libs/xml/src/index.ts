@@ -3,5 +3,13 @@
  * records): bounded (size, depth), no DTD, no entity expansion. Imports nothing of the project.
  */
 export { XmlError, XmlErrorCode } from './errors';
+export { namespaceScope, type NamespaceScope } from './namespaces';
 export { DEFAULT_XML_LIMITS, parseXml, type XmlLimits } from './parse-xml';
-export { attr, childrenNamed, deepText, firstChild, type XmlElement } from './xml-element';
+export {
+  attr,
+  childrenNamed,
+  deepText,
+  firstChild,
+  usedOuterPrefixes,
+  type XmlElement,
+} from './xml-element';

@@ -42,3 +42,18 @@ export function checkAttributePrefixes(attrs: readonly string[], scope: Namespac
     if (colon !== -1) resolvePrefix(scope, attrs[i], colon);
   }
 }
+
+/**
+ * The namespace context a document is read in: its prefixes resolve here after its own
+ * declarations. Built once with `namespaceScope` and reused for every document read in it
+ * (e.g. every record of an OAI-PMH page, whose prefixes may be declared on the envelope).
+ */
+export type NamespaceScope = NamespaceBinding;
+
+/** A scope binding each prefix ('' = default namespace) to its URI, over the 'xml' prefix. */
+export function namespaceScope(declarations: Readonly<Record<string, string>>): NamespaceScope {
+  let scope: NamespaceBinding = ROOT_BINDING;
+  for (const [prefix, uri] of Object.entries(declarations))
+    if (prefix !== 'xml') scope = { prefix, uri, outer: scope };
+  return scope;
+}

@@ -5,6 +5,7 @@ import {
   resolvePrefix,
   ROOT_BINDING,
   type NamespaceBinding,
+  type NamespaceScope,
 } from './namespaces';
 import {
   interned,
@@ -76,16 +77,21 @@ const TAG_HEADS = new TagHeadTable();
  * Safe by construction: a DOCTYPE is refused (so no DTD and no entity expansion beyond
  * the five predefined entities and character references), input size is capped, and
  * well-formedness errors (mismatched tags, unbound prefixes, bare '&', text outside the
- * root, duplicate attributes) are reported as `MALFORMED_XML`.
+ * root, duplicate attributes) are reported as `MALFORMED_XML`. `scope` gives prefixes
+ * declared outside the document (see `namespaceScope`).
  */
-export function parseXml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
+export function parseXml(
+  xml: string,
+  limits: XmlLimits = DEFAULT_XML_LIMITS,
+  scope: NamespaceScope = ROOT_BINDING,
+): XmlElement {
   if (xml.length > limits.maxChars) {
     throw new XmlError(
       XmlErrorCode.TooLarge,
       `XML is ${xml.length} characters; limit is ${limits.maxChars}`,
     );
   }
-  const reader = new TreeReader(xml, limits.maxDepth);
+  const reader = new TreeReader(xml, limits.maxDepth, scope);
   return reader.read();
 }
 
@@ -117,6 +123,7 @@ class TreeReader {
   constructor(
     private readonly xml: string,
     private readonly maxDepth: number,
+    private readonly scope: NamespaceBinding,
   ) {
     this.hasCdataEnd = xml.includes(']]>');
   }
@@ -235,7 +242,7 @@ class TreeReader {
         `elements nested more than ${this.maxDepth} deep (offset ${lt})`,
       );
     }
-    const outer = this.depth > 0 ? this.openScopes[this.depth - 1] : ROOT_BINDING;
+    const outer = this.depth > 0 ? this.openScopes[this.depth - 1] : this.scope;
     const head = TAG_HEADS.find(this.xml, lt + 1);
     const name = head?.element ?? this.elementName(lt + 1);
     const end = this.readAttributes(lt, name, outer, head);
@@ -246,7 +253,11 @@ class TreeReader {
     const el: GrowingElement = {
       name: name.local,
       ns: resolvePrefix(scope, name.qname, name.prefixLength),
+      qname: name.qname,
       attrs: this.tagAttrs,
+      declarations: scope === outer ? NO_ATTRIBUTES : declarationsBetween(scope, outer),
+      start: lt,
+      end,
       children: NO_CHILDREN,
       text: '',
     };
@@ -378,6 +389,7 @@ class TreeReader {
     // The usual end tag, written plainly, is checked in one comparison.
     if (open !== undefined && this.xml.startsWith(open.endTag, this.pos)) {
       this.pos += open.endTag.length;
+      this.openElements[this.depth].end = this.pos;
       return;
     }
     const qname = open?.qname;
@@ -393,6 +405,7 @@ class TreeReader {
       throw malformed(`</${written}> does not close ${qname ? `<${qname}>` : 'any element'}`);
     }
     this.pos = gt + 1;
+    this.openElements[this.depth].end = this.pos;
   }
 }
 
@@ -405,6 +418,13 @@ function closingQuote(xml: string, open: number): number {
   const quote = xml.charCodeAt(open);
   for (let i = open + 1; i <= open + 4; i++) if (xml.charCodeAt(i) === quote) return i;
   return xml.indexOf(quote === CHAR_QUOT ? '"' : "'", open + 5);
+}
+
+/** The declarations a start tag made: the bindings from its scope out to its parent's, flat, in order. */
+function declarationsBetween(scope: NamespaceBinding, outer: NamespaceBinding): string[] {
+  const flat: string[] = [];
+  for (let b = scope; b !== outer; b = b.outer as NamespaceBinding) flat.unshift(b.prefix, b.uri);
+  return flat;
 }
 
 function indexOrLength(xml: string, search: string, from: number): number {

@@ -1,31 +1,20 @@
-import { isOaiPmhError, OaiErrorCode } from '../errors';
+import {
+  namespaceScope,
+  parseXml,
+  XmlError,
+  XmlErrorCode,
+  type NamespaceScope,
+  type XmlLimits,
+} from '@hop-luu/xml';
+import { OaiErrorCode } from '../errors';
 import type { OpenResponse } from '../http/transport';
 import type { ResolvedOptions } from '../options';
 import type { OaiItem } from '../types';
 import { EnvelopeParser } from '../xml/envelope';
-import { ItemParser } from '../xml/item-parser';
 import { ItemSplitter } from '../xml/item-splitter';
 import { detach } from '../xml/node';
 import { charsetOf, XmlTextDecoder } from '../xml/text-decoder';
 import { identifierInRaw, type ItemMapper } from './item-mapper';
-
-const SHARED_PARSERS = new Map<string, ItemParser>();
-
-/**
- * Parsers are synchronous and stateless between items, so responses with the
- * same namespace scope (every page of a list) can share one instead of
- * building a new saxes parser per page.
- */
-function sharedParser(scope: Record<string, string>, maxDepth: number): ItemParser {
-  const key = `${maxDepth} ${JSON.stringify(scope)}`;
-  let parser = SHARED_PARSERS.get(key);
-  if (!parser) {
-    if (SHARED_PARSERS.size >= 32) SHARED_PARSERS.clear();
-    parser = new ItemParser(scope, maxDepth);
-    SHARED_PARSERS.set(key, parser);
-  }
-  return parser;
-}
 
 /**
  * Streams one HTTP response into list items: bytes → text → items split out
@@ -36,7 +25,9 @@ export class ResponseReader<T> {
   readonly envelope: EnvelopeParser;
   private readonly decoder: XmlTextDecoder;
   private readonly splitter: ItemSplitter;
-  private readonly parsers = new Map<Record<string, string>, ItemParser>();
+  /** The envelope's namespace scope, built for the reader once per scope object (normally once). */
+  private readonly scopes = new Map<Record<string, string>, NamespaceScope>();
+  private readonly itemLimits: XmlLimits;
   private queue: OaiItem<T>[] = [];
   private head = 0;
   private itemsSeen = 0;
@@ -51,6 +42,8 @@ export class ResponseReader<T> {
     private readonly onClose: () => void,
   ) {
     const source = response.url;
+    // The splitter already refused longer items; the reader only has to enforce depth.
+    this.itemLimits = { maxChars: limits.maxRecordChars, maxDepth: limits.maxXmlDepth };
     this.envelope = new EnvelopeParser(source, verb, limits.maxXmlDepth);
     this.decoder = new XmlTextDecoder(charsetOf(response.headers['content-type']));
     this.splitter = new ItemSplitter(
@@ -138,27 +131,32 @@ export class ResponseReader<T> {
     this.itemsSeen++;
     const scope = this.envelope.scope;
     try {
-      const node = this.parserFor(scope).parse(xml);
+      const node = parseXml(xml, this.itemLimits, this.scopeFor(scope));
       this.queue.push(this.mapper.map(node, xml, scope));
     } catch (error) {
-      const identifier = identifierInRaw(xml);
-      if (isOaiPmhError(error, OaiErrorCode.XmlTooDeep)) {
-        this.queue.push({
-          kind: 'failure',
-          code: error.code,
-          identifier: identifier && detach(identifier),
-          reason: error.message,
-        });
-        return;
-      }
-      const reason = error instanceof Error ? error.message : String(error);
-      this.queue.push({
-        kind: 'failure',
-        identifier: identifier && detach(identifier),
-        reason: `not well-formed: ${reason}`,
-        rawXml: detach(xml),
-      });
+      this.queue.push(this.unreadable(xml, error));
     }
+  }
+
+  /** An item the reader refused: a limit (with its code) or not well-formed (with its raw XML). */
+  private unreadable(xml: string, error: unknown): OaiItem<T> {
+    const found = identifierInRaw(xml);
+    const identifier = found && detach(found);
+    if (error instanceof XmlError && error.code === XmlErrorCode.XmlTooDeep) {
+      return {
+        kind: 'failure',
+        code: OaiErrorCode.XmlTooDeep,
+        identifier,
+        reason: `elements nested more than ${this.limits.maxXmlDepth} deep (limit maxXmlDepth); the record is skipped, report it to the repository`,
+      };
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      kind: 'failure',
+      identifier,
+      reason: `not well-formed: ${reason}`,
+      rawXml: detach(xml),
+    };
   }
 
   /** An item over the size limit: reported, never parsed (the splitter dropped its text). */
@@ -173,13 +171,13 @@ export class ResponseReader<T> {
     });
   }
 
-  /** One parser per namespace scope (normally one per response), reused across responses. */
-  private parserFor(scope: Record<string, string>): ItemParser {
-    let parser = this.parsers.get(scope);
-    if (!parser) {
-      parser = sharedParser(scope, this.limits.maxXmlDepth);
-      this.parsers.set(scope, parser);
+  /** The envelope hands out a new scope object only when its namespaces change. */
+  private scopeFor(scope: Record<string, string>): NamespaceScope {
+    let built = this.scopes.get(scope);
+    if (!built) {
+      built = namespaceScope(scope);
+      this.scopes.set(scope, built);
     }
-    return parser;
+    return built;
   }
 }

@@ -1,9 +1,10 @@
 import { parseDatestamp } from '../granularity';
 import type { OaiHeader } from '../types';
-import { childText, childTexts, type XNode } from '../xml/node';
+import { attr, type XmlElement } from '@hop-luu/xml';
+import { childText, childTexts } from '../xml/node';
 
 /** Reads an OAI `<header>`; undefined when it has no identifier (unusable). */
-export function readHeader(node: XNode): OaiHeader | undefined {
+export function readHeader(node: XmlElement): OaiHeader | undefined {
   const identifier = childText(node, 'identifier');
   if (!identifier) return undefined;
   const datestamp = childText(node, 'datestamp');
@@ -12,6 +13,6 @@ export function readHeader(node: XNode): OaiHeader | undefined {
     datestamp,
     date: parseDatestamp(datestamp),
     setSpecs: childTexts(node, 'setSpec'),
-    deleted: node.attrs.status === 'deleted',
+    deleted: attr(node, 'status') === 'deleted',
   };
 }

@@ -19,7 +19,7 @@ export function identifyMapper(source: string): ItemMapper<IdentifyBody> {
             'pass the granularity explicitly in the client options',
         };
       }
-      const description = node.children.filter((c) => c.local === 'description');
+      const description = node.children.filter((c) => c.name === 'description');
       return {
         kind: 'record',
         record: {

@@ -1,4 +1,5 @@
-import { childText, child, scopeOf, standaloneXml, type XNode } from '../xml/node';
+import type { XmlElement } from '@hop-luu/xml';
+import { childText, child, scopeOf, standaloneXml } from '../xml/node';
 import type { ItemMapper } from '../list/item-mapper';
 import type { OaiHeader, OaiItem, OaiMetadataFormat, OaiRecord, OaiSet } from '../types';
 import { readHeader } from './header';
@@ -11,7 +12,7 @@ const failure = <T>(reason: string, identifier?: string): OaiItem<T> => ({
 
 /** Raw XML of each element child of `parent`, made standalone. */
 function rawChildren(
-  parent: XNode | undefined,
+  parent: XmlElement | undefined,
   xml: string,
   scope: Record<string, string>,
 ): string[] {
@@ -36,7 +37,7 @@ export const recordMapper: ItemMapper<OaiRecord> = {
           ? undefined
           : standaloneXml(xml, payload, scopeOf(context, node, metadata)),
       aboutXml: node.children
-        .filter((c) => c.local === 'about')
+        .filter((c) => c.name === 'about')
         .flatMap((about) => rawChildren(about, xml, scopeOf(context, node, about))),
     };
     return { kind: 'record', record };

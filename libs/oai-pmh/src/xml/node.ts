@@ -1,23 +1,4 @@
-/** The part of an item's element tree the mappers need (see ItemParser). */
-export interface XNode {
-  local: string;
-  qname: string;
-  /** Attribute values by local name. */
-  attrs: Record<string, string>;
-  /** Direct text content (entities decoded). */
-  text: string;
-  children: XNode[];
-  /** Offsets of the element in the item's raw XML: `<` of the start tag, after `>` of the end tag. */
-  start: number;
-  end: number;
-  /** Namespace declarations made on this element. */
-  declared: Record<string, string>;
-  /**
-   * For elements kept as raw XML: prefixes ('' = default namespace) used in
-   * the subtree but declared outside it, with the URI they resolved to.
-   */
-  used?: Map<string, string>;
-}
+import { usedOuterPrefixes, type XmlElement } from '@hop-luu/xml';
 
 /**
  * A copy of `text` that no longer points into the response chunk it was cut
@@ -30,31 +11,36 @@ export function detach(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
-export function child(node: XNode, local: string): XNode | undefined {
-  return node.children.find((c) => c.local === local);
+export function child(node: XmlElement, local: string): XmlElement | undefined {
+  return node.children.find((c) => c.name === local);
 }
 
-export function childText(node: XNode, local: string): string {
+export function childText(node: XmlElement, local: string): string {
   return detach(child(node, local)?.text.trim() ?? '');
 }
 
-export function childTexts(node: XNode, local: string): string[] {
-  return node.children.filter((c) => c.local === local).map((c) => detach(c.text.trim()));
+export function childTexts(node: XmlElement, local: string): string[] {
+  return node.children.filter((c) => c.name === local).map((c) => detach(c.text.trim()));
 }
 
 const escapeAttr = (v: string) =>
   v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /**
- * The element's exact raw XML, with the namespace declarations it inherits
- * from outside (and uses) added to its start tag so it parses on its own.
+ * The element's exact raw XML (sliced from the item by the reader's offsets), with the
+ * namespace declarations it inherits from outside and uses added to its start tag, so it
+ * parses on its own.
  */
-export function standaloneXml(xml: string, node: XNode, inherited: Record<string, string>): string {
+export function standaloneXml(
+  xml: string,
+  node: XmlElement,
+  inherited: Readonly<Record<string, string>>,
+): string {
   const raw = xml.slice(node.start, node.end);
-  if (!node.used) return detach(raw);
   let declarations = '';
-  for (const [prefix, uri] of node.used) {
-    if (uri === '' || inherited[prefix] !== uri) continue;
+  for (const prefix of usedOuterPrefixes(node)) {
+    const uri = inherited[prefix];
+    if (!uri) continue; // the default namespace left undeclared ('' or never bound)
     declarations += prefix
       ? ` xmlns:${prefix}="${escapeAttr(uri)}"`
       : ` xmlns="${escapeAttr(uri)}"`;
@@ -65,6 +51,13 @@ export function standaloneXml(xml: string, node: XNode, inherited: Record<string
 }
 
 /** Namespaces in scope for `node`'s children: the outer context plus the declarations on the path. */
-export function scopeOf(context: Record<string, string>, ...path: XNode[]): Record<string, string> {
-  return Object.assign({}, context, ...path.map((n) => n.declared));
+export function scopeOf(
+  context: Readonly<Record<string, string>>,
+  ...path: XmlElement[]
+): Record<string, string> {
+  const scope: Record<string, string> = { ...context };
+  for (const el of path)
+    for (let i = 0; i < el.declarations.length; i += 2)
+      scope[el.declarations[i]] = el.declarations[i + 1];
+  return scope;
 }
