@@ -4,12 +4,13 @@
  */
 export { XmlError, XmlErrorCode } from './errors';
 export { namespaceScope, type NamespaceScope } from './namespaces';
-export { DEFAULT_XML_LIMITS, parseXml, type XmlLimits } from './parse-xml';
+export { DEFAULT_XML_LIMITS, parseXml, type ParseOptions, type XmlLimits } from './parse-xml';
 export {
   attr,
   childrenNamed,
   deepText,
   firstChild,
   usedOuterPrefixes,
+  type PositionedXmlElement,
   type XmlElement,
 } from './xml-element';

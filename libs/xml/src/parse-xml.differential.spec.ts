@@ -1,5 +1,5 @@
 import { generateRecord, renderMarc21, renderOaiDc } from '../../../test/oai-provider';
-import { parseXml } from './parse-xml';
+import { DEFAULT_XML_LIMITS, parseXml } from './parse-xml';
 import { mutate, outcome, random, referenceShape, shapeOf } from './testing/differential';
 
 const HAND_WRITTEN = [
@@ -34,6 +34,15 @@ describe('parseXml against saxes (differential)', () => {
         xml,
         outcome(() => referenceShape(xml)),
       ]);
+    }
+  });
+
+  it('reads the same tree with positions as without', () => {
+    for (const xml of docs) {
+      const positioned = outcome(() =>
+        shapeOf(parseXml(xml, DEFAULT_XML_LIMITS, { positions: true })),
+      );
+      expect([xml, positioned]).toEqual([xml, outcome(() => shapeOf(parseXml(xml)))]);
     }
   });
 

@@ -1,6 +1,7 @@
 import { XmlError, XmlErrorCode } from './errors';
+import { namespaceScope } from './namespaces';
 import { DEFAULT_XML_LIMITS, parseXml } from './parse-xml';
-import { attr, deepText, type XmlElement } from './xml-element';
+import { attr, deepText, usedOuterPrefixes, type XmlElement } from './xml-element';
 
 function errorCode(xml: string): XmlErrorCode | undefined {
   return failure(xml)?.code;
@@ -225,5 +226,43 @@ describe('parseXml', () => {
     const err = failure(xml);
     expect(err?.code).toBe(XmlErrorCode.MalformedXml);
     expect(err?.message).toBe(message);
+  });
+});
+
+describe('parseXml options', () => {
+  const POSITIONED = { positions: true } as const;
+
+  it('gives plain elements only what whole-record readers use', () => {
+    const root = parseXml('<a xmlns:p="urn:p"><p:b x="1"/></a>');
+    expect(Object.keys(root).sort()).toEqual(['attrs', 'children', 'name', 'ns', 'text']);
+  });
+
+  it('with positions, gives offsets that slice each element exactly as written, and its declarations', () => {
+    const xml =
+      '<?xml version="1.0"?><p:a xmlns:p="urn:p" xmlns="urn:d"><b k="v">t</b ><p:c/></p:a>';
+    const root = parseXml(xml, DEFAULT_XML_LIMITS, POSITIONED);
+    const [b, c] = root.children;
+    expect(xml.slice(root.start, root.end)).toBe(xml.slice(21));
+    expect(xml.slice(b.start, b.end)).toBe('<b k="v">t</b >');
+    expect(xml.slice(c.start, c.end)).toBe('<p:c/>');
+    expect([root.qname, c.qname]).toEqual(['p:a', 'p:c']);
+    expect(root.declarations).toEqual(['p', 'urn:p', '', 'urn:d']);
+    expect(b.declarations).toEqual([]);
+  });
+
+  it('reads a fragment in an outer namespace scope, which an unscoped read refuses', () => {
+    const scope = namespaceScope({ '': 'urn:oai', dc: 'urn:dc' });
+    const root = parseXml('<record><dc:title>T</dc:title></record>', DEFAULT_XML_LIMITS, { scope });
+    expect(root).toMatchObject({ name: 'record', ns: 'urn:oai' });
+    expect(root.children[0]).toMatchObject({ name: 'title', ns: 'urn:dc' });
+    expect(errorCode('<record><dc:title>T</dc:title></record>')).toBe(XmlErrorCode.MalformedXml);
+  });
+
+  it('lists the outside prefixes a subtree uses and does not declare', () => {
+    const xml =
+      '<r><m><dc:t xml:lang="vi" q:a="1"/><x:y xmlns:x="urn:x"><x:z/></x:y><plain/></m></r>';
+    const scope = namespaceScope({ '': 'urn:d', dc: 'urn:dc', q: 'urn:q' });
+    const root = parseXml(xml, DEFAULT_XML_LIMITS, { scope, positions: true });
+    expect([...usedOuterPrefixes(root.children[0])].sort()).toEqual(['', 'dc', 'q']);
   });
 });

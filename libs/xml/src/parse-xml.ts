@@ -28,7 +28,7 @@ import {
   scanNameRun,
   skipSpace,
 } from './xml-chars';
-import type { XmlElement } from './xml-element';
+import type { PositionedXmlElement, XmlElement } from './xml-element';
 
 /** What one document may cost: its length in characters and its element nesting. */
 export interface XmlLimits {
@@ -47,10 +47,28 @@ const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
 const XML_DECLARATION =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][\w.-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\5)?[ \t\r\n]*\?>$/;
 
+/** What a caller may ask of one read besides the limits. */
+export interface ParseOptions {
+  /** Prefixes declared outside the document (see `namespaceScope`); only 'xml' when absent. */
+  readonly scope?: NamespaceScope;
+  /**
+   * Give every element its qname, declarations and source offsets (`PositionedXmlElement`).
+   * Off by default: whole-record readers never use them, and they cost them speed.
+   */
+  readonly positions?: boolean;
+}
+
 /** An element while it is being read: children and text still grow. */
 interface GrowingElement extends XmlElement {
   children: XmlElement[];
   text: string;
+}
+
+/** A positioned element while it is being read: its end is known when it closes. */
+interface GrowingPositionedElement extends PositionedXmlElement {
+  children: PositionedXmlElement[];
+  text: string;
+  end: number;
 }
 
 /**
@@ -77,13 +95,19 @@ const TAG_HEADS = new TagHeadTable();
  * Safe by construction: a DOCTYPE is refused (so no DTD and no entity expansion beyond
  * the five predefined entities and character references), input size is capped, and
  * well-formedness errors (mismatched tags, unbound prefixes, bare '&', text outside the
- * root, duplicate attributes) are reported as `MALFORMED_XML`. `scope` gives prefixes
- * declared outside the document (see `namespaceScope`).
+ * root, duplicate attributes) are reported as `MALFORMED_XML`. See `ParseOptions` for
+ * reading a fragment in an outer namespace scope and for element positions.
  */
 export function parseXml(
   xml: string,
+  limits: XmlLimits,
+  options: ParseOptions & { readonly positions: true },
+): PositionedXmlElement;
+export function parseXml(xml: string, limits?: XmlLimits, options?: ParseOptions): XmlElement;
+export function parseXml(
+  xml: string,
   limits: XmlLimits = DEFAULT_XML_LIMITS,
-  scope: NamespaceScope = ROOT_BINDING,
+  options: ParseOptions = {},
 ): XmlElement {
   if (xml.length > limits.maxChars) {
     throw new XmlError(
@@ -91,7 +115,12 @@ export function parseXml(
       `XML is ${xml.length} characters; limit is ${limits.maxChars}`,
     );
   }
-  const reader = new TreeReader(xml, limits.maxDepth, scope);
+  const reader = new TreeReader(
+    xml,
+    limits.maxDepth,
+    options.scope ?? ROOT_BINDING,
+    options.positions === true,
+  );
   return reader.read();
 }
 
@@ -124,6 +153,7 @@ class TreeReader {
     private readonly xml: string,
     private readonly maxDepth: number,
     private readonly scope: NamespaceBinding,
+    private readonly positions: boolean,
   ) {
     this.hasCdataEnd = xml.includes(']]>');
   }
@@ -250,17 +280,10 @@ class TreeReader {
     if (!parent && this.root) throw malformed('more than one root element');
     const scope = this.tagScope;
     if (this.tagPrefixedAttrs) checkAttributePrefixes(this.tagAttrs, scope);
-    const el: GrowingElement = {
-      name: name.local,
-      ns: resolvePrefix(scope, name.qname, name.prefixLength),
-      qname: name.qname,
-      attrs: this.tagAttrs,
-      declarations: scope === outer ? NO_ATTRIBUTES : declarationsBetween(scope, outer),
-      start: lt,
-      end,
-      children: NO_CHILDREN,
-      text: '',
-    };
+    const ns = resolvePrefix(scope, name.qname, name.prefixLength);
+    const el: GrowingElement = this.positions
+      ? positionedElement(name, ns, this.tagAttrs, scope, outer, lt, end)
+      : { name: name.local, ns, attrs: this.tagAttrs, children: NO_CHILDREN, text: '' };
     if (!parent) this.root = el;
     else if (parent.children === NO_CHILDREN) parent.children = [el];
     else parent.children.push(el);
@@ -389,7 +412,7 @@ class TreeReader {
     // The usual end tag, written plainly, is checked in one comparison.
     if (open !== undefined && this.xml.startsWith(open.endTag, this.pos)) {
       this.pos += open.endTag.length;
-      this.openElements[this.depth].end = this.pos;
+      if (this.positions) this.closedAt(this.pos);
       return;
     }
     const qname = open?.qname;
@@ -405,8 +428,36 @@ class TreeReader {
       throw malformed(`</${written}> does not close ${qname ? `<${qname}>` : 'any element'}`);
     }
     this.pos = gt + 1;
-    this.openElements[this.depth].end = this.pos;
+    if (this.positions) this.closedAt(this.pos);
   }
+
+  /** Records where the element just closed ends (positions mode only). */
+  private closedAt(end: number): void {
+    (this.openElements[this.depth] as GrowingPositionedElement).end = end;
+  }
+}
+
+/** A new element with its positions; `end` is the start tag's until the element closes. */
+function positionedElement(
+  name: XmlName,
+  ns: string,
+  attrs: string[],
+  scope: NamespaceBinding,
+  outer: NamespaceBinding,
+  start: number,
+  end: number,
+): GrowingPositionedElement {
+  return {
+    name: name.local,
+    ns,
+    attrs,
+    children: NO_CHILDREN as PositionedXmlElement[],
+    text: '',
+    qname: name.qname,
+    declarations: scope === outer ? NO_ATTRIBUTES : declarationsBetween(scope, outer),
+    start,
+    end,
+  };
 }
 
 /**

@@ -4,14 +4,27 @@ export interface XmlElement {
   readonly name: string;
   /** Namespace URI ('' when none). */
   readonly ns: string;
-  /** Name as written, e.g. 'marc:record' (callers that re-emit or slice raw XML need the prefix). */
-  readonly qname: string;
   /**
    * Attributes as written, flat: each qualified name (e.g. 'tag', 'xml:lang') followed by
    * its value; namespace declarations dropped. Read them with `attr`. Flat, because an
    * object per attribute (a MARC record has over a hundred) is garbage to collect.
    */
   readonly attrs: readonly string[];
+  /** Child elements in document order. */
+  readonly children: readonly XmlElement[];
+  /** Concatenated character data directly inside this element (not trimmed). */
+  text: string;
+}
+
+/**
+ * An element read with `{ positions: true }`: where it sits in the source text and how it
+ * was written, so a caller can slice its raw XML out instead of re-serialising it. Opt-in,
+ * because four more fields on every element cost whole-record readers (libs/records)
+ * measurable speed and they never use them.
+ */
+export interface PositionedXmlElement extends XmlElement {
+  /** Name as written, e.g. 'marc:record' (a caller re-declaring namespaces needs the prefix). */
+  readonly qname: string;
   /**
    * Namespace declarations made on this element, flat: prefix ('' = default namespace)
    * followed by its URI. Lets a caller slice an element out of its document and declare
@@ -21,20 +34,22 @@ export interface XmlElement {
   /** Offset of the start tag's '<' in the source text. */
   readonly start: number;
   /** Offset just after the end tag's (or self-closing tag's) '>' in the source text. */
-  end: number;
-  /** Child elements in document order. */
-  readonly children: readonly XmlElement[];
-  /** Concatenated character data directly inside this element (not trimmed). */
-  text: string;
+  readonly end: number;
+  readonly children: readonly PositionedXmlElement[];
+}
+
+/** What has children of kind `E` (plain or positioned elements). */
+interface Parent<E extends XmlElement> {
+  readonly children: readonly E[];
 }
 
 /** Child elements with the given local name (any namespace: sources mix prefixes freely). */
-export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
+export function childrenNamed<E extends XmlElement>(el: Parent<E>, name: string): E[] {
   return el.children.filter((c) => c.name === name);
 }
 
 /** First child element with the given local name. */
-export function firstChild(el: XmlElement, name: string): XmlElement | undefined {
+export function firstChild<E extends XmlElement>(el: Parent<E>, name: string): E | undefined {
   return el.children.find((c) => c.name === name);
 }
 
@@ -59,14 +74,14 @@ export function attr(el: XmlElement, name: string): string | undefined {
  * use but that no element of the subtree declares: what `el` inherits from outside and
  * must be declared on it when its raw XML is used on its own. 'xml' is never listed.
  */
-export function usedOuterPrefixes(el: XmlElement): Set<string> {
+export function usedOuterPrefixes(el: PositionedXmlElement): Set<string> {
   const used = new Set<string>();
   collectOuterPrefixes(el, new Set(), used);
   return used;
 }
 
 function collectOuterPrefixes(
-  el: XmlElement,
+  el: PositionedXmlElement,
   declaredAbove: ReadonlySet<string>,
   used: Set<string>,
 ): void {

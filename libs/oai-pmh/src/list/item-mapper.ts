@@ -1,4 +1,4 @@
-import type { XmlElement } from '@hop-luu/xml';
+import type { PositionedXmlElement } from '@hop-luu/xml';
 import type { OaiItem } from '../types';
 
 /** Turns one parsed list item into a public value; one per verb. */
@@ -6,7 +6,7 @@ export interface ItemMapper<T> {
   /** Local name of the repeated element, e.g. "record". */
   itemName: string;
   /** `scope` holds the namespaces in scope outside the item. */
-  map(node: XmlElement, xml: string, scope: Record<string, string>): OaiItem<T>;
+  map(node: PositionedXmlElement, xml: string, scope: Record<string, string>): OaiItem<T>;
   identifierOf?(value: T): string | undefined;
 }
 

@@ -3,7 +3,7 @@ import {
   parseXml,
   XmlError,
   XmlErrorCode,
-  type NamespaceScope,
+  type ParseOptions,
   type XmlLimits,
 } from '@hop-luu/xml';
 import { OaiErrorCode } from '../errors';
@@ -25,8 +25,14 @@ export class ResponseReader<T> {
   readonly envelope: EnvelopeParser;
   private readonly decoder: XmlTextDecoder;
   private readonly splitter: ItemSplitter;
-  /** The envelope's namespace scope, built for the reader once per scope object (normally once). */
-  private readonly scopes = new Map<Record<string, string>, NamespaceScope>();
+  /**
+   * How items are read in each envelope scope, built once per scope object (normally once):
+   * in that namespace scope, with positions (the mappers slice raw XML by them).
+   */
+  private readonly readOptions = new Map<
+    Record<string, string>,
+    ParseOptions & { readonly positions: true }
+  >();
   private readonly itemLimits: XmlLimits;
   private queue: OaiItem<T>[] = [];
   private head = 0;
@@ -131,7 +137,7 @@ export class ResponseReader<T> {
     this.itemsSeen++;
     const scope = this.envelope.scope;
     try {
-      const node = parseXml(xml, this.itemLimits, this.scopeFor(scope));
+      const node = parseXml(xml, this.itemLimits, this.optionsFor(scope));
       this.queue.push(this.mapper.map(node, xml, scope));
     } catch (error) {
       this.queue.push(this.unreadable(xml, error));
@@ -172,12 +178,12 @@ export class ResponseReader<T> {
   }
 
   /** The envelope hands out a new scope object only when its namespaces change. */
-  private scopeFor(scope: Record<string, string>): NamespaceScope {
-    let built = this.scopes.get(scope);
-    if (!built) {
-      built = namespaceScope(scope);
-      this.scopes.set(scope, built);
+  private optionsFor(scope: Record<string, string>): ParseOptions & { readonly positions: true } {
+    let options = this.readOptions.get(scope);
+    if (!options) {
+      options = { scope: namespaceScope(scope), positions: true };
+      this.readOptions.set(scope, options);
     }
-    return built;
+    return options;
   }
 }

@@ -1,5 +1,5 @@
-import type { XmlElement } from '@hop-luu/xml';
-import { childText, child, scopeOf, standaloneXml } from '../xml/node';
+import { firstChild, type PositionedXmlElement } from '@hop-luu/xml';
+import { childText, scopeOf, standaloneXml } from '../xml/node';
 import type { ItemMapper } from '../list/item-mapper';
 import type { OaiHeader, OaiItem, OaiMetadataFormat, OaiRecord, OaiSet } from '../types';
 import { readHeader } from './header';
@@ -12,7 +12,7 @@ const failure = <T>(reason: string, identifier?: string): OaiItem<T> => ({
 
 /** Raw XML of each element child of `parent`, made standalone. */
 function rawChildren(
-  parent: XmlElement | undefined,
+  parent: PositionedXmlElement | undefined,
   xml: string,
   scope: Record<string, string>,
 ): string[] {
@@ -23,10 +23,10 @@ export const recordMapper: ItemMapper<OaiRecord> = {
   itemName: 'record',
   identifierOf: (record) => record.header.identifier,
   map(node, xml, context) {
-    const headerNode = child(node, 'header');
+    const headerNode = firstChild(node, 'header');
     const header = headerNode && readHeader(headerNode);
     if (!header) return failure('record without a header identifier');
-    const metadata = child(node, 'metadata');
+    const metadata = firstChild(node, 'metadata');
     const payload = metadata?.children[0];
     if (!header.deleted && !payload)
       return failure('record has neither metadata nor status="deleted"', header.identifier);
@@ -59,7 +59,7 @@ export const setMapper: ItemMapper<OaiSet> = {
   map(node, xml, context) {
     const setSpec = childText(node, 'setSpec');
     if (!setSpec) return failure('set without a setSpec');
-    const description = child(node, 'setDescription');
+    const description = firstChild(node, 'setDescription');
     return {
       kind: 'record',
       record: {

@@ -53,7 +53,7 @@ function items(): string[] {
 
 /** Our item pass: the reader in the envelope's scope, then the raw metadata sliced out. */
 function ours(xml: string): { tree: Shape; metadata?: Shape } {
-  const node = parseXml(xml, LIMITS, namespaceScope(SCOPE));
+  const node = parseXml(xml, LIMITS, { scope: namespaceScope(SCOPE), positions: true });
   const mapped = recordMapper.map(node, xml, SCOPE);
   const metadataXml = mapped.kind === 'record' ? mapped.record.metadataXml : undefined;
   // The sliced payload must stand on its own: read with no outer scope at all.

@@ -1,4 +1,9 @@
-import { usedOuterPrefixes, type XmlElement } from '@hop-luu/xml';
+import {
+  firstChild,
+  usedOuterPrefixes,
+  type PositionedXmlElement,
+  type XmlElement,
+} from '@hop-luu/xml';
 
 /**
  * A copy of `text` that no longer points into the response chunk it was cut
@@ -11,12 +16,8 @@ export function detach(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
-export function child(node: XmlElement, local: string): XmlElement | undefined {
-  return node.children.find((c) => c.name === local);
-}
-
 export function childText(node: XmlElement, local: string): string {
-  return detach(child(node, local)?.text.trim() ?? '');
+  return detach(firstChild(node, local)?.text.trim() ?? '');
 }
 
 export function childTexts(node: XmlElement, local: string): string[] {
@@ -33,7 +34,7 @@ const escapeAttr = (v: string) =>
  */
 export function standaloneXml(
   xml: string,
-  node: XmlElement,
+  node: PositionedXmlElement,
   inherited: Readonly<Record<string, string>>,
 ): string {
   const raw = xml.slice(node.start, node.end);
@@ -53,7 +54,7 @@ export function standaloneXml(
 /** Namespaces in scope for `node`'s children: the outer context plus the declarations on the path. */
 export function scopeOf(
   context: Readonly<Record<string, string>>,
-  ...path: XmlElement[]
+  ...path: PositionedXmlElement[]
 ): Record<string, string> {
   const scope: Record<string, string> = { ...context };
   for (const el of path)
