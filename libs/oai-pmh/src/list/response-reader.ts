@@ -16,6 +16,9 @@ import { detach } from '../xml/node';
 import { charsetOf, XmlTextDecoder } from '../xml/text-decoder';
 import { identifierInRaw, type ItemMapper } from './item-mapper';
 
+/** Items are read with positions: the mappers slice raw XML by them. */
+type ItemReadOptions = ParseOptions & { readonly positions: true };
+
 /**
  * Streams one HTTP response into list items: bytes → text → items split out
  * of the envelope → each item parsed on its own. Reads the network only when
@@ -29,10 +32,7 @@ export class ResponseReader<T> {
    * How items are read in each envelope scope, built once per scope object (normally once):
    * in that namespace scope, with positions (the mappers slice raw XML by them).
    */
-  private readonly readOptions = new Map<
-    Record<string, string>,
-    ParseOptions & { readonly positions: true }
-  >();
+  private readonly readOptions = new Map<Record<string, string>, ItemReadOptions>();
   private readonly itemLimits: XmlLimits;
   private queue: OaiItem<T>[] = [];
   private head = 0;
@@ -178,7 +178,7 @@ export class ResponseReader<T> {
   }
 
   /** The envelope hands out a new scope object only when its namespaces change. */
-  private optionsFor(scope: Record<string, string>): ParseOptions & { readonly positions: true } {
+  private optionsFor(scope: Record<string, string>): ItemReadOptions {
     let options = this.readOptions.get(scope);
     if (!options) {
       options = { scope: namespaceScope(scope), positions: true };
