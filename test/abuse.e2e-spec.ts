@@ -441,6 +441,9 @@ const KEYS = `{ apiKeys { prefix status partnerName role label expiresAt lastUse
 const REVOKE = `mutation($p: String!) { revokeApiKey(prefix: $p) { prefix status revokedAt } }`;
 const ROTATE = `mutation($p: String!) { rotateApiKey(prefix: $p) { key apiKey { prefix status } } }`;
 const WHO = `{ harvestRuns(first: 1) { runs { id } } }`;
+const CREATE = `mutation($label: String) {
+  createApiKey(label: $label) { key apiKey { prefix status partnerName label } }
+}`;
 
 /** The public part of a key, as listings show it. */
 const prefixOf = (key: string) => key.split('_').slice(0, 2).join('_');
@@ -621,6 +624,27 @@ describe('abuse: authentication, keys and the address guard', () => {
         listed[0].lastUsedAt,
       );
       expect(JSON.stringify(listed)).not.toContain(fresh.split('_')[2]);
+    });
+
+    it('lets a signed-in partner create a key for its own library only, shown once', async () => {
+      const partner = (await keys.createKey('Thư viện tỉnh Quảng Ninh', 'partner')).key;
+      const created = await gql(gateway, CREATE, { label: 'Koha sync' }, partner);
+      expect(created.errors).toBeUndefined();
+      const fresh: string = created.data!.createApiKey.key;
+      expect(fresh).toMatch(/^hl_[a-z0-9]{10}_[A-Za-z0-9_-]{43}$/);
+      expect(created.data!.createApiKey.apiKey).toMatchObject({
+        partnerName: 'Thư viện tỉnh Quảng Ninh',
+        label: 'Koha sync',
+        status: 'ACTIVE',
+      });
+      expect(errorCode(await gql(gateway, WHO, {}, fresh))).toBeUndefined();
+      const listed = (await gql(gateway, KEYS, {}, partner)).data!.apiKeys;
+      expect(listed.map((k: { partnerName: string }) => k.partnerName)).toEqual([
+        'Thư viện tỉnh Quảng Ninh',
+        'Thư viện tỉnh Quảng Ninh',
+      ]);
+      expect(JSON.stringify(listed)).not.toContain(fresh.split('_')[2]);
+      expect(errorCode(await gql(gateway, CREATE, { label: 'x' }))).toBe('UNAUTHENTICATED');
     });
 
     it('rotating one key twice at once gives one replacement, and says why the other failed', async () => {

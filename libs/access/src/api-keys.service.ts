@@ -22,7 +22,7 @@ export interface KeyOptions {
 }
 
 /**
- * Partners' API keys: creation (CLI), listing, revocation and rotation (CLI and staff or the
+ * Partners' API keys: creation (CLI, or one's own over GraphQL), listing, revocation and rotation (CLI and staff or the
  * owning partner over GraphQL). Secrets are stored only as hashes; a new key is returned once.
  * Authentication reads the row every time (KeyAuthenticationService), so a revocation takes
  * effect on the next request at every gateway replica.
@@ -43,7 +43,28 @@ export class ApiKeysService {
     const partner =
       (await this.partners.findOneBy({ name: partnerName })) ??
       (await this.partners.save(this.partners.create({ name: partnerName, role })));
-    const created = await this.issue(this.keys, partner, options.label ?? null, expiresAt);
+    return this.created(partner, options.label ?? null, expiresAt);
+  }
+
+  /**
+   * A fresh key for the caller's own partner (for staff, the staff row they act for): what
+   * the console's "create a key" does, so nobody makes keys for another library.
+   */
+  async createOwnKey(
+    actor: Exclude<Actor, { kind: 'anonymous' }>,
+    options: KeyOptions = {},
+  ): Promise<CreatedKey> {
+    const expiresAt = checkedExpiry(options.expiresAt);
+    const partner = await this.partners.findOneByOrFail({ id: actor.partnerId });
+    return this.created(partner, options.label ?? null, expiresAt);
+  }
+
+  private async created(
+    partner: Partner,
+    label: string | null,
+    expiresAt: Date | null,
+  ): Promise<CreatedKey> {
+    const created = await this.issue(this.keys, partner, label, expiresAt);
     this.logger.log(
       `created API key ${created.stored.prefix} for ${partner.role} "${partner.name}"`,
     );

@@ -6,7 +6,8 @@ import { ApiKeyType, apiKeyView, IssuedApiKeyType } from './api-key.types';
 
 /**
  * API keys over GraphQL: staff list, revoke and rotate every key; a partner only its own.
- * Creating keys stays with the operator's CLI (`keys:create`).
+ * Anyone signed in may create a key for their own library (the console's keys page); keys
+ * for another partner are made with the operator's CLI (`keys:create`).
  */
 @Resolver(() => ApiKeyType)
 export class ApiKeysResolver {
@@ -18,6 +19,29 @@ export class ApiKeysResolver {
   async apiKeys(@Context() { actor }: GatewayContext): Promise<ApiKeyType[]> {
     requireSignedIn(actor, 'Listing API keys');
     return (await this.keys.list(actor)).map(apiKeyView);
+  }
+
+  @Mutation(() => IssuedApiKeyType, {
+    description:
+      'Creates a key for your own library (partners) or your staff row (staff); its secret is shown once.',
+  })
+  async createApiKey(
+    @Context() { actor }: GatewayContext,
+    @Args('label', { nullable: true, description: 'What the key is for, e.g. "Koha sync".' })
+    label?: string,
+    @Args('expiresAt', {
+      type: () => Date,
+      nullable: true,
+      description: 'When the key stops working (future); none: never.',
+    })
+    expiresAt?: Date,
+  ): Promise<IssuedApiKeyType> {
+    requireSignedIn(actor, 'Creating an API key');
+    const issued = await this.keys.createOwnKey(actor, {
+      label: label ?? undefined,
+      expiresAt: expiresAt ?? undefined,
+    });
+    return { key: issued.key, apiKey: apiKeyView(issued.stored) };
   }
 
   @Mutation(() => ApiKeyType, {
