@@ -26,15 +26,19 @@ export type CatalogueQualityCounts = Pick<
 >;
 
 const EXAMPLES_PER_KIND = 3;
-/** Cluster keys compared per request pair when looking for works other sources hold. */
-const KEYS_PER_PAGE = 1_000;
+/**
+ * Cluster keys compared per request pair when looking for works other sources hold. Each
+ * composite page reads the doc values of all the source's documents, so pages are large:
+ * a million-record source takes about a hundred pairs; a page's keys are about 1 MB.
+ */
+const KEYS_PER_PAGE = 10_000;
 /** Exact below this many distinct works; within a few percent above, in ~320 KB. */
 const CARDINALITY_PRECISION = 40_000;
 
 /**
  * Counts one source's records in the catalogue index with bounded aggregations: one request
  * for shares, encoding problems and distinct works, one per problem kind for examples, and
- * two per thousand distinct works for the works shared with other sources.
+ * two per ten thousand distinct works for the works shared with other sources.
  */
 export async function catalogueQualityCounts(
   client: Client,

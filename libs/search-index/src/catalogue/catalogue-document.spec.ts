@@ -38,6 +38,15 @@ describe('toCatalogueDocument', () => {
     expect(doc.identifiers).toEqual(expect.arrayContaining(['0306406152']));
   });
 
+  it('says which measured fields it has and that its values arrived clean (data-quality report)', () => {
+    // 008 gives the year and language; no subject field.
+    expect(doc.quality).toEqual({
+      present: ['TITLE', 'CREATOR', 'YEAR', 'ISBN_ISSN', 'LANGUAGE'],
+      encoding: [],
+      examples: [],
+    });
+  });
+
   it('carries the library facts used by facets', () => {
     expect(doc.library).toEqual({
       name: 'Thư viện Quốc gia Việt Nam',
@@ -50,5 +59,33 @@ describe('toCatalogueDocument', () => {
     expect(doc.suggest.input).toEqual(
       expect.arrayContaining([expect.stringMatching(/kiều/i), expect.stringMatching(/kieu/i)]),
     );
+  });
+});
+
+describe('toCatalogueDocument: encoding problems for the quality report', () => {
+  it('names each problem as the API does, with its example', () => {
+    const result = normalizeRecord({
+      sourceId: 'hue',
+      oaiIdentifier: 'oai:hue.vn:7',
+      datestamp: '2024-01-01T00:00:00Z',
+      deleted: false,
+      setSpecs: [],
+      metadataPrefix: 'oai_dc',
+      metadataXml: `<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Nguyeãn Du</dc:title><dc:creator>T\uFFFDo</dc:creator></oai_dc:dc>`,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const { quality } = toCatalogueDocument(result.record, {
+      name: 'Huế',
+      kind: 'provincial',
+      province: null,
+    });
+    expect(quality.present).toEqual(['TITLE', 'CREATOR']);
+    expect(quality.encoding).toEqual(['VNI', 'INVALID_BYTES']);
+    expect(quality.examples[0]).toEqual({
+      kind: 'VNI',
+      field: 'dc:title',
+      before: 'Nguyeãn Du',
+      after: 'Nguyễn Du',
+    });
   });
 });
