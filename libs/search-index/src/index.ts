@@ -3,6 +3,7 @@ export * from './catalogue/catalogue-document';
 export * from './catalogue/catalogue-index';
 export * from './catalogue/catalogue-mapping';
 export * from './catalogue/catalogue-stats';
+export * from './catalogue/catalogue-quality';
 export * from './cluster-status';
 export * from './search-index.module';
 export * from './unavailable';

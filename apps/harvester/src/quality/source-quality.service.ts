@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@elastic/elasticsearch';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import type { HarvestRun } from '@hop-luu/harvest-runs';
 import { buildQualityReport, QualityReportsService, StoredQualityReport } from '@hop-luu/quality';
-import { CatalogueIndex } from '@hop-luu/search-index';
+import { Client } from '@elastic/elasticsearch';
+import { catalogueQualityCounts, CatalogueIndex, CatalogueStats } from '@hop-luu/search-index';
 import { QUALITY_UPDATED, QualityUpdatedEvent } from '../events/harvest-events';
-import { catalogueQualityCounts } from './catalogue-quality-counts';
 import { failuresOf } from './stored-failures';
 
 /**
@@ -19,6 +18,7 @@ export class SourceQualityService {
   constructor(
     private readonly elasticsearch: Client,
     private readonly catalogue: CatalogueIndex,
+    private readonly stats: CatalogueStats,
     private readonly database: DataSource,
     private readonly reports: QualityReportsService,
     private readonly events: EventEmitter2,
@@ -27,12 +27,14 @@ export class SourceQualityService {
   async update(run: HarvestRun): Promise<StoredQualityReport> {
     // The run's last documents are searchable only after a refresh.
     await this.catalogue.refresh();
-    const [counts, failures] = await Promise.all([
+    const [counts, sharedWorkRecords, failures] = await Promise.all([
       catalogueQualityCounts(this.elasticsearch, this.catalogue.alias, run.sourceId),
+      this.stats.recordsOfSharedWorks(run.sourceId),
       failuresOf(this.database, run.sourceId, run.errors),
     ]);
     const report = buildQualityReport({
       ...counts,
+      sharedWorkRecords,
       failures,
       computedAt: new Date(),
       runId: run.id,

@@ -42,6 +42,9 @@ export const CATALOGUE_FIELDS = {
   titleSort: 'titleSort',
   suggest: 'suggest',
   warnings: 'warnings',
+  qualityPresent: 'quality.present',
+  qualityEncoding: 'quality.encoding',
+  qualityExamples: 'quality.examples',
   searchAll: 'search.all',
   searchAllFolded: 'search.allFolded',
 } as const satisfies Record<string, CatalogueField>;

@@ -8,8 +8,12 @@ import type {
 /** Below this many works, the cardinality aggregation counting them is exact in practice. */
 export const WORK_COUNT_PRECISION = 40_000;
 
-/** Cluster keys asked about per round when finding the works only one source holds. */
-const KEYS_PER_ROUND = 2000;
+/**
+ * Cluster keys asked about per round when comparing a source's works with the others'. Each
+ * round's composite page reads the doc values of all the source's documents, so rounds are
+ * large: a million-record source takes about a hundred; a round's keys are about 1 MB.
+ */
+const KEYS_PER_ROUND = 10_000;
 
 export interface CatalogueTotals {
   readonly records: number;
@@ -82,24 +86,43 @@ export class CatalogueStats {
   /**
    * Works whose every record comes from this source: they leave the catalogue with it. Pages
    * through the source's cluster keys and asks, per page, which of them other sources hold
-   * too (two requests per 2,000 works).
+   * too (two requests per 10,000 works).
    */
   async worksOnlyIn(sourceId: string): Promise<number> {
     let only = 0;
+    for await (const round of this.keyRounds(sourceId))
+      only += round.records.size - round.elsewhere.size;
+    return only;
+  }
+
+  /** Records of this source whose work another source holds too (the same rounds as worksOnlyIn). */
+  async recordsOfSharedWorks(sourceId: string): Promise<number> {
+    let shared = 0;
+    for await (const round of this.keyRounds(sourceId))
+      for (const key of round.elsewhere) shared += round.records.get(key) ?? 0;
+    return shared;
+  }
+
+  /** The source's cluster keys a round at a time (with its records per key), and which of them other sources hold. */
+  private async *keyRounds(
+    sourceId: string,
+  ): AsyncGenerator<{ records: Map<string, number>; elsewhere: Set<string> }> {
     let after: Record<string, string> | undefined;
-    for (;;) {
+    do {
       const page = await this.clusterKeysOf(sourceId, after);
-      if (page.keys.length === 0) return only;
-      only += page.keys.length - (await this.heldElsewhere(sourceId, page.keys));
-      if (!page.after) return only;
+      if (page.records.size === 0) return;
+      yield {
+        records: page.records,
+        elsewhere: await this.heldElsewhere(sourceId, [...page.records.keys()]),
+      };
       after = page.after;
-    }
+    } while (after);
   }
 
   private async clusterKeysOf(
     sourceId: string,
     after: Record<string, string> | undefined,
-  ): Promise<{ keys: string[]; after?: Record<string, string> }> {
+  ): Promise<{ records: Map<string, number>; after?: Record<string, string> }> {
     const response = await this.client.search({
       index: this.alias,
       size: 0,
@@ -117,12 +140,12 @@ export class CatalogueStats {
     const keys = response.aggregations?.keys as Buckets<{ key: string }> | undefined;
     const buckets = keys?.buckets ?? [];
     return {
-      keys: buckets.map((bucket) => bucket.key.key),
+      records: new Map(buckets.map((bucket) => [bucket.key.key, bucket.doc_count])),
       after: buckets.length === KEYS_PER_ROUND ? keys?.after_key : undefined,
     };
   }
 
-  private async heldElsewhere(sourceId: string, keys: string[]): Promise<number> {
+  private async heldElsewhere(sourceId: string, keys: string[]): Promise<Set<string>> {
     const response = await this.client.search({
       index: this.alias,
       size: 0,
@@ -132,11 +155,10 @@ export class CatalogueStats {
           must_not: [{ term: { [FIELD.sourceId]: sourceId } }],
         },
       },
-      aggs: {
-        keys: { cardinality: { field: FIELD.clusterKey, precision_threshold: KEYS_PER_ROUND * 2 } },
-      },
+      aggs: { keys: { terms: { field: FIELD.clusterKey, size: keys.length } } },
     });
-    return (response.aggregations?.keys as { value: number } | undefined)?.value ?? 0;
+    const buckets = (response.aggregations?.keys as Buckets | undefined)?.buckets ?? [];
+    return new Set(buckets.map((bucket) => bucket.key));
   }
 }
 
