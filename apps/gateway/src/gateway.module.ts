@@ -28,7 +28,6 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { QualityCsvController } from './quality/quality-csv.controller';
 import { QualityResolver } from './quality/quality.resolver';
 import { HarvestStatsResolver, OverviewResolver } from './overview/overview.resolver';
-import { HarvestStatsService } from './overview/harvest-stats.service';
 import { RunsResolver } from './runs/runs.resolver';
 import { SourcesResolver } from './sources/sources.resolver';
 
@@ -97,7 +96,6 @@ export class GatewayModule {
         ApiKeysResolver,
         QualityResolver,
         AlertsResolver,
-        HarvestStatsService,
         OverviewResolver,
         HarvestStatsResolver,
       ],

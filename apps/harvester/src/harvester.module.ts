@@ -1,11 +1,10 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule, CALLER_IDENTIFIER, KeyCallerIdentifier } from '@hop-luu/access';
 import { AlertsModule } from '@hop-luu/alerts';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
-import { HarvestRun, HarvestRunsModule } from '@hop-luu/harvest-runs';
+import { HarvestRunsModule } from '@hop-luu/harvest-runs';
 import { HostThrottle } from '@hop-luu/oai-pmh';
 import { LoggingModule, MetricsController, MetricsRegistry } from '@hop-luu/observability';
 import { QualityReportsModule } from '@hop-luu/quality';
@@ -63,7 +62,6 @@ export class HarvesterModule {
         AccessModule,
         QualityReportsModule,
         AlertsModule,
-        TypeOrmModule.forFeature([HarvestRun]),
       ],
       controllers: [MetricsController],
       providers: [

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HarvestRunsModule } from '@hop-luu/harvest-runs';
 import { MailModule } from '@hop-luu/mail';
 import { SourcesModule } from '@hop-luu/sources';
 import { AlertIncident } from './alert-incident.entity';
@@ -13,7 +14,12 @@ import { WebhooksService } from './webhooks.service';
 
 /** Incidents, their messages (e-mail, webhooks) and the digest; needs the global ConfigModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AlertIncident, AlertWebhook]), MailModule, SourcesModule],
+  imports: [
+    TypeOrmModule.forFeature([AlertIncident, AlertWebhook]),
+    MailModule,
+    SourcesModule,
+    HarvestRunsModule,
+  ],
   providers: [
     IncidentsService,
     WebhooksService,

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { HarvestRun } from '@hop-luu/harvest-runs';
+import { COMPLETED_STATUSES, HarvestRun, HarvestRunsService } from '@hop-luu/harvest-runs';
 import { isStale, Source, SourceError, SourcesService } from '@hop-luu/sources';
 import { AlertNotifierService } from './alert-notifier.service';
 import { IncidentsService } from './incidents.service';
@@ -19,7 +17,7 @@ export class AlertsService {
     private readonly incidents: IncidentsService,
     private readonly notifier: AlertNotifierService,
     private readonly sources: SourcesService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly runs: HarvestRunsService,
   ) {}
 
   async onRunFinished(run: HarvestRun): Promise<void> {
@@ -72,12 +70,11 @@ export class AlertsService {
   private async scheduledSources(): Promise<{ source: Source; lastSuccessAt: Date | null }[]> {
     const sources = (await this.sources.list({ enabled: true })).filter((s) => s.schedule);
     if (sources.length === 0) return [];
-    const rows = await this.db.query<{ source_id: string; last: Date }[]>(
-      `SELECT source_id, max(finished_at) AS last FROM harvest_runs
-        WHERE source_id = ANY($1) AND status IN ('succeeded', 'partial') GROUP BY source_id`,
-      [sources.map((s) => s.id)],
+    const completed = await this.runs.lastRunOf(
+      sources.map((s) => s.id),
+      COMPLETED_STATUSES,
     );
-    const last = new Map(rows.map((row) => [row.source_id, new Date(row.last)]));
+    const last = new Map(completed.map((run) => [run.sourceId, run.finishedAt]));
     return sources.map((source) => ({ source, lastSuccessAt: last.get(source.id) ?? null }));
   }
 }

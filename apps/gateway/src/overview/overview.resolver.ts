@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessError, AccessErrorCode, Actor, canManage } from '@hop-luu/access';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
+import { HarvestStatsService } from '@hop-luu/harvest-runs';
 import { CatalogueStats, CatalogueTotals, ProvinceRecords } from '@hop-luu/search-index';
 import { isSourceId, LibraryKind, shown, SourcesService } from '@hop-luu/sources';
 import { requireSignedIn } from '../access/signed-in';
@@ -9,7 +10,6 @@ import { CatalogueError, CatalogueErrorCode } from '../catalogue/catalogue.error
 import { GatewayContext } from '../graphql/request-context';
 import { healthOfSource, healthRules } from '../sources/source-health';
 import { SourceHealth } from '../sources/source.types';
-import { HarvestStatsService } from './harvest-stats.service';
 import { HarvestStats, Overview, OverviewFilterInput, ProvinceRecordsType } from './overview.types';
 
 const MAX_DAYS = 366;

@@ -2,7 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { HarvestRun } from '@hop-luu/harvest-runs';
+import {
+  HarvestRun,
+  MAX_ERRORS_PER_RUN,
+  PageProgress,
+  RunLifecycleService,
+} from '@hop-luu/harvest-runs';
 import {
   HostThrottle,
   isOaiPmhError,
@@ -20,12 +25,7 @@ import { RUN_FINISHED, RunFinishedEvent } from '../events/harvest-events';
 import { HarvestMetrics } from '../metrics/harvest-metrics';
 import { RawRecordsService } from '../raw-records/raw-records.service';
 import { OutageGate } from '../runs/outage-gate';
-import {
-  ClaimedRun,
-  MAX_ERRORS_PER_RUN,
-  PageProgress,
-  RunQueueService,
-} from '../runs/run-queue.service';
+import { ClaimedRun, RunQueueService } from '../runs/run-queue.service';
 import { xmlLimitsOf } from './index-action';
 import { PageCounts, RecordBatcher } from './record-batcher';
 import { describeFailure, ListOutcome, RunInterruptedError, statusOf } from './run-outcome';
@@ -63,6 +63,7 @@ export class HarvestRunnerService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sources: SourcesService,
     private readonly queue: RunQueueService,
+    private readonly lifecycle: RunLifecycleService,
     private readonly rawRecords: RawRecordsService,
     private readonly elasticsearch: Client,
     private readonly catalogue: CatalogueIndex,
@@ -120,7 +121,7 @@ export class HarvestRunnerService {
       : run.mode === 'incremental'
         ? source.highWaterMark
         : null;
-    await this.queue.markStarted(run.id, serverStart, from);
+    await this.lifecycle.start(run.id, serverStart, from);
     await this.catalogue.ensure();
     const outcome = await this.harvestLists(run, source, client, from, lockLost);
     // Without its lock the run is no longer this process's to finish.
@@ -208,7 +209,7 @@ export class HarvestRunnerService {
       this.logger.warn(
         `[${source.id}] run ${run.id}: saved token refused; restarting the list incrementally`,
       );
-      await this.queue.appendErrors(run.id, [
+      await this.lifecycle.appendErrors(run.id, [
         {
           code: error.code,
           message: `${error.message} Restarted the list from the high-water mark.`,
@@ -255,7 +256,7 @@ export class HarvestRunnerService {
           await batcher.storedAll();
           lockLost.throwIfAborted();
           failedRecords += counts.failed;
-          cancelled = !(await this.queue.checkpoint(run.id, progressOf(end, counts, set)));
+          cancelled = !(await this.lifecycle.checkpoint(run.id, progressOf(end, counts, set)));
           this.metrics.recordPage(counts, end.stats.retries);
         });
         if (cancelled || (this.stopping && !end.lastPage)) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { HarvestRun, RunStatus } from '@hop-luu/harvest-runs';
+import { HarvestRun, RunStatus } from './harvest-run.entity';
 
 /** Days are counted in Vietnam's time, as the console shows them. */
 export const CONSOLE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
