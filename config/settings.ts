@@ -124,6 +124,45 @@ export const SETTINGS = {
     description:
       'live endpoint checks (checkEndpoint) one partner or staff member may start a minute, after a burst of as many; each sends a few requests to the endpoint',
   },
+  consoleSessionSecret: {
+    env: 'CONSOLE_SESSION_SECRET',
+    default: undefined,
+    description:
+      'key (at least 32 characters) signing the console session cookie; required when NODE_ENV=production (the gateway refuses to start without it), the same on every gateway replica; unset elsewhere: a fixed development key',
+  },
+  consoleSessionHours: {
+    env: 'CONSOLE_SESSION_HOURS',
+    default: '12',
+    description:
+      'how long a console sign-in lasts, in hours, from the sign-in (sessions are stored in PostgreSQL)',
+  },
+  consoleCookieSecure: {
+    env: 'CONSOLE_COOKIE_SECURE',
+    default: 'false',
+    description:
+      'true marks the session cookie Secure (sent over HTTPS only); set it when the console is served over HTTPS',
+  },
+  consoleSignInMaxFailures: {
+    env: 'CONSOLE_SIGN_IN_MAX_FAILURES',
+    default: '5',
+    description:
+      'wrong passwords in a row after which an account is locked (429 ACCOUNT_LOCKED) for CONSOLE_LOCKOUT_MINUTES',
+  },
+  consoleLockoutMinutes: {
+    env: 'CONSOLE_LOCKOUT_MINUTES',
+    default: '15',
+    description: 'how long a locked account refuses every sign-in, even with the right password',
+  },
+  consoleSetupLinkHours: {
+    env: 'CONSOLE_SETUP_LINK_HOURS',
+    default: '72',
+    description: 'how long the password set-up link of an invitation works (single use)',
+  },
+  consoleResetLinkMinutes: {
+    env: 'CONSOLE_RESET_LINK_MINUTES',
+    default: '60',
+    description: 'how long a password reset link works (single use)',
+  },
   harvesterPort: {
     env: 'HARVESTER_PORT',
     default: '3001',

@@ -34,6 +34,20 @@ export interface AppConfig {
     readonly endpointChecksPerMinute: number;
     readonly searchCacheEntries: number;
   };
+  /** People's sign-in to the console (served by the gateway). */
+  readonly console: {
+    /** Signs the session cookie. */
+    readonly sessionSecret: string;
+    /** True when CONSOLE_SESSION_SECRET is unset: the gateway then refuses to start in production. */
+    readonly sessionSecretIsDevelopmentKey: boolean;
+    readonly sessionMs: number;
+    readonly cookieSecure: boolean;
+    /** Wrong passwords in a row that lock an account, and for how long. */
+    readonly signInMaxFailures: number;
+    readonly lockoutMs: number;
+    readonly setupLinkMs: number;
+    readonly resetLinkMs: number;
+  };
   readonly harvester: {
     readonly port: number;
     readonly contactEmail: string;

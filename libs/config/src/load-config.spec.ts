@@ -73,6 +73,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMTP_URL: 'http://u:secret@mail' })).not.toThrow(/secret/);
   });
 
+  it('marks the development session key, which the gateway refuses in production', () => {
+    expect(loadConfig({}).console.sessionSecretIsDevelopmentKey).toBe(true);
+    const secret = 'a-production-session-secret-of-40-chars!';
+    expect(loadConfig({ CONSOLE_SESSION_SECRET: secret }).console).toEqual(
+      expect.objectContaining({ sessionSecret: secret, sessionSecretIsDevelopmentKey: false }),
+    );
+    expect(() => loadConfig({ CONSOLE_SESSION_SECRET: 'short' })).toThrow(/at least 32/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ GATEWAY_PORT: '' }).gateway.port).toBe(3000);
   });

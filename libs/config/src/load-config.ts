@@ -20,6 +20,10 @@ import {
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 const MIB = 1024 * 1024;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Signs session cookies where no CONSOLE_SESSION_SECRET is set; the gateway refuses it in production. */
+const DEVELOPMENT_SESSION_SECRET = 'hop-luu-development-session-secret-not-for-production';
 
 /**
  * Reads every setting from the environment (falling back to config/settings.ts defaults)
@@ -61,6 +65,15 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       searchCacheEntries: read('gatewaySearchCacheEntries', integer(1, 1_000_000)),
       slowRequestSeconds: read('gatewaySlowRequestSeconds', integer(1, 86_400)),
       endpointChecksPerMinute: read('gatewayEndpointChecksPerMinute', integer(1, 10_000)),
+    },
+    console: {
+      ...sessionSecret(read('consoleSessionSecret', optionalSecret(32))),
+      sessionMs: read('consoleSessionHours', integer(1, 24 * 90)) * HOUR,
+      cookieSecure: read('consoleCookieSecure', boolean),
+      signInMaxFailures: read('consoleSignInMaxFailures', integer(1, 1000)),
+      lockoutMs: read('consoleLockoutMinutes', integer(1, 24 * 60)) * MINUTE,
+      setupLinkMs: read('consoleSetupLinkHours', integer(1, 24 * 30)) * HOUR,
+      resetLinkMs: read('consoleResetLinkMinutes', integer(5, 24 * 60)) * MINUTE,
     },
     harvester: {
       port: read('harvesterPort', integer(0, 65535)),
@@ -113,4 +126,13 @@ function cursorSecret(configured: string | undefined): {
 } {
   if (configured) return { cursorSecret: configured, cursorSecretGenerated: false };
   return { cursorSecret: randomBytes(32).toString('base64url'), cursorSecretGenerated: true };
+}
+
+/** The configured session key, or the development key (which the gateway refuses in production). */
+function sessionSecret(configured: string | undefined): {
+  sessionSecret: string;
+  sessionSecretIsDevelopmentKey: boolean;
+} {
+  if (configured) return { sessionSecret: configured, sessionSecretIsDevelopmentKey: false };
+  return { sessionSecret: DEVELOPMENT_SESSION_SECRET, sessionSecretIsDevelopmentKey: true };
 }

@@ -1,7 +1,9 @@
 import { AccessErrorCode } from '@hop-luu/access';
 import { AlertErrorCode } from '@hop-luu/alerts';
+import { PeopleErrorCode } from '@hop-luu/people';
 import { SourceErrorCode } from '@hop-luu/sources';
 import { CatalogueErrorCode } from '../catalogue/catalogue.errors';
+import { ConsoleErrorCode } from '../people/console.errors';
 
 /** How one kind of error leaves the API: its `extensions.code` and the HTTP status it is sent with. */
 export interface ApiError {
@@ -10,7 +12,13 @@ export interface ApiError {
 }
 
 /** Every code the domain libraries and the gateway's own resolvers throw. */
-export type DomainCode = SourceErrorCode | AccessErrorCode | CatalogueErrorCode | AlertErrorCode;
+export type DomainCode =
+  | SourceErrorCode
+  | AccessErrorCode
+  | CatalogueErrorCode
+  | AlertErrorCode
+  | PeopleErrorCode
+  | ConsoleErrorCode;
 
 /**
  * Domain error → API error. A Record over the union of the enums, so a new domain code does not
@@ -36,6 +44,16 @@ export const DOMAIN_ERRORS: Record<DomainCode, ApiError> = {
   [AlertErrorCode.WebhookInvalid]: { code: 'BAD_USER_INPUT', status: 400 },
   [AlertErrorCode.WebhookAddressNotAllowed]: { code: 'WEBHOOK_ADDRESS_NOT_ALLOWED', status: 422 },
   [AlertErrorCode.WebhookNotFound]: { code: 'NOT_FOUND', status: 404 },
+  [PeopleErrorCode.SignInFailed]: { code: 'SIGN_IN_FAILED', status: 401 },
+  [PeopleErrorCode.AccountLocked]: { code: 'ACCOUNT_LOCKED', status: 429 },
+  [PeopleErrorCode.TokenInvalid]: { code: 'TOKEN_INVALID', status: 400 },
+  [PeopleErrorCode.PasswordTooWeak]: { code: 'PASSWORD_TOO_WEAK', status: 400 },
+  [PeopleErrorCode.PersonInvalid]: { code: 'BAD_USER_INPUT', status: 400 },
+  [PeopleErrorCode.PersonNotFound]: { code: 'NOT_FOUND', status: 404 },
+  [PeopleErrorCode.PartnerNotFound]: { code: 'NOT_FOUND', status: 404 },
+  [PeopleErrorCode.EmailTaken]: { code: 'CONFLICT', status: 409 },
+  [PeopleErrorCode.PartnerExists]: { code: 'CONFLICT', status: 409 },
+  [ConsoleErrorCode.CsrfRejected]: { code: 'CSRF_REJECTED', status: 403 },
 };
 
 /**

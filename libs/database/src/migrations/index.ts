@@ -3,6 +3,7 @@ import { InitialSchema1764050000000 } from './1764050000000-initial-schema';
 import { PartnersAndApiKeys1764060000000 } from './1764060000000-partners-and-api-keys';
 import { ApiKeyExpiryAndLastUse1764071300000 } from './1764071300000-api-key-expiry-and-last-use';
 import { RunInvalidBytes1764080000000 } from './1764080000000-run-invalid-bytes';
+import { PeopleAndSessions1764090000000 } from './1764090000000-people-and-sessions';
 import { Alerts1764091000000 } from './1764091000000-alerts';
 import { SourceQualityReports1764092000000 } from './1764092000000-source-quality-reports';
 import { ConsoleRunIndexes1764093000000 } from './1764093000000-console-run-indexes';
@@ -13,6 +14,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PartnersAndApiKeys1764060000000,
   ApiKeyExpiryAndLastUse1764071300000,
   RunInvalidBytes1764080000000,
+  PeopleAndSessions1764090000000,
   Alerts1764091000000,
   SourceQualityReports1764092000000,
   ConsoleRunIndexes1764093000000,
