@@ -30,6 +30,7 @@ import { QualityResolver } from './quality/quality.resolver';
 import { HarvestStatsResolver, OverviewResolver } from './overview/overview.resolver';
 import { RunsResolver } from './runs/runs.resolver';
 import { SourcesResolver } from './sources/sources.resolver';
+import { ConsolePeopleModule } from './people/console-people.module';
 
 /** One cursor key for every resolver; in production it must be the same on every replica. */
 function cursorCodec(config: AppConfig): CursorCodec {
@@ -42,7 +43,7 @@ function cursorCodec(config: AppConfig): CursorCodec {
 
 /** Resolvers' services, shared with the GraphQL context factory. */
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, ConsolePeopleModule],
   providers: [CallerService, RecordsService, AnswerCache, MetricsRegistry, GatewayMetrics],
   exports: [CallerService, RecordsService, AnswerCache, MetricsRegistry, GatewayMetrics],
 })

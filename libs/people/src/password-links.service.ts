@@ -72,7 +72,8 @@ export class PasswordLinksService {
       const used = await tx
         .getRepository(PasswordToken)
         .update({ tokenHash: hash, usedAt: IsNull() }, { usedAt: now });
-      if (used.affected !== 1) throw invalidLink('This link has been used already; each link works once.');
+      if (used.affected !== 1)
+        throw invalidLink('This link has been used already; each link works once.');
       await tx.getRepository(Person).update({ id: person.id }, { passwordHash, ...CLEAR });
     });
     this.logger.log(`${person.email} set a password (${link.purpose} link)`);

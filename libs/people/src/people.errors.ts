@@ -10,6 +10,8 @@ export enum PeopleErrorCode {
   EmailTaken = 'EMAIL_TAKEN',
   PartnerNotFound = 'PARTNER_NOT_FOUND',
   PartnerExists = 'PARTNER_EXISTS',
+  /** The invitation mail could not be delivered, so the invitation was withdrawn. */
+  MailNotSent = 'MAIL_NOT_SENT',
 }
 
 /** A refused sign-in, link, or account change; the message says what to do. */

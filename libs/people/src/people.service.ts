@@ -70,6 +70,11 @@ export class PeopleService {
     return person;
   }
 
+  /** Withdraws an invitation whose mail could not be sent (its links go with it). */
+  async remove(id: string): Promise<void> {
+    await this.people.delete({ id });
+  }
+
   /** Staff: everyone; a partner user: the people of its own partner. Ordered by e-mail. */
   list(actor: Actor): Promise<Person[]> {
     if (actor.kind === 'anonymous') return Promise.resolve([]);
@@ -118,7 +123,10 @@ export class PeopleService {
       ? await this.people.findOne({ where: { id }, relations: { partner: true } })
       : null;
     if (!person)
-      throw new PeopleError(PeopleErrorCode.PersonNotFound, `No person with id ${id.slice(0, 40)}.`);
+      throw new PeopleError(
+        PeopleErrorCode.PersonNotFound,
+        `No person with id ${id.slice(0, 40)}.`,
+      );
     return person;
   }
 

@@ -49,8 +49,7 @@ export class SignInService {
     const locked = secondsLocked(state, now);
     if (locked > 0) throw new AccountLockedError(locked);
     const hash = person?.passwordHash ?? (await this.decoy);
-    const right =
-      password.length <= MAX_PASSWORD_LENGTH && (await passwordMatches(hash, password));
+    const right = password.length <= MAX_PASSWORD_LENGTH && (await passwordMatches(hash, password));
     if (!person || !person.passwordHash || !right || person.disabled) {
       await this.fail(address, person, state, now);
       throw new PeopleError(PeopleErrorCode.SignInFailed, FAILED_MESSAGE);

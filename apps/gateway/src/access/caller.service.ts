@@ -12,9 +12,13 @@ import {
   RateLimitedError,
 } from '@hop-luu/access';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
+import { ConsoleSessions } from '../people/console-sessions';
 import { RateLimiter } from './rate-limiter';
 
-/** Works out who is calling (from the API key) and applies their rate limit. */
+/**
+ * Works out who is calling (an API key, else a console session cookie) and applies their rate
+ * limit. A request with a key is the key's, whatever cookie it carries: programs keep working.
+ */
 @Injectable()
 export class CallerService implements CallerIdentifier {
   private readonly limiter: RateLimiter;
@@ -25,6 +29,7 @@ export class CallerService implements CallerIdentifier {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly keys: KeyAuthenticationService,
+    private readonly sessions: ConsoleSessions,
   ) {
     this.limiter = new RateLimiter(
       config.gateway.rateLimitBurst,
@@ -39,17 +44,24 @@ export class CallerService implements CallerIdentifier {
 
   async identify(req: IncomingMessage): Promise<Actor> {
     const key = apiKeyOf(req);
-    const actor = key ? await this.authenticate(req, key) : ANONYMOUS;
-    const caller =
-      actor.kind === 'anonymous' ? this.anonymousCaller(req) : `partner:${actor.partnerId}`;
-    const verdict = this.limiter.take(caller);
+    const actor = key
+      ? await this.authenticate(req, key)
+      : ((await this.sessions.actorOf(req)) ?? ANONYMOUS);
+    const verdict = this.limiter.take(this.bucketOf(req, actor));
     if (!verdict.allowed) {
+      const who = actor.kind === 'anonymous' ? 'address' : key ? 'API key' : 'sign-in';
       throw new RateLimitedError(
-        `Too many requests for this ${actor.kind === 'anonymous' ? 'address' : 'API key'}; retry in ${verdict.retryAfterSeconds} s.`,
+        `Too many requests for this ${who}; retry in ${verdict.retryAfterSeconds} s.`,
         verdict.retryAfterSeconds,
       );
     }
     return actor;
+  }
+
+  /** Each API key's partner, each signed-in person, and each anonymous address has its own bucket. */
+  private bucketOf(req: IncomingMessage, actor: Actor): string {
+    if (actor.kind === 'anonymous') return this.anonymousCaller(req);
+    return actor.personId ? `person:${actor.personId}` : `partner:${actor.partnerId}`;
   }
 
   /** Takes one failure token before looking the key up; a valid key gives it back. */

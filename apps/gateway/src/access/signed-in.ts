@@ -11,7 +11,7 @@ export function requireSignedIn(
   if (actor.kind === 'anonymous') {
     throw new AccessError(
       AccessErrorCode.Unauthenticated,
-      `${action} is for partner libraries and staff; send your API key in the X-API-Key header.`,
+      `${action} is for partner libraries and staff; sign in to the console, or send your API key in the X-API-Key header.`,
     );
   }
 }

@@ -53,6 +53,7 @@ export const DOMAIN_ERRORS: Record<DomainCode, ApiError> = {
   [PeopleErrorCode.PartnerNotFound]: { code: 'NOT_FOUND', status: 404 },
   [PeopleErrorCode.EmailTaken]: { code: 'CONFLICT', status: 409 },
   [PeopleErrorCode.PartnerExists]: { code: 'CONFLICT', status: 409 },
+  [PeopleErrorCode.MailNotSent]: { code: 'MAIL_NOT_SENT', status: 503 },
   [ConsoleErrorCode.CsrfRejected]: { code: 'CSRF_REJECTED', status: 403 },
 };
 

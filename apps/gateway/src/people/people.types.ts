@@ -2,7 +2,9 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Partner, Role } from '@hop-luu/access';
 import { Person } from '@hop-luu/people';
 
-@ObjectType('Person', { description: 'Someone who signs in to the console (never their password).' })
+@ObjectType('Person', {
+  description: 'Someone who signs in to the console (never their password).',
+})
 export class PersonType {
   @Field(() => ID)
   id: string;

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { ApiKeysService, prefixOf } from '@hop-luu/access';
 import { HarvestRun, HarvestRunsService, RunMode } from '@hop-luu/harvest-runs';
+import { PeopleService } from '@hop-luu/people';
 import { LibraryKind, SourceRegistrationService, SourcesService } from '@hop-luu/sources';
 import { HarvestRunnerService } from '../harvest/harvest-runner.service';
 import { ReindexService } from '../reindex/reindex.service';
@@ -101,6 +102,12 @@ export function commands(app: INestApplicationContext, print: (line: string) => 
       print(`revoked hl_${prefixOf(prefix!)}; its replacement:`);
       print(keyLine(rotated.stored));
       print(`API key (shown once; store it now): ${rotated.key}`);
+    },
+    'people:create-staff': async ([email, password, ...name]: string[]) => {
+      const person = await app
+        .get(PeopleService)
+        .createStaff(required(email, 'e-mail'), required(password, 'password'), name.join(' '));
+      print(`staff ${person.email} (${person.displayName}) can sign in to the console`);
     },
     reindex: async () => {
       const report = await app.get(ReindexService).reindex();

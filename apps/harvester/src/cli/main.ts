@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AccessError } from '@hop-luu/access';
+import { PeopleError } from '@hop-luu/people';
 import { SourceError } from '@hop-luu/sources';
 import { loadConfigOrExit } from '@hop-luu/platform';
 import { HarvesterModule } from '../harvester.module';
@@ -25,7 +26,10 @@ const USAGE = `hop-luu harvester CLI
                                every key: prefix, active/expired/revoked, expiry, last use (never a secret)
   keys:revoke PREFIX           refuse the key (hl_ + 10 characters, as keys:list shows) from now on
   keys:rotate PREFIX [--expires 2027-01-31]
-                               revoke the key and print its replacement once (same partner, label, expiry)`;
+                               revoke the key and print its replacement once (same partner, label, expiry)
+  people:create-staff EMAIL PASSWORD [NAME]
+                               a staff person who can sign in to the console at once (demo, tests);
+                               run again to set a new password`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -70,7 +74,8 @@ async function main(): Promise<number> {
     if (
       error instanceof UsageError ||
       error instanceof SourceError ||
-      error instanceof AccessError
+      error instanceof AccessError ||
+      error instanceof PeopleError
     ) {
       process.stderr.write(`${error.message}\n`);
       return 2;
