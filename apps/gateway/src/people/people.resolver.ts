@@ -48,7 +48,7 @@ export class PeopleResolver {
 
   @Mutation(() => PartnerType, { description: 'Adds a partner library (staff only).' })
   async createPartner(
-    @Args('name') name: string,
+    @Args('name', { description: 'The library’s name, unique.' }) name: string,
     @Context() { actor }: GatewayContext,
   ): Promise<PartnerType> {
     return partnerView(await this.accounts.createPartner(name, actor));
@@ -59,7 +59,7 @@ export class PeopleResolver {
       'Invites someone (staff only): they get an e-mail with a single-use link to set their password (valid CONSOLE_SETUP_LINK_HOURS).',
   })
   async invitePerson(
-    @Args('input') input: InvitePersonInput,
+    @Args('input', { description: 'Who to invite.' }) input: InvitePersonInput,
     @Context() { actor }: GatewayContext,
   ): Promise<PersonType> {
     const person = await this.accounts.invite(input, actor);
@@ -81,8 +81,9 @@ export class PeopleResolver {
       'Disables (or enables again) a person (staff only); disabling ends their sessions.',
   })
   async setPersonDisabled(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('disabled') disabled: boolean,
+    @Args('id', { type: () => ID, description: 'The person’s id.' }) id: string,
+    @Args('disabled', { description: 'true: refuse their sign-ins; false: allow again.' })
+    disabled: boolean,
     @Context() { actor }: GatewayContext,
   ): Promise<PersonType> {
     const person = await this.accounts.setDisabled(id, disabled, actor);
@@ -94,7 +95,8 @@ export class PeopleResolver {
     description: 'Your own choice: alerts as one daily digest (true) or one mail per incident.',
   })
   async setAlertDigest(
-    @Args('enabled') enabled: boolean,
+    @Args('enabled', { description: 'true: one daily digest; false: one mail per incident.' })
+    enabled: boolean,
     @Context() { actor }: GatewayContext,
   ): Promise<PersonType> {
     requireSignedIn(actor, 'Choosing how alerts arrive');

@@ -6,13 +6,13 @@ import { Person } from '@hop-luu/people';
   description: 'Someone who signs in to the console (never their password).',
 })
 export class PersonType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the person (uuid).' })
   id: string;
 
   @Field({ description: 'Their sign-in address (lower-case).' })
   email: string;
 
-  @Field()
+  @Field({ description: 'Their name as the console shows it.' })
   displayName: string;
 
   @Field(() => String, { description: 'staff (every source) or partner (its own partner’s).' })
@@ -21,7 +21,7 @@ export class PersonType {
   @Field(() => ID, { description: 'The partner library (or staff row) they act for.' })
   partnerId: string;
 
-  @Field()
+  @Field({ description: 'Name of the partner library (or staff row) they act for.' })
   partnerName: string;
 
   @Field({ description: 'Staff: alerts come as one daily digest instead of one mail each.' })
@@ -33,7 +33,7 @@ export class PersonType {
   @Field(() => Date, { nullable: true, description: 'Last successful sign-in; null: never.' })
   lastSignInAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When they were invited (or made with the CLI).' })
   createdAt: Date;
 }
 
@@ -41,25 +41,25 @@ export class PersonType {
   description: 'A partner library (manages its own sources) or the staff row (manages all).',
 })
 export class PartnerType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id (uuid); invitePerson takes it as partnerId.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'The library’s name, unique.' })
   name: string;
 
   @Field(() => String, { description: 'partner or staff.' })
   role: Role;
 
-  @Field()
+  @Field({ description: 'When the partner was added.' })
   createdAt: Date;
 }
 
 @InputType({ description: 'Someone to invite: they get an e-mail with a link to set a password.' })
 export class InvitePersonInput {
-  @Field()
+  @Field({ description: 'Where the set-up link is sent; also their sign-in.' })
   email: string;
 
-  @Field()
+  @Field({ description: 'Their name as the console shows it.' })
   displayName: string;
 
   @Field(() => String, { description: 'staff or partner.' })
