@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@hop-luu/config';
 import { createApp } from '@hop-luu/platform';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
-import { HarvesterModule } from '../apps/harvester/src/harvester.module';
+import { CliModule } from '../apps/harvester/src/cli/cli.module';
 import { commands } from '../apps/harvester/src/cli/commands';
 import { OaiProvider, startOaiProvider } from './oai-provider';
 import { SmtpCatcher } from './support/smtp-catcher';
@@ -70,10 +70,7 @@ describe('people: sign-in, sessions, CSRF, invitations, roles', () => {
     gateway = await createApp(gatewayApp, config);
     await gateway.init();
     // The demo's and tests' staff come from the CLI command, run against the harvester's services.
-    cli = await NestFactory.createApplicationContext(
-      HarvesterModule.forRoot(config, { background: false }),
-      { logger: false },
-    );
+    cli = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: false });
     const printed: string[] = [];
     await commands(cli, (line) => printed.push(line))['people:create-staff']([
       STAFF.email,

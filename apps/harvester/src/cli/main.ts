@@ -6,7 +6,7 @@ import { AccessError } from '@hop-luu/access';
 import { PeopleError } from '@hop-luu/people';
 import { SourceError } from '@hop-luu/sources';
 import { loadConfigOrExit } from '@hop-luu/platform';
-import { HarvesterModule } from '../harvester.module';
+import { CliModule } from './cli.module';
 import { commands, UsageError } from './commands';
 
 const USAGE = `hop-luu harvester CLI
@@ -55,12 +55,9 @@ async function main(): Promise<number> {
   });
   const [name, ...args] = positionals;
   const config = loadConfigOrExit('cli');
-  const app = await NestFactory.createApplicationContext(
-    HarvesterModule.forRoot(config, { background: false }),
-    {
-      bufferLogs: true,
-    },
-  );
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(PinoLogger));
   try {
     const table = commands(app, (line) => process.stdout.write(`${line}\n`));
