@@ -5,7 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadConfig } from '@hop-luu/config';
 import { HarvestRun, HarvestRunsService } from '@hop-luu/harvest-runs';
 import { SourceError, SourceErrorCode, SourceRegistrationService } from '@hop-luu/sources';
-import { HarvesterModule } from '../apps/harvester/src/harvester.module';
+import { commands } from '../apps/harvester/src/cli/commands';
+import { CliModule } from '../apps/harvester/src/cli/cli.module';
 import { OaiProvider, startOaiProvider } from '../test/oai-provider';
 import { DEMO_FAILING_LIBRARY, DEMO_LIBRARIES, DemoLibrary } from './demo-feed';
 import { startLocalServices } from './services/local-services';
@@ -32,6 +33,13 @@ export interface DemoSystem {
 }
 
 const ALL_LIBRARIES: DemoLibrary[] = [...DEMO_LIBRARIES, DEMO_FAILING_LIBRARY];
+
+/** The staff sign-in the demo makes (CLI people:create-staff), printed for whoever opens the console. */
+export const DEMO_STAFF = {
+  email: 'demo@hopluu.vn',
+  password: 'trong dong hoa sen 2026',
+  name: 'Cán bộ demo',
+} as const;
 
 function startApp(name: 'harvester' | 'gateway', env: DemoOptions['env'], say: Say): ChildProcess {
   const main = join(PROJECT_ROOT, 'dist', 'apps', name, 'src', 'main.js');
@@ -79,13 +87,22 @@ async function isReady(port: number): Promise<boolean> {
   return response?.status === 200;
 }
 
-/** Registers every demo library (kept when it exists) and harvests each in full once. */
-async function registerAndHarvest(config: AppConfig, provider: OaiProvider): Promise<HarvestRun[]> {
+/**
+ * Makes the demo staff person (first, so the failing library's alert reaches them too),
+ * registers every demo library (kept when it exists) and harvests each in full once.
+ */
+async function registerAndHarvest(
+  config: AppConfig,
+  provider: OaiProvider,
+  say: Say,
+): Promise<HarvestRun[]> {
   const ctx: INestApplicationContext = await NestFactory.createApplicationContext(
-    HarvesterModule.forRoot(config, { background: false }),
+    CliModule.forRoot(config),
     { logger: ['warn', 'error'] },
   );
   try {
+    const { email, password, name } = DEMO_STAFF;
+    await commands(ctx, say)['people:create-staff']([email, password, ...name.split(' ')]);
     const registration = ctx.get(SourceRegistrationService);
     const runs = ctx.get(HarvestRunsService);
     const queued: HarvestRun[] = [];
@@ -148,7 +165,7 @@ export async function startDemoSystem(options: DemoOptions): Promise<DemoSystem>
   const apps = [startApp('harvester', env, say), startApp('gateway', env, say)];
   await waitUntil('harvester', () => isReady(config.harvester.port), 60_000);
   await waitUntil('gateway', () => isReady(config.gateway.port), 60_000);
-  const runs = await registerAndHarvest(config, provider);
+  const runs = await registerAndHarvest(config, provider, say);
   return {
     config,
     gatewayUrl: `http://127.0.0.1:${config.gateway.port}`,

@@ -1,5 +1,5 @@
 import { DEMO_FAILING_LIBRARY, DEMO_PROVIDER_PORT } from './demo-feed';
-import { startDemoSystem } from './demo-system';
+import { DEMO_STAFF, startDemoSystem } from './demo-system';
 
 /**
  * `npm run demo`: the whole system on one machine (scripts/demo-system.ts), kept running
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   }
   const gateway = demo.gatewayUrl;
   say(`Console (staff and partner libraries): ${gateway}/console/`);
+  say(`  staff sign-in: ${DEMO_STAFF.email} / ${DEMO_STAFF.password}`);
   say(
     mailCatcher
       ? `Alert e-mails (${DEMO_FAILING_LIBRARY.repository.name} fails on purpose): http://127.0.0.1:${mailCatcher.web}/`

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, ensureChromium } from '../../scripts/services/chromium';
 
 /** Git-ignored; CI keeps it as the run's artefacts. */
@@ -74,4 +74,53 @@ export async function seriousAxeViolations(page: Page): Promise<AxeProblem[]> {
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     }));
+}
+
+/**
+ * Waits until the first element of `locator` shows `expected`: the whole (trimmed) text for a
+ * string, a match for a RegExp. playwright-core has no `expect`, so this is its retrying
+ * assertion; on time-out it fails with what the page showed instead.
+ */
+export async function expectText(
+  locator: Locator,
+  expected: string | RegExp,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: string | null = null;
+  for (;;) {
+    seen = await locator
+      .first()
+      .innerText({ timeout: 1_000 })
+      .then((text) => text.trim())
+      .catch(() => null);
+    if (seen !== null && (typeof expected === 'string' ? seen === expected : expected.test(seen)))
+      return;
+    if (Date.now() > deadline)
+      throw new Error(`${String(locator)} shows ${JSON.stringify(seen)}, not ${String(expected)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Fails when the page shows any element of `locator` (call it once the page has rendered). */
+export async function expectAbsent(locator: Locator): Promise<void> {
+  const count = await locator.count();
+  if (count > 0)
+    throw new Error(`${String(locator)} is on the page ${count} time(s); it should not be`);
+}
+
+/**
+ * Waits until the page shows no loading indicator (Ant Design spinners, aria-busy) twice in a
+ * row half a second apart: what a person would take for "loaded". Network idleness is no
+ * measure here, since live pages keep polling.
+ */
+export async function settled(page: Page, timeoutMs = 15_000): Promise<void> {
+  const busy = page.locator('.ant-spin-spinning, [aria-busy="true"]');
+  const deadline = Date.now() + timeoutMs;
+  let quiet = 0;
+  while (quiet < 2) {
+    if (Date.now() > deadline) throw new Error(`${page.url()} still shows a loading indicator`);
+    quiet = (await busy.count()) === 0 ? quiet + 1 : 0;
+    await page.waitForTimeout(500);
+  }
 }
