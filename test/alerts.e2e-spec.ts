@@ -8,10 +8,11 @@ import { loadConfig } from '@hop-luu/config';
 import { createApp } from '@hop-luu/platform';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
-import { OaiProvider, startOaiProvider } from './oai-provider';
+import { QualityReportsService } from '@hop-luu/quality';
+import { generateRecords, OaiProvider, startOaiProvider } from './oai-provider';
 import { gql } from './support/graphql-client';
 import { queueRun, registerSource, waitForRun } from './support/harvest-helpers';
-import { SmtpCatcher } from './support/smtp-catcher';
+import { CaughtMail, SmtpCatcher } from './support/smtp-catcher';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
 
 interface Delivery {
@@ -54,6 +55,8 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
   }
 }
 
+const HOA = { seed: 21, libraryCode: 'hoa' };
+
 /** Alerts end to end: a real harvester, the test OAI provider, a real SMTP server, a webhook. */
 describe('alerts: one message per incident, by e-mail and webhook', () => {
   const CONSOLE = 'http://console.thuvien.test/console';
@@ -70,7 +73,10 @@ describe('alerts: one message per incident, by e-mail and webhook', () => {
 
   beforeAll(async () => {
     provider = await startOaiProvider({
-      repositories: [{ name: 'hue', records: 12, pageSize: 12, adminEmail: ADMIN }],
+      repositories: [
+        { name: 'hue', records: 12, pageSize: 12, adminEmail: ADMIN },
+        { name: 'hoa', records: 20, pageSize: 20, generator: HOA },
+      ],
     });
     catcher = await SmtpCatcher.start();
     receiver = await startReceiver(1);
@@ -91,6 +97,7 @@ describe('alerts: one message per incident, by e-mail and webhook', () => {
     partnerKey = partner.key;
     otherPartnerKey = (await keys.createKey('Thư viện Cần Thơ', 'partner')).key;
     await registerSource(harvester, provider, 'hue', { libraryName: 'Thư viện Đại học Huế' });
+    await registerSource(harvester, provider, 'hoa', { libraryName: 'Thư viện Thanh Hóa' });
     await harvester
       .get(DataSource)
       .query(`UPDATE sources SET owner_id = $1 WHERE id = 'hue'`, [partner.partner.id]);
@@ -184,6 +191,40 @@ describe('alerts: one message per incident, by e-mail and webhook', () => {
     expect(catcher.messages()).toHaveLength(4);
     expect(catcher.messages().filter((m) => m.to.includes(ADMIN))).toHaveLength(2);
     expect(receiver.accepted).toHaveLength(2);
+  });
+
+  it('tells staff once when the subjects vanish from a source, and once when they are back', async () => {
+    const reports = harvester.get(QualityReportsService);
+    const harvestAndReport = async (): Promise<void> => {
+      const run = await waitForRun(harvester, (await queueRun(harvester, 'hoa')).id);
+      await until(async () => (await reports.find('hoa'))?.report.runId === run.id, 'report');
+    };
+    const records = generateRecords(20, HOA);
+    const setSubjects = (keep: boolean) => {
+      for (let i = 0; i < 20; i++) {
+        const record = records.at(i);
+        provider
+          .repo('hoa')
+          .updateRecord(record.identifier, { subjects: keep ? record.subjects : [] });
+      }
+    };
+    const aboutHoa = (m: CaughtMail) => m.subject.includes('Thư viện Thanh Hóa');
+    await harvestAndReport();
+    setSubjects(false);
+    await harvestAndReport();
+    const drop = await catcher.waitFor((m) => aboutHoa(m) && m.to.includes(STAFF));
+    expect(drop.subject).toBe(
+      '[Hợp Lưu] Chất lượng dữ liệu giảm mạnh / Data quality dropped: Thư viện Thanh Hóa',
+    );
+    expect(drop.text).toContain(
+      'có chủ đề của nguồn Thư viện Thanh Hóa (hoa) giảm mạnh từ 100% xuống 0%',
+    );
+    expect(drop.text).toContain(`${CONSOLE}/sources/hoa`);
+    await harvestAndReport(); // still without subjects: the same incident, no message
+    setSubjects(true);
+    await harvestAndReport();
+    await catcher.waitFor((m) => aboutHoa(m) && m.subject.includes('Recovered'));
+    expect(catcher.messages().filter(aboutHoa)).toHaveLength(2);
   });
 
   it('shows a partner only its own incidents and webhooks, never a secret', async () => {

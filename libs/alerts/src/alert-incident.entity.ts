@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { QualityDrop } from './quality-drop';
 
 export const INCIDENT_KINDS = ['RUN_FAILED', 'RUN_PARTIAL', 'STALE', 'QUALITY_DROP'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
@@ -42,6 +43,10 @@ export class AlertIncident {
   /** One line on what happened, as the opening message said it (English, for logs and lists). */
   @Column({ type: 'text' })
   summary: string;
+
+  /** QUALITY_DROP: the field whose share fell, and from what to what. */
+  @Column({ type: 'jsonb', nullable: true })
+  details: QualityDrop | null;
 
   /** When the opening message went out (or was given up on); null while it is being sent. */
   @Column({ name: 'notified_at', type: 'timestamptz', nullable: true })

@@ -14,6 +14,7 @@ const incident = (overrides: Partial<AlertIncident> = {}): AlertIncident => ({
   summary: 'run run-1 failed: HTTP_ERROR',
   notifiedAt: null,
   recoveryNotifiedAt: null,
+  details: null,
   ...overrides,
 });
 const source = { id: 'tv-hue', libraryName: 'Thư viện Huế', ownerId: null };
@@ -48,6 +49,23 @@ describe('alert messages', () => {
     );
     const mail = alertMail({ incident: ended, event: 'resolved', source, consoleUrl });
     expect(mail.subject).toMatch(/^\[Hợp Lưu\] Đã khắc phục \/ Recovered: /);
+  });
+
+  it('name the field whose share fell in a quality drop, and link the source page', () => {
+    const drop = incident({
+      kind: 'QUALITY_DROP',
+      firstRunId: null,
+      details: { field: 'CREATOR', before: 0.92, after: 0.31 },
+    });
+    const mail = alertMail({ incident: drop, event: 'opened', source, consoleUrl });
+    expect(mail.subject).toContain('Chất lượng dữ liệu giảm mạnh / Data quality dropped');
+    expect(mail.text).toContain(
+      'có tác giả của nguồn Thư viện Huế (tv-hue) giảm mạnh từ 92% xuống 31%',
+    );
+    expect(mail.text).toContain(
+      'with a creator from Thư viện Huế (tv-hue) fell sharply from 92% to 31%',
+    );
+    expect(mail.text).toContain('https://nlv.gov.vn/console/sources/tv-hue');
   });
 
   it('give webhooks the incident as JSON with its link', () => {

@@ -1,4 +1,5 @@
 import type { HarvestRun } from '@hop-luu/harvest-runs';
+import type { QualityField } from '@hop-luu/quality';
 import type { AlertIncident, IncidentKind } from './alert-incident.entity';
 
 export type AlertEvent = 'opened' | 'resolved';
@@ -78,12 +79,39 @@ function whatHappened(facts: AlertFacts): { vi: string[]; en: string[] } {
           `The harvest of ${name} finished at ${at.en}, but ${run?.recordsFailed ?? '?'} of ${run?.recordsSeen ?? '?'} records could not be processed.`,
         ],
       };
+    case 'QUALITY_DROP':
+      return qualityDropText(name, incident);
     default:
       return {
         vi: [`Nguồn ${name}: ${TITLES[incident.kind].vi.toLowerCase()} (từ ${at.vi}).`],
         en: [`${name}: ${incident.summary}`],
       };
   }
+}
+
+const FIELD_NAMES: Record<QualityField, { vi: string; en: string }> = {
+  TITLE: { vi: 'nhan đề', en: 'a title' },
+  CREATOR: { vi: 'tác giả', en: 'a creator' },
+  YEAR: { vi: 'năm xuất bản', en: 'a year' },
+  ISBN_ISSN: { vi: 'ISBN/ISSN hợp lệ', en: 'a valid ISBN/ISSN' },
+  SUBJECT: { vi: 'chủ đề', en: 'a subject' },
+  LANGUAGE: { vi: 'ngôn ngữ', en: 'a language' },
+};
+
+function qualityDropText(name: string, incident: AlertIncident): { vi: string[]; en: string[] } {
+  const drop = incident.details;
+  if (!drop) return { vi: [`Nguồn ${name}: ${incident.summary}`], en: [incident.summary] };
+  const field = FIELD_NAMES[drop.field];
+  const from = `${Math.round(drop.before * 100)}%`;
+  const to = `${Math.round(drop.after * 100)}%`;
+  return {
+    vi: [
+      `Tỷ lệ biểu ghi có ${field.vi} của nguồn ${name} giảm mạnh từ ${from} xuống ${to} trong báo cáo chất lượng mới nhất.`,
+    ],
+    en: [
+      `The share of records with ${field.en} from ${name} fell sharply from ${from} to ${to} in the latest data-quality report.`,
+    ],
+  };
 }
 
 function whatEnded(facts: AlertFacts): { vi: string[]; en: string[] } {

@@ -1,13 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { COMPLETED_STATUSES, HarvestRun, HarvestRunsService } from '@hop-luu/harvest-runs';
+import type { QualityReport } from '@hop-luu/quality';
 import { isStale, Source, SourceError, SourcesService } from '@hop-luu/sources';
 import { AlertNotifierService } from './alert-notifier.service';
 import { IncidentsService } from './incidents.service';
 import { transitionsOf } from './incident-rules';
+import { findQualityDrop, hasRecovered } from './quality-drop';
 
 /**
  * Turns what happens to sources into incidents and their messages: finished runs (the rule in
- * incident-rules.ts) and the periodic stale check. Never throws: alerts must not break a run.
+ * incident-rules.ts), quality reports (quality-drop.ts) and the periodic stale check. Never throws: alerts must not break a run.
  */
 @Injectable()
 export class AlertsService {
@@ -44,6 +46,34 @@ export class AlertsService {
     }
   }
 
+  /** Opens QUALITY_DROP on a sharp fall of a field's share; ends it once that share is back. */
+  async onQualityUpdated(
+    sourceId: string,
+    report: QualityReport,
+    previous: QualityReport | null,
+  ): Promise<void> {
+    try {
+      const open = await this.incidents.findOpen(sourceId, 'QUALITY_DROP');
+      if (open?.details && hasRecovered(open.details, report)) {
+        const [ended] = await this.incidents.resolve(sourceId, ['QUALITY_DROP']);
+        if (ended) await this.notifier.notify(ended, 'resolved', await this.sources.get(sourceId));
+        return;
+      }
+      const drop = open ? null : findQualityDrop(report, previous);
+      if (!drop) return;
+      const { incident, opened } = await this.incidents.open({
+        sourceId,
+        kind: 'QUALITY_DROP',
+        details: drop,
+        summary: `share of records with ${drop.field} fell from ${percent(drop.before)} to ${percent(drop.after)}`,
+      });
+      if (opened) await this.notifier.notify(incident, 'opened', await this.sources.get(sourceId));
+    } catch (error) {
+      if (error instanceof SourceError) return;
+      this.logger.error(`[${sourceId}] quality alert failed: ${(error as Error).message}`);
+    }
+  }
+
   /** Opens STALE for sources that turned stale and ends it for those that no longer are. */
   async checkStale(now = new Date()): Promise<void> {
     const stale = new Map<string, { source: Source; lastSuccessAt: Date | null }>();
@@ -77,6 +107,10 @@ export class AlertsService {
     const last = new Map(completed.map((run) => [run.sourceId, run.finishedAt]));
     return sources.map((source) => ({ source, lastSuccessAt: last.get(source.id) ?? null }));
   }
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
 }
 
 /** The incident's one line (English, for lists and logs). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { AlertIncident, IncidentKind } from './alert-incident.entity';
+import type { QualityDrop } from './quality-drop';
 
 export interface OpenIncident {
   readonly sourceId: string;
@@ -9,6 +10,7 @@ export interface OpenIncident {
   readonly runId?: string;
   readonly errorCode?: string | null;
   readonly summary: string;
+  readonly details?: QualityDrop;
 }
 
 export interface IncidentFilter {
@@ -43,6 +45,7 @@ export class IncidentsService {
         lastRunId: input.runId ?? null,
         errorCode: input.errorCode ?? null,
         summary: input.summary,
+        details: input.details ?? null,
       })
       .orIgnore()
       .returning(['id'])
@@ -78,6 +81,11 @@ export class IncidentsService {
   async markNotified(id: string, event: 'opened' | 'resolved'): Promise<void> {
     const column = event === 'opened' ? 'notifiedAt' : 'recoveryNotifiedAt';
     await this.incidents.update({ id }, { [column]: new Date() });
+  }
+
+  /** The open incident of one kind of a source, if any. */
+  findOpen(sourceId: string, kind: IncidentKind): Promise<AlertIncident | null> {
+    return this.incidents.findOneBy({ sourceId, kind, resolvedAt: IsNull() });
   }
 
   /** Open incidents of one kind, every source (the stale check). */

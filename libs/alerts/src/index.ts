@@ -7,5 +7,6 @@ export * from './alerts.service';
 export * from './digest.service';
 export * from './incident-rules';
 export * from './incidents.service';
+export * from './quality-drop';
 export * from './webhook-signature';
 export * from './webhooks.service';

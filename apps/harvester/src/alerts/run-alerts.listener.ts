@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { AlertsService } from '@hop-luu/alerts';
-import { RUN_FINISHED, type RunFinishedEvent } from '../events/harvest-events';
+import {
+  QUALITY_UPDATED,
+  RUN_FINISHED,
+  type QualityUpdatedEvent,
+  type RunFinishedEvent,
+} from '../events/harvest-events';
 
-/** Every finished run goes through the incident rule (after the run is closed, off its path). */
+/**
+ * What follows a run goes through the incident rules, off the run's path: the run itself
+ * (failed, partial, succeeded) and the quality report stored after it (a sharp drop).
+ */
 @Injectable()
 export class RunAlertsListener {
   constructor(private readonly alerts: AlertsService) {}
@@ -11,5 +19,10 @@ export class RunAlertsListener {
   @OnEvent(RUN_FINISHED, { async: true, suppressErrors: true })
   async onRunFinished(run: RunFinishedEvent): Promise<void> {
     await this.alerts.onRunFinished(run);
+  }
+
+  @OnEvent(QUALITY_UPDATED, { async: true, suppressErrors: true })
+  async onQualityUpdated(event: QualityUpdatedEvent): Promise<void> {
+    await this.alerts.onQualityUpdated(event.sourceId, event.report, event.previous);
   }
 }

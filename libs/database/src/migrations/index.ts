@@ -7,6 +7,7 @@ import { PeopleAndSessions1764090000000 } from './1764090000000-people-and-sessi
 import { Alerts1764091000000 } from './1764091000000-alerts';
 import { SourceQualityReports1764092000000 } from './1764092000000-source-quality-reports';
 import { ConsoleRunIndexes1764093000000 } from './1764093000000-console-run-indexes';
+import { AlertIncidentDetails1764094000000 } from './1764094000000-alert-incident-details';
 
 /** Every migration, in order. Listed explicitly so ts (tests) and compiled js (apps) load the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Alerts1764091000000,
   SourceQualityReports1764092000000,
   ConsoleRunIndexes1764093000000,
+  AlertIncidentDetails1764094000000,
 ];
