@@ -31,17 +31,13 @@ export class RecipientsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private peopleTable?: boolean;
-
   /** Addresses to send each message of this source's incidents to, at once. */
   async immediateFor(source: Pick<Source, 'ownerId' | 'adminEmail'>): Promise<string[]> {
-    const people = !(await this.hasPeople())
-      ? []
-      : await this.db.query<PersonRow[]>(
-          `SELECT email, role, partner_id, alert_digest FROM people
-            WHERE NOT disabled AND (role = 'staff' OR partner_id = $1)`,
-          [source.ownerId],
-        );
+    const people = await this.db.query<PersonRow[]>(
+      `SELECT email, role, partner_id, alert_digest FROM people
+        WHERE NOT disabled AND (role = 'staff' OR partner_id = $1)`,
+      [source.ownerId],
+    );
     const partnerHasPeople = people.some((p) => p.role === 'partner');
     const addresses = [
       ...people.filter((p) => !p.alert_digest).map((p) => p.email),
@@ -53,21 +49,9 @@ export class RecipientsService {
 
   /** Everyone who chose the daily digest. */
   async digestReaders(): Promise<DigestReader[]> {
-    if (!(await this.hasPeople())) return [];
     const rows = await this.db.query<PersonRow[]>(
       `SELECT email, role, partner_id FROM people WHERE NOT disabled AND alert_digest ORDER BY email`,
     );
     return rows.map((row) => ({ email: row.email, role: row.role, partnerId: row.partner_id }));
-  }
-
-  // TRANSITIONAL: the people table comes with the console's accounts (libs/people); until its
-  // migration is on this database, alerts go to ALERT_STAFF_EMAILS and the sources' adminEmail.
-  private async hasPeople(): Promise<boolean> {
-    if (this.peopleTable) return true;
-    const [row] = await this.db.query<{ found: boolean }[]>(
-      `SELECT to_regclass('people') IS NOT NULL AS found`,
-    );
-    this.peopleTable = row.found;
-    return row.found;
   }
 }
