@@ -17,6 +17,8 @@ export default defineConfig({
     assetsInlineLimit: 8192,
     chunkSizeWarningLimit: 900,
     reportCompressedSize: true,
+    // .vite/manifest.json: which chunks each page loads (first-load size, bench:console).
+    manifest: true,
     rolldownOptions: {
       // antd marks its modules "use client" for React Server Components; meaningless here.
       onwarn(warning, warn) {

@@ -1,4 +1,3 @@
-import { Result } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n';
 import { PageTitle } from './PageTitle';
@@ -10,11 +9,10 @@ import { PageTitle } from './PageTitle';
 export function NoAccess() {
   const { t } = useI18n();
   return (
-    <Result
-      status="404"
-      title={<PageTitle text={t('notFound.title')} />}
-      subTitle={t('notFound.text')}
-      extra={<Link to="/">{t('notFound.back')}</Link>}
-    />
+    <div style={{ padding: '48px 0', textAlign: 'center' }}>
+      <PageTitle text={t('notFound.title')} />
+      <p>{t('notFound.text')}</p>
+      <Link to="/">{t('notFound.back')}</Link>
+    </div>
   );
 }

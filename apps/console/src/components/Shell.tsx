@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Menu, Space } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useI18n, type MessageKey } from '../i18n/i18n';
@@ -52,10 +52,10 @@ export function Shell() {
           {t('app.name')} · {t('app.console')}
         </Link>
         <Space>
-          <Typography.Text style={{ color: '#fff' }}>
+          <span style={{ color: '#fff' }}>
             {person?.displayName}
             {person?.partnerName && !isStaff ? ` (${person.partnerName})` : ''}
-          </Typography.Text>
+          </span>
           <LanguageSwitch />
           <Button onClick={() => void signOut()}>{t('nav.signOut')}</Button>
         </Space>
