@@ -1,5 +1,6 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useMutation } from 'urql';
+import { mustChoose } from '../lib/form-rules';
 import { useI18n } from '../i18n/i18n';
 import { errorText } from '../lib/gql-errors';
 import { LIBRARY_KINDS } from '../lib/sources-query';
@@ -69,7 +70,7 @@ export function EditSourceForm({ open, source, onClose, onSaved }: Props) {
         <Form.Item
           label={t('register.libraryKind')}
           name="libraryKind"
-          rules={[{ required: true }]}
+          rules={[mustChoose(t('register.required'))]}
         >
           <Select options={LIBRARY_KINDS.map((k) => ({ value: k, label: tValue('kind', k) }))} />
         </Form.Item>

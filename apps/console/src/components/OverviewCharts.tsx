@@ -33,7 +33,12 @@ const BLUE = '#0b5cad';
 const RED = '#b3261e';
 
 function numberAxis(lang: Lang) {
-  return { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, lang) } };
+  // Counts and whole seconds: no 0,5 ticks.
+  return {
+    type: 'value',
+    minInterval: 1,
+    axisLabel: { formatter: (v: number) => formatNumber(v, lang) },
+  };
 }
 
 function bars(

@@ -61,7 +61,7 @@ export function QualityReport({ sourceId }: { sourceId: string }) {
           <p>{t('quality.none')}</p>
         ) : (
           <>
-            <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }}>
+            <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
               <Descriptions.Item label={t('quality.computedAt')}>
                 {formatDateTime(report.computedAt)}
               </Descriptions.Item>

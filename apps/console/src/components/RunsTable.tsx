@@ -9,6 +9,7 @@ import {
   percentDone,
   recordsPerSecondOf,
   secondsLeftOf,
+  shortRunId,
 } from '../lib/format';
 import type { RunRow } from '../lib/runs-query';
 import { useDurationUnits } from '../lib/use-duration-units';
@@ -30,7 +31,11 @@ export function RunsTable({ runs, caption, live = false, emptyText }: Props) {
     {
       title: t('run.run'),
       dataIndex: 'id',
-      render: (id: string) => <Link to={`/runs/${id}`}>#{id}</Link>,
+      render: (id: string) => (
+        <Link to={`/runs/${id}`} title={id}>
+          #{shortRunId(id)}
+        </Link>
+      ),
     },
     {
       title: t('run.source'),

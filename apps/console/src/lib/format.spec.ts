@@ -8,6 +8,7 @@ import {
   recordsPerSecondOf,
   secondsBetween,
   secondsLeftOf,
+  shortRunId,
 } from './format';
 
 const UNITS_VI = { hours: 'giờ', minutes: 'phút', seconds: 'giây' };
@@ -96,5 +97,12 @@ describe('time left of a run', () => {
   it('gives none for a run that is not running, or has not moved yet', () => {
     expect(secondsLeftOf({ ...running, status: 'queued' }, now)).toBeNull();
     expect(secondsLeftOf({ ...running, recordsSeen: 0 }, now)).toBeNull();
+  });
+});
+
+describe('run ids in lists', () => {
+  it('show the first 8 characters of a UUID and short ids whole', () => {
+    expect(shortRunId('e3085f0f-325e-41a2-8c9c-3d9ec9438856')).toBe('e3085f0f');
+    expect(shortRunId('42')).toBe('42');
   });
 });

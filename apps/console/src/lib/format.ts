@@ -83,6 +83,11 @@ export function formatDuration(
     .join(' ');
 }
 
+/** Run ids are UUIDs: lists show their first 8 characters, the run page the whole id. */
+export function shortRunId(id: string): string {
+  return id.length > 12 ? id.slice(0, 8) : id;
+}
+
 /** Seconds between two instants; null while the first is unknown. */
 export function secondsBetween(
   start: string | null | undefined,

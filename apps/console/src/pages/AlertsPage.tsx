@@ -18,7 +18,7 @@ import { useMutation, useQuery } from 'urql';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime } from '../lib/format';
+import { formatDateTime, shortRunId } from '../lib/format';
 import { errorText } from '../lib/gql-errors';
 import { useSession } from '../lib/session';
 
@@ -162,7 +162,8 @@ export default function AlertsPage() {
               {
                 title: t('alerts.run'),
                 dataIndex: 'lastRunId',
-                render: (id: string | null) => (id ? <Link to={`/runs/${id}`}>#{id}</Link> : '—'),
+                render: (id: string | null) =>
+                  id ? <Link to={`/runs/${id}`}>#{shortRunId(id)}</Link> : '—',
               },
               {
                 title: t('alerts.notifiedAt'),

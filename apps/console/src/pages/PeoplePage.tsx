@@ -2,6 +2,7 @@ import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag } fro
 import { useMutation, useQuery } from 'urql';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
+import { mustChoose } from '../lib/form-rules';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format';
 import { errorText } from '../lib/gql-errors';
@@ -109,19 +110,18 @@ export default function PeoplePage() {
               <Form.Item
                 label={t('people.partner')}
                 name="partnerId"
-                rules={[{ required: true, message: t('register.required') }]}
+                rules={[mustChoose(t('register.required'))]}
               >
                 <Select
                   style={{ width: 260 }}
-                  showSearch
-                  optionFilterProp="label"
                   options={partners.map((p) => ({ value: p.id, label: p.name }))}
                 />
               </Form.Item>
             )}
             {role === 'partner' && (
-              <Form.Item label={t('people.newPartner')}>
+              <Form.Item label={t('people.newPartner')} htmlFor="new-partner">
                 <Input.Search
+                  id="new-partner"
                   enterButton={t('people.addPartner')}
                   onSearch={(name) => void onNewPartner(name)}
                   style={{ width: 300 }}

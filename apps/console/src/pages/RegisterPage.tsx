@@ -5,6 +5,7 @@ import { useClient, useMutation } from 'urql';
 import { CheckSteps, type EndpointCheck } from '../components/CheckSteps';
 import { PageTitle } from '../components/PageTitle';
 import { PreviewRecords } from '../components/PreviewRecords';
+import { mustChoose } from '../lib/form-rules';
 import { useI18n } from '../i18n/i18n';
 import { errorKind, errorText } from '../lib/gql-errors';
 import { SOURCE_ID_PATTERN, suggestSourceId } from '../lib/slug';
@@ -211,7 +212,7 @@ export default function RegisterPage() {
               <Form.Item
                 label={t('register.libraryKind')}
                 name="libraryKind"
-                rules={[{ required: true, message: t('register.required') }]}
+                rules={[mustChoose(t('register.required'))]}
               >
                 <Select
                   style={{ width: 220 }}

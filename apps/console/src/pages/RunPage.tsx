@@ -15,6 +15,7 @@ import {
   recordsPerSecondOf,
   secondsBetween,
   secondsLeftOf,
+  shortRunId,
 } from '../lib/format';
 import { errorKind, errorText } from '../lib/gql-errors';
 import type { RunRow } from '../lib/runs-query';
@@ -78,7 +79,10 @@ export default function RunPage() {
     <QueryState fetching={result.fetching} error={result.error} hasData={!!run}>
       {run && (
         <>
-          <PageTitle text={t('run.title', { id: run.id })} />
+          <PageTitle text={t('run.title', { id: shortRunId(run.id) })} />
+          <p>
+            <code>{run.id}</code>
+          </p>
           <Space wrap style={{ marginBottom: 16 }}>
             <RunStatusTag status={run.status} />
             <Link to={`/sources/${encodeURIComponent(run.sourceId)}`}>
