@@ -29,6 +29,7 @@ import { QualityCsvController } from './quality/quality-csv.controller';
 import { QualityResolver } from './quality/quality.resolver';
 import { HarvestStatsResolver, OverviewResolver } from './overview/overview.resolver';
 import { RunsResolver } from './runs/runs.resolver';
+import { EndpointCheckResolver } from './sources/endpoint-check.resolver';
 import { SourcesResolver } from './sources/sources.resolver';
 import { ConsolePeopleModule } from './people/console-people.module';
 
@@ -99,6 +100,7 @@ export class GatewayModule {
         AlertsResolver,
         OverviewResolver,
         HarvestStatsResolver,
+        EndpointCheckResolver,
       ],
     };
   }

@@ -1,5 +1,6 @@
 export * from './catalogue/bulk-writer';
 export * from './catalogue/catalogue-document';
+export * from './catalogue/catalogue-entry';
 export * from './catalogue/catalogue-index';
 export * from './catalogue/catalogue-mapping';
 export * from './catalogue/catalogue-stats';

@@ -1,3 +1,7 @@
+export * from './endpoint-check';
+export { MAX_PREVIEW_RECORDS } from './endpoint-checker';
+export * from './endpoint-preview';
+export * from './identify-facts';
 export * from './oai-client.factory';
 export * from './registration-warnings';
 export * from './source-input';

@@ -1,5 +1,6 @@
 import { HostThrottle, OaiPmhClient, OaiPmhClientOptions } from '@hop-luu/oai-pmh';
 import { AppConfig } from '@hop-luu/config';
+import type { XmlLimits } from '@hop-luu/records';
 
 const PRODUCT = 'HopLuu-harvester/0.1';
 
@@ -25,4 +26,12 @@ export function createOaiClient(
     retry: harvester.retry,
     ...extra,
   });
+}
+
+/**
+ * The limits the OAI client enforces while harvesting, applied again when normalising, so a
+ * record the harvest accepted is never refused later (and a stored one re-indexed alike).
+ */
+export function xmlLimitsOf(config: AppConfig): XmlLimits {
+  return { maxChars: config.harvester.maxRecordChars, maxDepth: config.harvester.maxXmlDepth };
 }

@@ -1,27 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
-import { lookup } from 'node:dns/promises';
-import { isOaiPmhError, isPrivateAddress, OaiErrorCode, OaiIdentify } from '@hop-luu/oai-pmh';
-import { createOaiClient } from './oai-client.factory';
-import { formatWarnings, RegisteredSource, RegistrationWarning } from './registration-warnings';
-import { SourceError, SourceErrorCode } from './source.errors';
+import { EndpointCheck, EndpointCheckRequest, refusalOf } from './endpoint-check';
+import { runEndpointCheck } from './endpoint-checker';
+import { RegisteredSource } from './registration-warnings';
 import { SourceInput, validateSourceInput } from './source-input';
-import { IdentifyFacts, SourcesService } from './sources.service';
-
-export function identifyFacts(identify: OaiIdentify): IdentifyFacts {
-  return {
-    repositoryName: identify.repositoryName,
-    granularity: identify.granularity,
-    earliestDatestamp: identify.earliestDatestamp,
-    deletedRecord: identify.deletedRecord,
-    adminEmail: identify.adminEmails[0] ?? null,
-  };
-}
+import { SourcesService } from './sources.service';
 
 /**
- * Registers a source only after its endpoint answered for real: Identify, then
- * ListMetadataFormats must offer the requested prefix. The endpoint's address is checked
- * by the same rule the harvester applies at every connection.
+ * Registers a source only after its endpoint answered for real: its address is allowed,
+ * Identify answers, then ListMetadataFormats must offer the requested prefix. The same check,
+ * with a preview of a few records, is offered on its own (checkEndpoint) for the register form.
  */
 @Injectable()
 export class SourceRegistrationService {
@@ -35,77 +23,26 @@ export class SourceRegistrationService {
   /** Registers the source; warnings (e.g. UNMAPPED_FORMAT) come back on the result. */
   async register(input: SourceInput): Promise<RegisteredSource> {
     validateSourceInput(input);
-    const { identify, warnings } = await this.checkEndpoint(
-      input.id,
-      input.baseUrl,
-      input.metadataPrefix,
+    const check = await runEndpointCheck(this.config, {
+      baseUrl: input.baseUrl,
+      metadataPrefix: input.metadataPrefix,
+      sets: input.sets,
+      previewRecords: 0,
+    });
+    const refusal = refusalOf(check);
+    if (refusal) throw refusal;
+    // Without a refusal every step ran, Identify included.
+    const identify = check.identify!;
+    this.logger.log(
+      `[${input.id}] endpoint ${input.baseUrl} answered as "${identify.repositoryName}"`,
     );
-    const source = await this.sources.create(input, identifyFacts(identify));
-    return Object.assign(source, { registrationWarnings: warnings });
+    for (const warning of check.warnings) this.logger.warn(`[${input.id}] ${warning.message}`);
+    const source = await this.sources.create(input, identify);
+    return Object.assign(source, { registrationWarnings: check.warnings });
   }
 
-  async checkEndpoint(
-    sourceId: string,
-    baseUrl: string,
-    metadataPrefix: string,
-  ): Promise<{ identify: OaiIdentify; warnings: RegistrationWarning[] }> {
-    await this.refuseInternalAddresses(baseUrl);
-    // Registration is interactive: fail in seconds, not after a harvest's patient retries.
-    const client = createOaiClient(this.config, baseUrl, {
-      retry: { ...this.config.harvester.retry, maxAttempts: 2 },
-      timeoutMs: 20_000,
-    });
-    try {
-      const identify = await client.identify();
-      const formats = await client.listMetadataFormats();
-      const chosen = formats.find((format) => format.metadataPrefix === metadataPrefix);
-      if (!chosen) {
-        const offered = formats.map((format) => format.metadataPrefix).join(', ') || 'none';
-        throw new SourceError(
-          SourceErrorCode.EndpointUnusable,
-          `${baseUrl} does not offer metadataPrefix "${metadataPrefix}" (it offers: ${offered}); register one of those.`,
-        );
-      }
-      this.logger.log(`[${sourceId}] endpoint ${baseUrl} answered as "${identify.repositoryName}"`);
-      const warnings = formatWarnings(baseUrl, chosen, formats);
-      for (const warning of warnings) this.logger.warn(`[${sourceId}] ${warning.message}`);
-      return { identify, warnings };
-    } catch (error) {
-      if (isOaiPmhError(error, OaiErrorCode.AddressNotAllowed)) {
-        throw new SourceError(SourceErrorCode.AddressNotAllowed, error.message);
-      }
-      if (isOaiPmhError(error)) {
-        throw new SourceError(
-          SourceErrorCode.EndpointUnusable,
-          `${baseUrl} is not a usable OAI-PMH endpoint: ${error.message}`,
-        );
-      }
-      throw error;
-    } finally {
-      client.close();
-    }
-  }
-
-  /**
-   * Refuses endpoints whose name resolves to loopback, private, link-local or cloud-metadata
-   * addresses before any request is sent. The OAI client applies the same rule again at every
-   * connection, since a name can resolve elsewhere later.
-   */
-  private async refuseInternalAddresses(baseUrl: string): Promise<void> {
-    if (this.config.harvester.allowPrivateAddresses) return;
-    const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
-    const addresses = await lookup(host, { all: true }).catch(() => {
-      throw new SourceError(
-        SourceErrorCode.EndpointUnusable,
-        `The host of ${baseUrl} does not resolve; check the spelling of the endpoint.`,
-      );
-    });
-    const internal = addresses.find((entry) => isPrivateAddress(entry.address));
-    if (internal) {
-      throw new SourceError(
-        SourceErrorCode.AddressNotAllowed,
-        `${baseUrl} resolves to ${internal.address}, a loopback, private, link-local or metadata address; register the library's public OAI-PMH endpoint.`,
-      );
-    }
+  /** The live check, step by step, with a preview of up to MAX_PREVIEW_RECORDS records. */
+  async checkEndpoint(request: EndpointCheckRequest): Promise<EndpointCheck> {
+    return runEndpointCheck(this.config, request);
   }
 }

@@ -1,19 +1,12 @@
-import { datestampProblem } from '@hop-luu/oai-pmh';
-import { AppConfig } from '@hop-luu/config';
-import { DEFAULT_XML_LIMITS, normalizeRecord, XmlLimits } from '@hop-luu/records';
-import { BulkAction, LibraryInfo, toCatalogueDocument } from '@hop-luu/search-index';
+import { DEFAULT_XML_LIMITS, XmlLimits } from '@hop-luu/records';
+import { BulkAction, catalogueEntryFor, LibraryInfo } from '@hop-luu/search-index';
 import { RawRecordRow } from '../raw-records/raw-records.service';
 
 export type IndexActionResult =
   { ok: true; action: BulkAction } | { ok: false; code: string; message: string };
 
-/**
- * The limits the OAI client enforced while harvesting, applied again when normalising, so a
- * record the harvest accepted is never refused later (and a stored one re-indexed alike).
- */
-export function xmlLimitsOf(config: AppConfig): XmlLimits {
-  return { maxChars: config.harvester.maxRecordChars, maxDepth: config.harvester.maxXmlDepth };
-}
+// Where the harvest's XML limits are made, beside the OAI client built with them.
+export { xmlLimitsOf } from '@hop-luu/sources';
 
 /** What the catalogue index should do with one raw record: delete it, or index its normalised form. */
 export function indexActionFor(
@@ -22,7 +15,7 @@ export function indexActionFor(
   limits: XmlLimits = DEFAULT_XML_LIMITS,
 ): IndexActionResult {
   if (raw.deleted) return { ok: true, action: { kind: 'delete', id: raw.id } };
-  const result = normalizeRecord(
+  const entry = catalogueEntryFor(
     {
       sourceId: raw.sourceId,
       oaiIdentifier: raw.oaiIdentifier,
@@ -32,14 +25,9 @@ export function indexActionFor(
       metadataPrefix: raw.metadataPrefix,
       metadataXml: raw.metadataXml ?? undefined,
     },
+    library,
     limits,
   );
-  if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
-  // The OAI header is the harvester's to judge; the record carries the warning like its fields'.
-  const datestamp = datestampProblem(raw.datestamp);
-  if (datestamp) result.record.warnings.push(`datestamp: ${datestamp}`);
-  return {
-    ok: true,
-    action: { kind: 'index', id: raw.id, document: toCatalogueDocument(result.record, library) },
-  };
+  if (!entry.ok) return entry;
+  return { ok: true, action: { kind: 'index', id: raw.id, document: entry.document } };
 }

@@ -1,0 +1,24 @@
+import { datestampProblem } from '@hop-luu/oai-pmh';
+import { DEFAULT_XML_LIMITS, normalizeRecord, NormalizeInput, XmlLimits } from '@hop-luu/records';
+import { CatalogueDocument, LibraryInfo, toCatalogueDocument } from './catalogue-document';
+
+export type CatalogueEntryResult =
+  { ok: true; document: CatalogueDocument } | { ok: false; code: string; message: string };
+
+/**
+ * One harvested (not deleted) record as the catalogue will hold it: normalised by libs/records,
+ * with the OAI header's datestamp judged like its fields, then made a catalogue document. The
+ * harvester indexes exactly this, and the endpoint check previews exactly this.
+ */
+export function catalogueEntryFor(
+  input: NormalizeInput,
+  library: LibraryInfo,
+  limits: XmlLimits = DEFAULT_XML_LIMITS,
+): CatalogueEntryResult {
+  const result = normalizeRecord(input, limits);
+  if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
+  // The OAI header is the harvester's to judge; the record carries the warning like its fields'.
+  const datestamp = datestampProblem(input.datestamp);
+  if (datestamp) result.record.warnings.push(`datestamp: ${datestamp}`);
+  return { ok: true, document: toCatalogueDocument(result.record, library) };
+}
