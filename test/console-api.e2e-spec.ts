@@ -10,6 +10,7 @@ import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { RUN_FINISHED, RunFinishedEvent } from '../apps/harvester/src/events/harvest-events';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
 import { isbn13, OaiProvider, startOaiProvider } from './oai-provider';
+import { legacyTextFor } from './oai-provider/legacy-text';
 import { waitForRun } from './support/harvest-helpers';
 import { errorCode, gql } from './support/graphql-client';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
@@ -27,6 +28,11 @@ const STATS = `query($days: Int, $sourceId: String) { harvestStats(days: $days, 
 const LIVE = `query { harvestRuns(filter: { statuses: ["queued", "running"] }) { runs {
   id status sourceId sourceName pages recordsSeen completeListSize recordsPerSecond estimatedSecondsLeft } } }`;
 const WORK_COUNT = `{ search(first: 1) { totalCount } }`;
+const CHECK = `query($input: CheckEndpointInput!) { checkEndpoint(input: $input) {
+  steps { step ok code message details }
+  identify { repositoryName granularity deletedRecord earliestDatestamp adminEmail }
+  formats suggestedMetadataPrefix
+  preview { identifier title creators year type language warnings { code message } } } }`;
 
 /** Retries `check` until it stops throwing (a harvester works in the background), then returns its value. */
 async function until<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
@@ -49,6 +55,8 @@ describe('console API: overview, charts, health, live runs, endpoint check, dele
   let env: TestEnv;
   let harvester: INestApplication;
   let gateway: INestApplication;
+  /** Same database, production rules: no private addresses, two endpoint checks a minute. */
+  let strict: INestApplication;
   const keys = { staff: '', hn: '', hcm: '' };
   const runIds: Record<string, string> = {};
 
@@ -93,6 +101,14 @@ describe('console API: overview, charts, health, live runs, endpoint check, dele
         { name: 'broken', records: 5, generator: { seed: 23 } },
         { name: 'sleepy', records: 5, generator: { seed: 24 } },
         { name: 'live', records: 30, pageSize: 10, generator: { seed: 25 } },
+        {
+          name: 'legacy',
+          records: 12,
+          pageSize: 10,
+          granularity: 'day',
+          deletedRecord: 'persistent',
+          generator: { seed: 26 },
+        },
       ],
     });
     provider.repo('hanoi').addRecord(SHARED_BOOK);
@@ -109,6 +125,16 @@ describe('console API: overview, charts, health, live runs, endpoint check, dele
     await harvester.init();
     gateway = await createApp(gatewayApp, config);
     await gateway.init();
+    strict = await createApp(
+      gatewayApp,
+      loadConfig({
+        ...process.env,
+        ...env,
+        HARVEST_ALLOW_PRIVATE_ADDRESSES: 'false',
+        GATEWAY_ENDPOINT_CHECKS_PER_MINUTE: '2',
+      }),
+    );
+    await strict.init();
     const apiKeys = harvester.get(ApiKeysService);
     keys.staff = (await apiKeys.createKey('Ban Thư viện số', 'staff')).key;
     keys.hn = (await apiKeys.createKey('Thư viện Hà Nội', 'partner')).key;
@@ -149,7 +175,7 @@ describe('console API: overview, charts, health, live runs, endpoint check, dele
   }
 
   afterAll(async () => {
-    for (const app of [gateway, harvester]) await app?.close();
+    for (const app of [strict, gateway, harvester]) await app?.close();
     await provider?.close();
     if (env) await removeTestEnv(env);
   });
@@ -310,6 +336,100 @@ describe('console API: overview, charts, health, live runs, endpoint check, dele
       // The harvester stops at its next page (once the hung request has timed out).
       expect((await ended).status).toBe('cancelled');
       await harvester.get(CatalogueIndex).refresh();
+    });
+  });
+
+  describe('checkEndpoint', () => {
+    const legacy = () => ({ baseUrl: provider.baseUrl('legacy'), metadataPrefix: 'oai_dc' });
+
+    it('walks a good endpoint step by step and previews its records as catalogued, with the repairs', async () => {
+      // The library's catalogue still has TCVN3 titles and names, and some invalid bytes.
+      provider.repo('legacy').setModes({ legacyText: 'tcvn3', invalidUtf8: true });
+      const answer = await gql(gateway, CHECK, { input: legacy() }, keys.hn);
+      expect(answer.errors).toBeUndefined();
+      const check = answer.data!.checkEndpoint;
+      expect(check.steps.map((s: { step: string; ok: boolean }) => [s.step, s.ok])).toEqual([
+        ['ADDRESS', true],
+        ['IDENTIFY', true],
+        ['FORMAT', true],
+        ['PREVIEW', true],
+      ]);
+      expect(check.steps[1].message).toMatch(
+        /^Identify answered: ".+", dates to the day, deleted records kept \("persistent"\)\.$/,
+      );
+      expect(check.identify).toMatchObject({
+        granularity: 'YYYY-MM-DD',
+        deletedRecord: 'persistent',
+      });
+      expect(check.formats).toEqual(expect.arrayContaining(['oai_dc', 'marc21']));
+      expect(check.preview).toHaveLength(5);
+      check.preview.forEach(
+        (
+          record: {
+            title: string;
+            creators: string[];
+            warnings: { code: string; message: string }[];
+          },
+          i: number,
+        ) => {
+          const { title, creator } = legacyTextFor('tcvn3', i);
+          expect(record.title).toBe(title[1]);
+          expect(record.creators).toEqual([creator[1]]);
+          const codes = record.warnings.map((w) => w.code);
+          expect(codes).toEqual(
+            expect.arrayContaining(['ENCODING_TCVN3', 'ENCODING_INVALID_BYTES']),
+          );
+          const tcvn3 = record.warnings.find((w) => w.code === 'ENCODING_TCVN3')!;
+          expect(tcvn3.message).toContain('TCVN3');
+        },
+      );
+      // Nothing was registered or indexed by a check.
+      const sources = await gql(gateway, `{ sources { id } }`);
+      expect(sources.data!.sources.map((x: { id: string }) => x.id)).not.toContain('legacy');
+      provider.repo('legacy').resetFaults();
+    });
+
+    it('says which format to use when the chosen one cannot be mapped', async () => {
+      provider.repo('legacy').setModes({ unmappedFormat: true });
+      const answer = await gql(
+        gateway,
+        CHECK,
+        { input: { ...legacy(), metadataPrefix: 'xoai' } },
+        keys.hn,
+      );
+      const check = answer.data!.checkEndpoint;
+      expect(check.steps[2]).toMatchObject({ step: 'FORMAT', ok: false, code: 'UNMAPPED_FORMAT' });
+      expect(check.suggestedMetadataPrefix).toBe('oai_dc');
+      expect(check.preview[0]).toMatchObject({ title: null });
+      expect(check.preview[0].warnings[0].code).toBe('UNKNOWN_FORMAT');
+      provider.repo('legacy').resetFaults();
+    });
+
+    it('stops at the address when it is not allowed, sending nothing to it', async () => {
+      const sent = provider.repo('legacy').requests.length;
+      const answer = await gql(strict, CHECK, { input: legacy() }, keys.hn);
+      expect(answer.errors).toBeUndefined();
+      const check = answer.data!.checkEndpoint;
+      expect(check.steps).toEqual([
+        {
+          step: 'ADDRESS',
+          ok: false,
+          code: 'SOURCE_ADDRESS_NOT_ALLOWED',
+          message: expect.stringMatching(/resolves to 127\.0\.0\.1, a loopback, private/),
+          details: null,
+        },
+      ]);
+      expect(check).toMatchObject({ identify: null, formats: [], preview: [] });
+      expect(provider.repo('legacy').requests.length).toBe(sent);
+    });
+
+    it('is for signed-in callers, a few checks a minute', async () => {
+      expect(errorCode(await gql(strict, CHECK, { input: legacy() }))).toBe('UNAUTHENTICATED');
+      // The test before used one of the two checks this minute.
+      expect((await gql(strict, CHECK, { input: legacy() }, keys.hn)).errors).toBeUndefined();
+      const third = await gql(strict, CHECK, { input: legacy() }, keys.hn);
+      expect(errorCode(third)).toBe('RATE_LIMITED');
+      expect((await gql(strict, CHECK, { input: legacy() }, keys.hcm)).errors).toBeUndefined();
     });
   });
 

@@ -35,6 +35,8 @@ const ENCODING_WORDS: Record<string, string> = {
     'contains bytes that are not valid UTF-8, shown as �; the original characters are lost, so the library should fix the record',
 };
 
+const QUOTED_LENGTH = 120;
+
 /** Warning texts libs/records writes for what the quality facts already say (encoding, no title). */
 const COVERED = /converted from|double-encoded|U\+FFFD|missing; record has no title/;
 
@@ -88,11 +90,18 @@ function warningsOf(document: CatalogueDocument): PreviewWarning[] {
   for (const example of document.quality.examples)
     warnings.push({
       code: `ENCODING_${example.kind}`,
-      message: `${example.field} ${ENCODING_WORDS[example.kind]}: "${example.before}" → "${example.after}".`,
+      message:
+        `${example.field} ${ENCODING_WORDS[example.kind]}: "${cut(example.before)}"` +
+        (example.after === example.before ? '.' : ` → "${cut(example.after)}".`),
     });
   for (const warning of document.warnings)
     if (!COVERED.test(warning)) warnings.push({ code: 'FIELD_WARNING', message: warning });
   return warnings;
+}
+
+/** Values quoted in a warning are cut to their start: enough to recognise them. */
+function cut(value: string): string {
+  return value.length > QUOTED_LENGTH ? `${value.slice(0, QUOTED_LENGTH)}…` : value;
 }
 
 function failed(identifier: string, code: string, message: string): PreviewRecord {
