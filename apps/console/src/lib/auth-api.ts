@@ -28,7 +28,19 @@ export interface MeAnswer {
 
 const BASE = '/console/auth';
 
-export async function fetchMe(): Promise<MeAnswer> {
+let meInFlight: Promise<MeAnswer> | undefined;
+
+/**
+ * Asks who is signed in. Calls made while one is under way share its answer: two parallel
+ * first calls would each open a session with its own CSRF token, and the cookie kept would
+ * not match the token kept.
+ */
+export function fetchMe(): Promise<MeAnswer> {
+  meInFlight ??= loadMe().finally(() => (meInFlight = undefined));
+  return meInFlight;
+}
+
+async function loadMe(): Promise<MeAnswer> {
   try {
     const response = await fetch(`${BASE}/me`, { credentials: 'same-origin' });
     if (!response.ok) return { person: null, available: false };

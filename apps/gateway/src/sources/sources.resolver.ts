@@ -57,7 +57,10 @@ export class SourcesResolver {
     private readonly catalogueStats: CatalogueStats,
   ) {}
 
-  @Query(() => [SourceType], { description: 'Registered sources.' })
+  @Query(() => [SourceType], {
+    description:
+      'Registered sources. A partner (API key or signed-in person) gets only its own; staff and anonymous callers get every source.',
+  })
   async sources(
     @Context() ctx: GatewayContext,
     @Args('filter', { nullable: true }) filter?: SourceFilterInput,
@@ -69,8 +72,10 @@ export class SourcesResolver {
     };
     const { actor } = ctx;
     if (filter?.mine) requireSignedIn(actor, 'Listing your own sources');
+    // A partner works on its own sources; staff may ask for theirs with `mine`.
+    const own = actor.kind === 'partner' || (actor.kind === 'staff' && filter?.mine);
     const listed = await this.sourcesService.list(
-      filter?.mine && actor.kind !== 'anonymous' ? { ...where, ownerId: actor.partnerId } : where,
+      own ? { ...where, ownerId: actor.partnerId } : where,
     );
     const wanted = filter?.health;
     if (!wanted) return listed;
@@ -81,9 +86,18 @@ export class SourcesResolver {
     return listed.filter((_, i) => healths[i] === wanted);
   }
 
-  @Query(() => SourceType, { nullable: true, description: 'One source by id.' })
-  async source(@Args('id') id: string): Promise<Source | null> {
-    return this.sourcesService.find(id);
+  @Query(() => SourceType, {
+    nullable: true,
+    description:
+      "One source by id; null when there is none, and for a partner asking for another partner's source.",
+  })
+  async source(
+    @Args('id') id: string,
+    @Context() { actor }: GatewayContext,
+  ): Promise<Source | null> {
+    const source = await this.sourcesService.find(id);
+    if (!source || (actor.kind === 'partner' && !canManage(actor, source.ownerId))) return null;
+    return source;
   }
 
   @Query(() => SourceDeletionSummary, {
