@@ -3,7 +3,7 @@
  * the harvesting measurements. Prints one JSON line {"origin": ...} when ready.
  * Usage: node oai-provider-process.js <records> <pageSize>[,<pageSize>...]
  */
-import { startOaiProvider } from '../test/oai-provider';
+import { startOaiProvider } from '@hop-luu/oai-test-provider';
 
 async function main(): Promise<void> {
   const records = Number(process.argv[2] ?? 100_000);

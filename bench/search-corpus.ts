@@ -5,7 +5,7 @@
  */
 import { normalizeRecord } from '@hop-luu/records';
 import { CatalogueDocument, LibraryInfo, toCatalogueDocument } from '@hop-luu/search-index';
-import { generateRecord, renderMarc21, renderOaiDc } from '../test/oai-provider';
+import { generateRecord, renderMarc21, renderOaiDc } from '@hop-luu/oai-test-provider';
 
 export interface BenchLibrary {
   readonly code: string;

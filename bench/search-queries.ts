@@ -6,7 +6,7 @@
 import { Client } from '@elastic/elasticsearch';
 import { foldText } from '@hop-luu/records';
 import type { CatalogueDocument } from '@hop-luu/search-index';
-import { PLACES_EN, PLACES_VI, TOPICS_EN, TOPICS_VI } from '../test/oai-provider/vocabulary';
+import { PLACES_EN, PLACES_VI, TOPICS_EN, TOPICS_VI } from '@hop-luu/oai-test-provider/vocabulary';
 import { seededRandom } from './records-generate';
 
 export const WORKS_QUERY = `query($q:String,$f:SearchFilters){ search(query:$q, filters:$f, first:20){ totalCount works{ id holdingsCount representative{ title creators year } holdings{ libraryName callNumber } } facets{ languages{value count} types{value count} libraryKinds{value count} } pageInfo{ endCursor hasNextPage } } }`;

@@ -1,4 +1,4 @@
-import { generateRecord } from '../test/oai-provider';
+import { generateRecord } from '@hop-luu/oai-test-provider';
 import { DEMO_LIBRARIES } from './demo-feed';
 
 describe('the demo feed', () => {

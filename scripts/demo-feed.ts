@@ -1,4 +1,4 @@
-import type { RepositoryConfig, ResponseModes } from '../test/oai-provider';
+import type { RepositoryConfig, ResponseModes } from '@hop-luu/oai-test-provider';
 import type { LibraryKind } from '@hop-luu/sources';
 
 /** A partner library of the demo: its sample repository and how it registers. */

@@ -7,7 +7,7 @@ import { HarvestRun, HarvestRunsService } from '@hop-luu/harvest-runs';
 import { SourceError, SourceErrorCode, SourceRegistrationService } from '@hop-luu/sources';
 import { commands } from '../apps/harvester/src/cli/commands';
 import { CliModule } from '../apps/harvester/src/cli/cli.module';
-import { OaiProvider, startOaiProvider } from '../test/oai-provider';
+import { OaiProvider, startOaiProvider } from '@hop-luu/oai-test-provider';
 import { DEMO_FAILING_LIBRARY, DEMO_LIBRARIES, DemoLibrary } from './demo-feed';
 import { startLocalServices } from './services/local-services';
 import { PROJECT_ROOT } from './services/paths';

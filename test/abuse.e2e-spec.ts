@@ -12,7 +12,7 @@ import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { commands } from '../apps/harvester/src/cli/commands';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
 import { HarvesterModule } from '../apps/harvester/src/harvester.module';
-import { OaiProvider, startOaiProvider } from './oai-provider';
+import { OaiProvider, startOaiProvider } from '@hop-luu/oai-test-provider';
 import { eventually } from './support/eventually';
 import { waitForRun } from './support/harvest-helpers';
 import { errorCode, gql, GqlResponse } from './support/graphql-client';

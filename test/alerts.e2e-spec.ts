@@ -9,7 +9,7 @@ import { createApp } from '@hop-luu/platform';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
 import { QualityReportsService } from '@hop-luu/quality';
-import { generateRecords, OaiProvider, startOaiProvider } from './oai-provider';
+import { generateRecords, OaiProvider, startOaiProvider } from '@hop-luu/oai-test-provider';
 import { gql } from './support/graphql-client';
 import { queueRun, registerSource, waitForRun } from './support/harvest-helpers';
 import { CaughtMail, SmtpCatcher } from './support/smtp-catcher';

@@ -9,7 +9,7 @@ import { CatalogueIndex } from '@hop-luu/search-index';
 import { createApp } from '@hop-luu/platform';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
-import { OaiProvider, startOaiProvider } from './oai-provider';
+import { OaiProvider, startOaiProvider } from '@hop-luu/oai-test-provider';
 import { waitForRun } from './support/harvest-helpers';
 import { eventually } from './support/eventually';
 import { errorCode, gql, GqlResponse } from './support/graphql-client';

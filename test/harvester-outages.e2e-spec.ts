@@ -4,7 +4,7 @@ import { LOCK_CLASS } from '@hop-luu/database';
 import { HarvestRun, HarvestRunsService } from '@hop-luu/harvest-runs';
 import { ensureElasticsearch, ServiceHandle } from '../scripts/services/elasticsearch';
 import { ensurePostgres } from '../scripts/services/postgres';
-import { OaiProvider, startOaiProvider } from './oai-provider';
+import { OaiProvider, startOaiProvider } from '@hop-luu/oai-test-provider';
 import {
   harvesterContext,
   indexedIds,

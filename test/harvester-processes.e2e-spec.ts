@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { HarvestRun, HarvestRunsService } from '@hop-luu/harvest-runs';
-import { OaiProvider, startOaiProvider } from './oai-provider';
+import { OaiProvider, startOaiProvider } from '@hop-luu/oai-test-provider';
 import {
   harvesterContext,
   indexedIds,

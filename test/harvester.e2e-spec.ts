@@ -11,7 +11,7 @@ import { MappingUpgradeService } from '../apps/harvester/src/reindex/mapping-upg
 import { ReindexService } from '../apps/harvester/src/reindex/reindex.service';
 import { ScheduleService } from '../apps/harvester/src/scheduling/schedule.service';
 import { SourcesService } from '@hop-luu/sources';
-import { OaiProvider, startOaiProvider } from './oai-provider';
+import { OaiProvider, startOaiProvider } from '@hop-luu/oai-test-provider';
 import { indexedIds, queueRun, registerSource, until, waitForRun } from './support/harvest-helpers';
 import { expectedIds } from './support/provider-state';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';

@@ -1,7 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { HarvestRun, RunStatus } from '@hop-luu/harvest-runs';
-import { OaiProvider, Repository, RepositoryConfig, startOaiProvider } from './oai-provider';
-import type { LegacyTextMode } from './oai-provider/legacy-text';
+import {
+  OaiProvider,
+  Repository,
+  RepositoryConfig,
+  startOaiProvider,
+} from '@hop-luu/oai-test-provider';
+import type { LegacyTextMode } from '@hop-luu/oai-test-provider/legacy-text';
 import {
   harvesterContext,
   indexedIds,

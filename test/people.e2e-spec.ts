@@ -8,7 +8,7 @@ import { createApp } from '@hop-luu/platform';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { CliModule } from '../apps/harvester/src/cli/cli.module';
 import { commands } from '../apps/harvester/src/cli/commands';
-import { OaiProvider, startOaiProvider } from './oai-provider';
+import { OaiProvider, startOaiProvider } from '@hop-luu/oai-test-provider';
 import { SmtpCatcher } from './support/smtp-catcher';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
 

@@ -10,8 +10,17 @@ import { SourceRegistrationService } from '@hop-luu/sources';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { QUALITY_UPDATED, QualityUpdatedEvent } from '../apps/harvester/src/events/harvest-events';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
-import { BibRecord, generateRecords, OaiProvider, startOaiProvider } from './oai-provider';
-import { DOUBLE_ENCODED, LEGACY_CREATORS, TCVN3_TITLES } from './oai-provider/legacy-text';
+import {
+  BibRecord,
+  generateRecords,
+  OaiProvider,
+  startOaiProvider,
+} from '@hop-luu/oai-test-provider';
+import {
+  DOUBLE_ENCODED,
+  LEGACY_CREATORS,
+  TCVN3_TITLES,
+} from '@hop-luu/oai-test-provider/legacy-text';
 import { queueRun, until, waitForRun } from './support/harvest-helpers';
 import { gql } from './support/graphql-client';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';

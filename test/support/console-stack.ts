@@ -7,7 +7,7 @@ import { loadConfig } from '@hop-luu/config';
 import { createApp } from '@hop-luu/platform';
 import { gatewayApp } from '../../apps/gateway/src/gateway.app';
 import { harvesterApp } from '../../apps/harvester/src/harvester.app';
-import { OaiProvider, OaiProviderOptions, startOaiProvider } from '../oai-provider';
+import { OaiProvider, OaiProviderOptions, startOaiProvider } from '@hop-luu/oai-test-provider';
 import { SmtpCatcher } from './smtp-catcher';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './test-environment';
 

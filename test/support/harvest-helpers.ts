@@ -6,7 +6,7 @@ import { HarvestRun, HarvestRunsService, RunMode } from '@hop-luu/harvest-runs';
 import { CatalogueIndex } from '@hop-luu/search-index';
 import { LibraryKind, Source, SourceRegistrationService } from '@hop-luu/sources';
 import { HarvesterModule } from '../../apps/harvester/src/harvester.module';
-import type { OaiProvider } from '../oai-provider';
+import type { OaiProvider } from '@hop-luu/oai-test-provider';
 import { TestEnv } from './test-environment';
 
 /** The harvester's services without its worker or schedules: what a test drives and inspects. */

@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import { CatalogueIndex } from '@hop-luu/search-index';
-import type { Repository } from '../oai-provider';
-import { legacyTextFor, type LegacyTextMode } from '../oai-provider/legacy-text';
+import type { Repository } from '@hop-luu/oai-test-provider';
+import { legacyTextFor, type LegacyTextMode } from '@hop-luu/oai-test-provider/legacy-text';
 
 interface IndexedText {
   oaiIdentifier: string;

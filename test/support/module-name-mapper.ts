@@ -6,9 +6,11 @@ const tsconfig = JSON.parse(readFileSync(join(__dirname, '..', '..', 'tsconfig.j
   compilerOptions: { paths: Record<string, string[]> };
 };
 
+// A trailing /* (deep imports of a library, e.g. @hop-luu/oai-test-provider/legacy-text) maps
+// to a capture group.
 export const moduleNameMapper: Record<string, string> = Object.fromEntries(
   Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias}$`,
-    `<rootDir>/${target.replace(/^\.\//, '')}`,
+    `^${alias.replace(/\/\*$/, '/(.*)')}$`,
+    `<rootDir>/${target.replace(/^\.\//, '').replace(/\/\*$/, '/$1')}`,
   ]),
 );

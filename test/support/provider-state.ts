@@ -1,4 +1,4 @@
-import type { Repository } from '../oai-provider';
+import type { Repository } from '@hop-luu/oai-test-provider';
 
 /** Catalogue document ids the provider's live (not deleted) records should produce. */
 export function expectedIds(repo: Repository, sourceId: string): string[] {

@@ -1,4 +1,4 @@
-import { testClientOptions } from '../../../test/oai-provider/client-options';
+import { testClientOptions } from '@hop-luu/oai-test-provider/client-options';
 import { OaiPmhClient } from './client';
 import { OaiErrorCode, OaiPmhError } from './errors';
 import { HostThrottle } from './host-throttle';

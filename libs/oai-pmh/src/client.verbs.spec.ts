@@ -1,5 +1,5 @@
-import { startOaiProvider, type OaiProvider } from '../../../test/oai-provider';
-import { testClientOptions } from '../../../test/oai-provider/client-options';
+import { startOaiProvider, type OaiProvider } from '@hop-luu/oai-test-provider';
+import { testClientOptions } from '@hop-luu/oai-test-provider/client-options';
 import { OaiPmhClient } from './client';
 import { OaiErrorCode, OaiPmhError } from './errors';
 import { HostThrottle } from './host-throttle';

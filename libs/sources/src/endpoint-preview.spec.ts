@@ -1,5 +1,5 @@
 import { DEFAULT_XML_LIMITS } from '@hop-luu/records';
-import { legacyTextFor } from '../../../test/oai-provider/legacy-text';
+import { legacyTextFor } from '@hop-luu/oai-test-provider/legacy-text';
 import { previewOf } from './endpoint-preview';
 
 const context = {

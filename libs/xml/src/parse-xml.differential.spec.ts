@@ -1,4 +1,4 @@
-import { generateRecord, renderMarc21, renderOaiDc } from '../../../test/oai-provider';
+import { generateRecord, renderMarc21, renderOaiDc } from '@hop-luu/oai-test-provider';
 import { DEFAULT_XML_LIMITS, parseXml } from './parse-xml';
 import { mutate, outcome, random, referenceShape, shapeOf } from './testing/differential';
 

@@ -3,8 +3,8 @@ import {
   type OaiProvider,
   type Repository,
   type RepositoryConfig,
-} from '../../../../test/oai-provider';
-import { testClientOptions } from '../../../../test/oai-provider/client-options';
+} from '@hop-luu/oai-test-provider';
+import { testClientOptions } from '@hop-luu/oai-test-provider/client-options';
 import { OaiPmhClient } from '../client';
 import type { OaiPmhClientOptions } from '../options';
 

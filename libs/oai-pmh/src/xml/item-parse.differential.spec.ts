@@ -6,7 +6,7 @@ import {
   OAI_DC_NS,
   renderMarc21,
   renderOaiDc,
-} from '../../../../test/oai-provider';
+} from '@hop-luu/oai-test-provider';
 import {
   mutate,
   outcome,

@@ -1,4 +1,4 @@
-import { DOUBLE_ENCODED } from '../../../../test/oai-provider/legacy-text';
+import { DOUBLE_ENCODED } from '@hop-luu/oai-test-provider/legacy-text';
 import { repairText } from './repair-text';
 
 describe('repairText: double-encoded UTF-8', () => {

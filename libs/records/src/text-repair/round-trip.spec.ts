@@ -5,9 +5,9 @@ import {
   PUBLISHERS_VI,
   QUALIFIERS_VI,
   TOPICS_VI,
-} from '../../../../test/oai-provider/vocabulary';
-import { Prng } from '../../../../test/oai-provider/prng';
-import { EUROPEAN_NAMES, EUROPEAN_TITLES } from '../../../../test/oai-provider/legacy-text';
+} from '@hop-luu/oai-test-provider/vocabulary';
+import { Prng } from '@hop-luu/oai-test-provider/prng';
+import { EUROPEAN_NAMES, EUROPEAN_TITLES } from '@hop-luu/oai-test-provider/legacy-text';
 import { encodeDoubleUtf8, encodeTcvn3, encodeVni } from '../testing/legacy-encode';
 import { repairText } from './repair-text';
 

@@ -4,7 +4,7 @@ import {
   LEGACY_CREATORS,
   TCVN3_TITLES,
   VNI_TITLES,
-} from '../../../../../test/oai-provider/legacy-text';
+} from '@hop-luu/oai-test-provider/legacy-text';
 import { repairLegacyEncoding } from './repair';
 
 describe('repairLegacyEncoding', () => {
