@@ -28,3 +28,4 @@ export {
 export { trimIsbd, cleanText, readYear } from './text';
 export { toIso639_3 } from './vocabulary/languages';
 export { mapResourceType } from './vocabulary/resource-types';
+export * from './record-id';

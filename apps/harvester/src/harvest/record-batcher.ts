@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
 import { RunError } from '@hop-luu/harvest-runs';
 import { OaiRecord } from '@hop-luu/oai-pmh';
-import { XmlLimits } from '@hop-luu/records';
+import { catalogueRecordId, XmlLimits } from '@hop-luu/records';
 import { BulkAction, LibraryInfo, writeBulk } from '@hop-luu/search-index';
 import { RawRecordRow, RawRecordsService } from '../raw-records/raw-records.service';
 import { indexActionFor } from './index-action';
@@ -161,7 +161,7 @@ export class RecordBatcher {
   }
 
   private idOf(record: OaiRecord): string {
-    return `${this.target.sourceId}:${record.header.identifier}`;
+    return catalogueRecordId(this.target.sourceId, record.header.identifier);
   }
 
   private rowOf(record: OaiRecord): RawRecordRow {

@@ -1,4 +1,5 @@
 import type { NormalizedRecord, NormalizeInput, RecordFormat } from '../normalized-record';
+import { catalogueRecordId } from '../record-id';
 import { buildClusterKey } from '../cluster-key';
 import { buildSearchForms } from '../search-forms';
 import { pickResourceType } from '../vocabulary/resource-types';
@@ -21,7 +22,7 @@ export function finishRecord(
   const description = draft.descriptions.length > 0 ? draft.descriptions.join('\n\n') : undefined;
   const type = pickResourceType(draft.typeTerms);
   const record: NormalizedRecord = {
-    id: recordId(header),
+    id: catalogueRecordId(header.sourceId, header.oaiIdentifier),
     sourceId: header.sourceId,
     oaiIdentifier: header.oaiIdentifier,
     format,
@@ -93,7 +94,7 @@ export function deletedRecord(header: RecordHeader): NormalizedRecord {
     subjects: [],
   });
   return {
-    id: recordId(header),
+    id: catalogueRecordId(header.sourceId, header.oaiIdentifier),
     sourceId: header.sourceId,
     oaiIdentifier: header.oaiIdentifier,
     datestamp: header.datestamp,
@@ -123,8 +124,4 @@ export function deletedRecord(header: RecordHeader): NormalizedRecord {
       parts: {},
     },
   };
-}
-
-function recordId(header: RecordHeader): string {
-  return `${header.sourceId}:${header.oaiIdentifier}`;
 }
