@@ -1,22 +1,10 @@
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Segmented,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Segmented, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
+import { SecretShownOnce } from '../components/SecretShownOnce';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, shortRunId } from '../lib/format';
 import { errorText } from '../lib/gql-errors';
@@ -235,23 +223,12 @@ export default function AlertsPage() {
           />
         </QueryState>
       </section>
-      <Modal
-        open={!!secret}
-        title={t('alerts.secretTitle')}
-        onOk={() => setSecret(null)}
-        onCancel={() => setSecret(null)}
-        okText={t('keys.secretStored')}
-        cancelButtonProps={{ style: { display: 'none' } }}
-      >
-        <p>{t('alerts.secretText')}</p>
-        <Typography.Paragraph
-          copyable={{ text: secret ?? '' }}
-          code
-          style={{ wordBreak: 'break-all' }}
-        >
-          {secret}
-        </Typography.Paragraph>
-      </Modal>
+      <SecretShownOnce
+        secret={secret}
+        title="alerts.secretTitle"
+        text="alerts.secretText"
+        onClose={() => setSecret(null)}
+      />
     </>
   );
 }

@@ -6,18 +6,17 @@ import {
   DatePicker,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Space,
   Table,
   Tag,
-  Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
+import { SecretShownOnce } from '../components/SecretShownOnce';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format';
 import { errorKind, errorText } from '../lib/gql-errors';
@@ -196,23 +195,12 @@ export default function KeysPage() {
           ]}
         />
       </QueryState>
-      <Modal
-        open={!!secret}
-        title={t('keys.secretTitle')}
-        onOk={() => setSecret(null)}
-        onCancel={() => setSecret(null)}
-        okText={t('keys.secretStored')}
-        cancelButtonProps={{ style: { display: 'none' } }}
-      >
-        <p>{t('keys.secretText')}</p>
-        <Typography.Paragraph
-          copyable={{ text: secret ?? '' }}
-          code
-          style={{ wordBreak: 'break-all' }}
-        >
-          {secret}
-        </Typography.Paragraph>
-      </Modal>
+      <SecretShownOnce
+        secret={secret}
+        title="keys.secretTitle"
+        text="keys.secretText"
+        onClose={() => setSecret(null)}
+      />
     </>
   );
 }
