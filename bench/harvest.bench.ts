@@ -29,6 +29,8 @@ async function startProvider(): Promise<{ origin: string; stop: () => void }> {
     [
       '-r',
       'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
       'bench/oai-provider-process.ts',
       String(RECORDS),
       String(PAGE_SIZE),
