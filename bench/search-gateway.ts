@@ -3,6 +3,7 @@
  * loop or its CPU accounting. It is compiled into a private folder (.cache/bench-search/dist)
  * instead of dist/, which `npm run demo` and other engineers use.
  */
+import { randomBytes } from 'node:crypto';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createReadStream, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -79,7 +80,14 @@ export async function startGateway(
   const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
   const child = spawn(process.execPath, [...profile, MAIN], {
     cwd: ROOT,
-    env: { ...process.env, ...env, GATEWAY_PORT: String(port), BIND_ADDRESS: '127.0.0.1' },
+    env: {
+      ...process.env,
+      // Production mode refuses the development session key; the bench never signs anyone in.
+      CONSOLE_SESSION_SECRET: randomBytes(32).toString('hex'),
+      ...env,
+      GATEWAY_PORT: String(port),
+      BIND_ADDRESS: '127.0.0.1',
+    },
     stdio: ['ignore', logFd, logFd],
   });
   const url = `http://127.0.0.1:${port}`;
