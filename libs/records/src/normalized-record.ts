@@ -55,6 +55,13 @@ export interface Identifiers {
   url: string[];
   /** Call numbers found anywhere in the record (090/099, 852, 952 $o, MODS shelfLocator). */
   callNumber: string[];
+  /**
+   * Other identifiers naming the same publication across catalogues, each prefixed with its
+   * kind: 'lccn:2001012345' (MARC 010), 'nbn:GB9912345' (015 national bibliography number),
+   * 'nbd:<agency>:<number>' (016, agency from $2, 'cacona' when ind1 is blank), 'oclc:12345678'
+   * (035 "(OCoLC)…"), and MODS identifier type="lccn"/"oclc".
+   */
+  other: string[];
 }
 
 /** Links a user can follow. */

@@ -111,7 +111,7 @@ export function deletedRecord(header: RecordHeader): NormalizedRecord {
     languages: [],
     type: 'other',
     series: [],
-    identifiers: { isbn: [], issn: [], doi: [], handle: [], url: [], callNumber: [] },
+    identifiers: { isbn: [], issn: [], doi: [], handle: [], url: [], callNumber: [], other: [] },
     links: { fullText: [] },
     rights: [],
     holdings: [],

@@ -62,6 +62,7 @@ export class RecordDraft {
     handle: [],
     url: [],
     callNumber: [],
+    other: [],
   };
   readonly links: Links = { fullText: [] };
   readonly rights: string[] = [];
@@ -235,6 +236,23 @@ export class RecordDraft {
   addCallNumber(field: string, raw: string | undefined): void {
     const value = this.text(field, raw);
     if (value) pushUnique(this.identifiers.callNumber, value);
+  }
+
+  /**
+   * One of the other identifiers (`Identifiers.other`): `read` turns the cleaned value into
+   * its number, or undefined when it is not one (then a warning names the field).
+   */
+  addOtherId(
+    field: string,
+    raw: string | undefined,
+    prefix: string,
+    read: (value: string) => string | undefined,
+  ): void {
+    const value = this.text(field, raw, 'plain');
+    if (!value) return;
+    const number = read(value);
+    if (number) pushUnique(this.identifiers.other, `${prefix}:${number}`);
+    else this.warn(field, `not a valid ${prefix.split(':')[0].toUpperCase()} '${value}'`);
   }
 
   /** An identifier of unknown kind (dc:identifier, untyped MODS identifier): classify, then add. */

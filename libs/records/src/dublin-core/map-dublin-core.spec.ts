@@ -25,6 +25,7 @@ describe('oai_dc mapping', () => {
       rights: ['Chỉ đọc tại chỗ'],
     });
     expect(r.identifiers.isbn).toEqual(['9786041234567']);
+    expect(r.identifiers.other).toEqual([]); // oai_dc has no typed identifiers to read them from
     expect(r.links.fullText).toEqual([
       'https://thuvien.example.edu.vn/bitstream/123/45/truyen-kieu.pdf',
     ]);

@@ -2,6 +2,7 @@ import { classifyIdentifier } from './classify-identifier';
 import { extractDoi, extractHandle } from './doi-handle-url';
 import { normalizeIsbn } from './isbn';
 import { normalizeIssn } from './issn';
+import { compactNumber, normalizeLccn, oclcNumber } from './other-ids';
 
 describe('normalizeIsbn', () => {
   it('converts a valid ISBN-10 to ISBN-13', () => {
@@ -53,5 +54,32 @@ describe('DOI, handle and identifier classification', () => {
     ['TV0012345', 'unknown', 'TV0012345'],
   ])('%s is %s', (input, kind, value) => {
     expect(classifyIdentifier(input)).toEqual({ kind, value });
+  });
+});
+
+describe('other identifiers', () => {
+  it.each([
+    ['  2001012345 ', '2001012345'],
+    ['n 79-21164', 'n79021164'],
+    ['85-2 ', '85000002'],
+    ['sn 85012345 //r86', 'sn85012345'],
+  ])('normalises the LCCN %s → %s', (raw, expected) => {
+    expect(normalizeLccn(raw)).toBe(expected);
+  });
+
+  it('refuses an LCCN without a serial number', () => {
+    expect(normalizeLccn('không rõ')).toBeUndefined();
+  });
+
+  it('reads OCLC numbers with or without their prefixes and leading zeros', () => {
+    expect(oclcNumber('(OCoLC)ocm01234567')).toBe('1234567');
+    expect(oclcNumber('(OCoLC)on1045678901')).toBe('1045678901');
+    expect(oclcNumber('(OCoLC) 123')).toBe('123');
+    expect(oclcNumber('(VnHaNL)000123')).toBeUndefined();
+  });
+
+  it('compacts national bibliography numbers, dropping a qualifier', () => {
+    expect(compactNumber('GB99 12345 (pbk.)')).toBe('GB9912345');
+    expect(compactNumber(' () ')).toBeUndefined();
   });
 });

@@ -134,4 +134,50 @@ describe('MARC 21 mapping', () => {
     expect(r.subjects).toEqual([{ value: 'Lịch sử -- Việt Nam', scheme: 'lcsh' }]);
     expect(r.warnings).toEqual([]);
   });
+  it('reads LCCN (010), national bibliography numbers (015, 016 with its agency) and OCLC numbers (035) into identifiers.other', () => {
+    const field = (tag: string, ind1: string, subfields: string): string =>
+      `<datafield tag="${tag}" ind1="${ind1}" ind2=" ">${subfields}</datafield>`;
+    const xml =
+      '<record xmlns="http://www.loc.gov/MARC21/slim"><leader>00000nam a2200000 a 4500</leader>' +
+      field(
+        '010',
+        ' ',
+        '<subfield code="a">  2001012345 </subfield><subfield code="z">99000001</subfield>',
+      ) +
+      field(
+        '015',
+        ' ',
+        '<subfield code="a">GB99 12345 (pbk.)</subfield><subfield code="2">bnb</subfield>',
+      ) +
+      field(
+        '016',
+        '7',
+        '<subfield code="a">961234567</subfield><subfield code="2">DE-101</subfield>',
+      ) +
+      field('016', ' ', '<subfield code="a">20019876</subfield>') +
+      field('016', '7', '<subfield code="a">55555</subfield>') +
+      field('035', ' ', '<subfield code="a">(OCoLC)ocm01234567</subfield>') +
+      field('035', ' ', '<subfield code="a">(VnHaNL)000123</subfield>') +
+      field('035', ' ', '<subfield code="a">(OCoLC)không-số</subfield>') +
+      field('245', '1', '<subfield code="a">Tựa đề</subfield>') +
+      '</record>';
+    const r = normalizeOk(xml, 'marc21');
+    expect(r.identifiers.other).toEqual([
+      'lccn:2001012345',
+      'nbn:GB9912345',
+      'nbd:de-101:961234567',
+      'nbd:cacona:20019876',
+      'oclc:1234567',
+    ]);
+    expect(r.warnings).toEqual([
+      '016 $2: missing agency code (ind1 7 needs $2); number not read',
+      "035 $a: not a valid OCLC '(OCoLC)không-số'",
+    ]);
+  });
+
+  it('gives no other identifiers when the record has none', () => {
+    expect(
+      normalizeOk(fixture('marc21/fixtures/truyen-kieu.koha.xml'), 'marc21').identifiers.other,
+    ).toEqual([]);
+  });
 });

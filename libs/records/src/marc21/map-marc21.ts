@@ -4,6 +4,7 @@ import { mapFixedFields } from './fixed-fields';
 import { map852, map856, map952 } from './links-and-holdings';
 import { fieldName, joined, readMarcRecord, sub, subs, type DataField } from './marc-record';
 import { map245, mapName, mapOtherTitle } from './names-and-titles';
+import { map010, map015, map016, map035 } from './other-identifiers';
 import { mapSubject } from './subjects';
 
 type FieldMapper = (field: DataField, draft: RecordDraft) => void;
@@ -51,9 +52,13 @@ const mapThesisNote: FieldMapper = (field, draft) => {
 };
 
 const FIELD_MAPPERS: ReadonlyMap<string, FieldMapper> = new Map<string, FieldMapper>([
+  ['010', map010],
+  ['015', map015],
+  ['016', map016],
   ['020', each('a', (d, n, v) => d.addIsbn(n, v))],
   ['022', each('a', (d, n, v) => d.addIssn(n, v))],
   ['024', map024],
+  ['035', map035],
   ['041', map041],
   ['050', (f, d) => d.addClassification('lcc', fieldName(f), joined(f, 'ab'))],
   ['080', each('a', (d, n, v) => d.addClassification('udc', n, v))],

@@ -50,4 +50,11 @@ describe('MODS mapping', () => {
       parts: { title: 'mekong salinity dataset 2010 2020', year: '2021' },
     });
   });
+  it('reads identifier type="lccn" and type="oclc" into identifiers.other', () => {
+    const xml =
+      '<mods xmlns="http://www.loc.gov/mods/v3"><titleInfo><title>Đại Việt sử ký toàn thư</title></titleInfo>' +
+      '<identifier type="lccn">n 79-21164</identifier><identifier type="oclc">ocm00012345</identifier>' +
+      '<identifier type="local">HN-1998-0042</identifier></mods>';
+    expect(normalizeOk(xml, 'mods').identifiers.other).toEqual(['lccn:n79021164', 'oclc:12345']);
+  });
 });

@@ -1,4 +1,5 @@
 import type { RecordDraft } from '../draft/record-draft';
+import { normalizeLccn, oclcNumber } from '../identifiers';
 import { foldText } from '../vietnamese';
 import { attr, childrenNamed, deepText, firstChild, type XmlElement } from '@hop-luu/xml';
 
@@ -119,6 +120,8 @@ const mapIdentifier: ElementMapper = (el, d) => {
   else if (type === 'issn') d.addIssn(field, el.text);
   else if (type === 'doi') d.addDoi(field, el.text);
   else if (type === 'hdl' || type === 'handle') d.addHandle(field, el.text);
+  else if (type === 'lccn') d.addOtherId(field, el.text, 'lccn', normalizeLccn);
+  else if (type === 'oclc') d.addOtherId(field, el.text, 'oclc', oclcNumber);
   else d.addIdentifier(field, el.text);
 };
 

@@ -108,6 +108,7 @@ export function toCatalogueDocument(
       ...ids.handle,
       ...ids.url,
       ...ids.callNumber,
+      ...ids.other, // 'lccn:…', 'oclc:…': the keyword field needs no mapping change
     ],
     classification: record.classification,
     links: record.links,
