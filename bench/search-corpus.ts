@@ -4,7 +4,12 @@
  * XML → normalizeRecord → toCatalogueDocument), so the index holds what production would.
  */
 import { normalizeRecord } from '@hop-luu/records';
-import { CatalogueDocument, LibraryInfo, toCatalogueDocument } from '@hop-luu/search-index';
+import {
+  CatalogueDocument,
+  LibraryInfo,
+  toCatalogueDocument,
+  workFromClusterKey,
+} from '@hop-luu/search-index';
 import { generateRecord, renderMarc21, renderOaiDc } from '@hop-luu/oai-test-provider';
 
 export interface BenchLibrary {
@@ -99,7 +104,11 @@ export function buildDocument(library: BenchLibrary, local: number, now: Date): 
     metadataXml: xml,
   });
   if (!result.ok) throw new Error(`${library.code} #${local}: ${result.error.message}`);
-  return { id: result.record.id, document: toCatalogueDocument(result.record, library.info, now) };
+  const work = workFromClusterKey(result.record);
+  return {
+    id: result.record.id,
+    document: toCatalogueDocument(result.record, library.info, work, now),
+  };
 }
 
 /**

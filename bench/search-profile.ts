@@ -31,9 +31,9 @@ const ALL_FACETS: Record<string, AggregationsAggregationContainer> = {
   years: { terms: { field: 'year', size: 50 } },
   subjects: { terms: { field: 'subjects', size: 20 } },
 };
-const WORK_COUNT = { cardinality: { field: 'cluster.key', precision_threshold: 40_000 } };
+const WORK_COUNT = { cardinality: { field: 'work.id', precision_threshold: 40_000 } };
 const COLLAPSE: SearchRequest['collapse'] = {
-  field: 'cluster.key',
+  field: 'work.id',
   inner_hits: { name: 'holdings', size: 50, sort: [{ 'library.kind': 'asc' }, { id: 'asc' }] },
 };
 

@@ -157,18 +157,16 @@ describe('console API: overview, charts, health, live runs, endpoint check, dele
       );
   }, 120_000);
 
-  /** Works only this source holds, counted from every document's cluster key. */
+  /** Works only this source holds, counted from every document's work id. */
   async function worksOnlyIn(sourceId: string): Promise<number> {
-    const found = await harvester
-      .get(Client)
-      .search<{ sourceId: string; cluster: { key: string } }>({
-        index: harvester.get(CatalogueIndex).alias,
-        size: 1000,
-        _source: ['sourceId', 'cluster.key'],
-      });
+    const found = await harvester.get(Client).search<{ sourceId: string; work: { id: string } }>({
+      index: harvester.get(CatalogueIndex).alias,
+      size: 1000,
+      _source: ['sourceId', 'work.id'],
+    });
     const holders = new Map<string, Set<string>>();
     for (const hit of found.hits.hits) {
-      const key = hit._source!.cluster.key;
+      const key = hit._source!.work.id;
       holders.set(key, (holders.get(key) ?? new Set()).add(hit._source!.sourceId));
     }
     return [...holders.values()].filter((ids) => ids.size === 1 && ids.has(sourceId)).length;

@@ -1,6 +1,12 @@
 import type { CatalogueDocument } from '@hop-luu/search-index';
 import { markPassages, markText, matchedWords } from './display-highlight';
-import { CatalogueRecordType, ClusterEvidence, Highlight, Holding } from './record.types';
+import {
+  CatalogueRecordType,
+  ClusterEvidence,
+  Highlight,
+  Holding,
+  RecordWork,
+} from './record.types';
 
 /** The parts of a record a holding is made of (all that holdings searches fetch). */
 export type HoldingSource = Pick<
@@ -22,17 +28,22 @@ export function holdingOf(doc: HoldingSource): Holding {
   };
 }
 
+export function workFactsOf(doc: CatalogueDocument): RecordWork {
+  const { id, rule, facts, joinedWith } = doc.work;
+  return { id, rule, facts, joinedWith: joinedWith ?? null };
+}
+
+/** The deprecated `cluster` field, from the same membership: its work id and rule. */
 export function evidenceOf(doc: CatalogueDocument): ClusterEvidence {
-  const parts = doc.cluster.parts;
   return {
-    key: doc.cluster.key,
-    basis: doc.cluster.basis,
-    isbn: parts.isbn ?? null,
-    issn: parts.issn ?? null,
-    title: parts.title ?? null,
-    creator: parts.creator ?? null,
-    year: parts.year ?? null,
-    edition: parts.edition ?? null,
+    key: doc.work.id,
+    basis: doc.work.rule,
+    isbn: null,
+    issn: null,
+    title: null,
+    creator: null,
+    year: null,
+    edition: null,
   };
 }
 
@@ -77,6 +88,7 @@ export function toRecord(
     format: doc.format,
     datestamp: doc.datestamp,
     heldBy: holdingOf(doc),
+    work: workFactsOf(doc),
     cluster: evidenceOf(doc),
     highlights: highlightsOf(doc, highlight),
   };

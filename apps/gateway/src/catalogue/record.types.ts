@@ -33,8 +33,36 @@ export class Holding {
   link: string | null;
 }
 
+@ObjectType('RecordWork', {
+  description:
+    'The work a record belongs to, and why it joined: the rule, the facts it rested on and the member it matched.',
+})
+export class RecordWork {
+  @Field(() => ID, { description: 'The work id; pass it to `cluster(id)` for every member.' })
+  id: string;
+
+  @Field({
+    description:
+      'The rule that put the record in this work, e.g. shared-identifier, title-author, first-record, curator-merge, curator-split.',
+  })
+  rule: string;
+
+  @Field(() => [String], {
+    description:
+      'The facts the rule rested on, in plain words, e.g. "ISBN 9786041234567", "title similarity 0.94", "same year 2012".',
+  })
+  facts: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The member record it matched; null for the first record of a work.',
+  })
+  joinedWith: string | null;
+}
+
 @ObjectType({
-  description: 'Why records were grouped into one work: the key and the parts it was built from.',
+  description:
+    'Deprecated (use `work`): the work id and the rule that grouped the record; the key parts are no longer kept (always null).',
 })
 export class ClusterEvidence {
   @Field({
@@ -154,7 +182,13 @@ export class CatalogueRecordType {
   @Field(() => Holding, { description: 'The library this record comes from.' })
   heldBy: Holding;
 
-  @Field(() => ClusterEvidence, { description: 'The work this record belongs to, and why.' })
+  @Field(() => RecordWork, { description: 'The work this record belongs to, and why it joined.' })
+  work: RecordWork;
+
+  @Field(() => ClusterEvidence, {
+    description: 'The work this record belongs to (its id as `key`, its rule as `basis`).',
+    deprecationReason: 'Use `work`: works are matched by rules now, not by one key.',
+  })
   cluster: ClusterEvidence;
 
   @Field(() => [Highlight], { description: 'Matching fragments, in search results only.' })

@@ -36,7 +36,7 @@ export class RecordsService {
   async cluster(key: string): Promise<Cluster | null> {
     const response = await this.client.search<CatalogueDocument>({
       index: this.catalogue.alias,
-      query: { term: { [FIELD.clusterKey]: key } },
+      query: { term: { [FIELD.workId]: key } },
       sort: [{ [FIELD.libraryKind]: 'asc' }, { [FIELD.id]: 'asc' }],
       size: MAX_CLUSTER_MEMBERS,
       timeout: SEARCH_TIMEOUT,

@@ -143,7 +143,7 @@ export class SearchService {
         from: offset,
         size: first + 1,
         track_total_hits: false,
-        collapse: { field: FIELD.clusterKey },
+        collapse: { field: FIELD.workId },
         highlight: needs.highlights ? HIGHLIGHT : undefined,
         _source: { excludes: SOURCE_EXCLUDES },
       },
@@ -159,7 +159,7 @@ export class SearchService {
       totalCount: works,
       totalCountIsExact: works < WORK_COUNT_PRECISION,
       recordCount: totalOf(counts),
-      works: page.map((hit) => workOf(hit, holdings.get(hit._source!.cluster.key))),
+      works: page.map((hit) => workOf(hit, holdings.get(hit._source!.work.id))),
       facets: facetsOf(counts),
       pageInfo: {
         hasNextPage: hits.hits.hits.length > first,
@@ -180,7 +180,7 @@ export class SearchService {
     plan: SearchPlan,
     signal: AbortSignal,
   ): Promise<Map<string, WorkHoldings>> {
-    const keys = page.map((hit) => hit._source!.cluster.key);
+    const keys = page.map((hit) => hit._source!.work.id);
     if (keys.length === 0) return new Map();
     const response = await this.client.search<CatalogueDocument>(
       {
@@ -188,11 +188,11 @@ export class SearchService {
         size: 0,
         timeout: SEARCH_TIMEOUT,
         query: {
-          bool: { filter: [{ terms: { [FIELD.clusterKey]: keys } }, ...plan.filters] },
+          bool: { filter: [{ terms: { [FIELD.workId]: keys } }, ...plan.filters] },
         },
         aggs: {
           works: {
-            terms: { field: FIELD.clusterKey, size: keys.length },
+            terms: { field: FIELD.workId, size: keys.length },
             aggs: {
               holdings: {
                 top_hits: {
@@ -240,7 +240,7 @@ function countsRequest({ view, needs, query }: SearchPlan): SearchRequest | unde
   const aggs = facetAggregations(needs.facets);
   if (view === 'works' && needs.counts)
     aggs.works = {
-      cardinality: { field: FIELD.clusterKey, precision_threshold: WORK_COUNT_PRECISION },
+      cardinality: { field: FIELD.workId, precision_threshold: WORK_COUNT_PRECISION },
     };
   return {
     size: 0,
@@ -286,7 +286,7 @@ interface HoldingsBucket {
 
 function workOf(hit: Hit, holdings: WorkHoldings | undefined) {
   return {
-    id: hit._source!.cluster.key,
+    id: hit._source!.work.id,
     representative: toRecord(hit._source!, hit.highlight),
     holdingsCount: holdings?.count ?? 1,
     holdings: (holdings?.members ?? [hit._source!]).map(holdingOf),

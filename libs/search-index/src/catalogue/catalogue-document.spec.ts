@@ -1,5 +1,5 @@
 import { normalizeRecord } from '@hop-luu/records';
-import { toCatalogueDocument } from './catalogue-document';
+import { toCatalogueDocument, workFromClusterKey } from './catalogue-document';
 
 const MARC = `<record xmlns="http://www.loc.gov/MARC21/slim">
   <leader>00000nam a2200000 a 4500</leader>
@@ -21,10 +21,14 @@ describe('toCatalogueDocument', () => {
     metadataXml: MARC,
   });
   if (!result.ok) throw new Error(result.error.message);
-  const doc = toCatalogueDocument(result.record, {
-    name: 'Thư viện Quốc gia Việt Nam',
-    kind: 'national',
-    province: 'Hà Nội',
+  const doc = toCatalogueDocument(
+    result.record,
+    { name: 'Thư viện Quốc gia Việt Nam', kind: 'national', province: 'Hà Nội' },
+    workFromClusterKey(result.record),
+  );
+
+  it('carries the work it was given, made from its cluster key until matching gives one', () => {
+    expect(doc.work).toEqual({ id: 'isbn:9780306406157', rule: 'isbn', facts: [] });
   });
 
   it('keys the document by source and OAI identifier', () => {
@@ -74,11 +78,11 @@ describe('toCatalogueDocument: encoding problems for the quality report', () => 
       metadataXml: `<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Nguyeãn Du</dc:title><dc:creator>T\uFFFDo</dc:creator></oai_dc:dc>`,
     });
     if (!result.ok) throw new Error(result.error.message);
-    const { quality } = toCatalogueDocument(result.record, {
-      name: 'Huế',
-      kind: 'provincial',
-      province: null,
-    });
+    const { quality } = toCatalogueDocument(
+      result.record,
+      { name: 'Huế', kind: 'provincial', province: null },
+      workFromClusterKey(result.record),
+    );
     expect(quality.present).toEqual(['TITLE', 'CREATOR']);
     expect(quality.encoding).toEqual(['VNI', 'INVALID_BYTES']);
     expect(quality.examples[0]).toEqual({

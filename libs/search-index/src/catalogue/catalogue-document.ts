@@ -5,7 +5,7 @@ import {
   type QualityField,
 } from '@hop-luu/quality';
 import { isbn10From13 } from '@hop-luu/records';
-import type { NormalizedRecord, ClusterBasis, ClusterParts } from '@hop-luu/records';
+import type { NormalizedRecord } from '@hop-luu/records';
 
 /** The library a record came from, copied onto every document for facets and display. */
 export interface LibraryInfo {
@@ -22,6 +22,27 @@ export interface QualityFacts {
   encoding: EncodingKind[];
   /** One value per problem, as sent and as catalogued (stored only, never indexed). */
   examples: { kind: EncodingKind; field: string; before: string; after: string }[];
+}
+
+/**
+ * The work a record belongs to and why (one membership, issue 16): the rule that joined it,
+ * the facts it rested on, and the member it matched. Only `id` is indexed.
+ */
+export interface WorkFacts {
+  id: string;
+  rule: string;
+  /** Human-readable facts, e.g. ['ISBN 9786041234567', 'same year 2012']. */
+  facts: string[];
+  /** The record it matched; absent for the first record of a work. */
+  joinedWith?: string;
+}
+
+/**
+ * A record's work from its own cluster key (libs/records), for callers that have no matching
+ * result yet: records with equal keys share a work, as before works matching.
+ */
+export function workFromClusterKey(record: NormalizedRecord): WorkFacts {
+  return { id: record.cluster.key, rule: record.cluster.basis, facts: [] };
 }
 
 /** What the catalogue index stores for one record (its mapping: catalogue-mapping.ts). */
@@ -58,7 +79,7 @@ export interface CatalogueDocument {
   rights: string[];
   datestamp: string;
   setSpecs: string[];
-  cluster: { key: string; basis: ClusterBasis; parts: ClusterParts };
+  work: WorkFacts;
   search: NormalizedRecord['search'];
   /** Folded, lowercased title: a sort key that ignores diacritics and case. */
   titleSort: string;
@@ -71,6 +92,7 @@ export interface CatalogueDocument {
 export function toCatalogueDocument(
   record: NormalizedRecord,
   library: LibraryInfo,
+  work: WorkFacts,
   now = new Date(),
 ): CatalogueDocument {
   const ids = record.identifiers;
@@ -116,7 +138,7 @@ export function toCatalogueDocument(
     rights: record.rights,
     datestamp: record.datestamp,
     setSpecs: record.setSpecs,
-    cluster: record.cluster,
+    work,
     search: record.search,
     titleSort: record.search.titleFolded.toLowerCase().slice(0, 200),
     suggest: {

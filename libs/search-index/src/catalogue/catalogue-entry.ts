@@ -1,9 +1,27 @@
 import { datestampProblem } from '@hop-luu/oai-pmh';
-import { DEFAULT_XML_LIMITS, normalizeRecord, NormalizeInput, XmlLimits } from '@hop-luu/records';
-import { CatalogueDocument, LibraryInfo, toCatalogueDocument } from './catalogue-document';
+import {
+  DEFAULT_XML_LIMITS,
+  normalizeRecord,
+  NormalizeInput,
+  NormalizedRecord,
+  XmlLimits,
+} from '@hop-luu/records';
+import {
+  CatalogueDocument,
+  LibraryInfo,
+  toCatalogueDocument,
+  workFromClusterKey,
+} from './catalogue-document';
 
 export type CatalogueEntryResult =
-  { ok: true; document: CatalogueDocument } | { ok: false; code: string; message: string };
+  | {
+      ok: true;
+      /** Its work is the record's own cluster key until works matching gives it one (`document.work`). */
+      document: CatalogueDocument;
+      /** The normalised record, for what works matching needs of it. */
+      record: NormalizedRecord;
+    }
+  | { ok: false; code: string; message: string };
 
 /**
  * One harvested (not deleted) record as the catalogue will hold it: normalised by libs/records,
@@ -20,5 +38,6 @@ export function catalogueEntryFor(
   // The OAI header is the harvester's to judge; the record carries the warning like its fields'.
   const datestamp = datestampProblem(input.datestamp);
   if (datestamp) result.record.warnings.push(`datestamp: ${datestamp}`);
-  return { ok: true, document: toCatalogueDocument(result.record, library) };
+  const document = toCatalogueDocument(result.record, library, workFromClusterKey(result.record));
+  return { ok: true, document, record: result.record };
 }

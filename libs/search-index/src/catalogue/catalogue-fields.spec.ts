@@ -46,14 +46,10 @@ const DOCUMENT_LEAVES = [
   'rights',
   'datestamp',
   'setSpecs',
-  'cluster.key',
-  'cluster.basis',
-  'cluster.parts.isbn',
-  'cluster.parts.issn',
-  'cluster.parts.title',
-  'cluster.parts.creator',
-  'cluster.parts.year',
-  'cluster.parts.edition',
+  'work.id',
+  'work.rule',
+  'work.facts',
+  'work.joinedWith',
   'search.title',
   'search.titleFolded',
   'search.otherTitles',
@@ -83,8 +79,7 @@ type Branch =
   | 'classification'
   | 'links'
   | 'holdings'
-  | 'cluster'
-  | 'cluster.parts'
+  | 'work'
   | 'quality'
   | `quality.examples.${string}`;
 type Unlisted = Exclude<

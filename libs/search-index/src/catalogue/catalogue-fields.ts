@@ -3,7 +3,7 @@ import type { CatalogueDocument } from './catalogue-document';
 type Leaf = string | number | boolean;
 
 /**
- * Every dotted path into a document type: 'cluster.key', 'library.province', 'search.title'.
+ * Every dotted path into a document type: 'work.id', 'library.province', 'search.title'.
  * Arrays of objects are followed into their elements, as Elasticsearch does.
  */
 export type FieldPath<T> = {
@@ -37,8 +37,7 @@ export const CATALOGUE_FIELDS = {
   isbn: 'isbn',
   issn: 'issn',
   identifiers: 'identifiers',
-  clusterKey: 'cluster.key',
-  clusterBasis: 'cluster.basis',
+  workId: 'work.id',
   titleSort: 'titleSort',
   suggest: 'suggest',
   warnings: 'warnings',

@@ -41,7 +41,7 @@ export async function catalogueQualityCounts(
       present: { terms: { field: FIELD.qualityPresent, size: QUALITY_FIELDS.length } },
       encoding: { terms: { field: FIELD.qualityEncoding, size: ENCODING_KINDS.length } },
       works: {
-        cardinality: { field: FIELD.clusterKey, precision_threshold: WORK_COUNT_PRECISION },
+        cardinality: { field: FIELD.workId, precision_threshold: WORK_COUNT_PRECISION },
       },
     },
   });

@@ -9,7 +9,7 @@ import type {
 export const WORK_COUNT_PRECISION = 40_000;
 
 /**
- * Cluster keys asked about per round when comparing a source's works with the others'. Each
+ * Work ids asked about per round when comparing a source's works with the others'. Each
  * round's composite page reads the doc values of all the source's documents, so rounds are
  * large: a million-record source takes about a hundred; a round's keys are about 1 MB.
  */
@@ -17,7 +17,7 @@ const KEYS_PER_ROUND = 10_000;
 
 export interface CatalogueTotals {
   readonly records: number;
-  /** Works (distinct cluster keys); exact below WORK_COUNT_PRECISION, approximate above. */
+  /** Works (distinct work ids); exact below WORK_COUNT_PRECISION, approximate above. */
   readonly works: number;
 }
 
@@ -51,7 +51,7 @@ export class CatalogueStats {
       query: ofSources(sourceIds),
       aggs: {
         works: {
-          cardinality: { field: FIELD.clusterKey, precision_threshold: WORK_COUNT_PRECISION },
+          cardinality: { field: FIELD.workId, precision_threshold: WORK_COUNT_PRECISION },
         },
       },
     });
@@ -85,7 +85,7 @@ export class CatalogueStats {
 
   /**
    * Works whose every record comes from this source: they leave the catalogue with it. Pages
-   * through the source's cluster keys and asks, per page, which of them other sources hold
+   * through the source's work ids and asks, per page, which of them other sources hold
    * too (two requests per 10,000 works).
    */
   async worksOnlyIn(sourceId: string): Promise<number> {
@@ -103,13 +103,13 @@ export class CatalogueStats {
     return shared;
   }
 
-  /** The source's cluster keys a round at a time (with its records per key), and which of them other sources hold. */
+  /** The source's work ids a round at a time (with its records per key), and which of them other sources hold. */
   private async *keyRounds(
     sourceId: string,
   ): AsyncGenerator<{ records: Map<string, number>; elsewhere: Set<string> }> {
     let after: Record<string, string> | undefined;
     do {
-      const page = await this.clusterKeysOf(sourceId, after);
+      const page = await this.workIdsOf(sourceId, after);
       if (page.records.size === 0) return;
       yield {
         records: page.records,
@@ -119,7 +119,7 @@ export class CatalogueStats {
     } while (after);
   }
 
-  private async clusterKeysOf(
+  private async workIdsOf(
     sourceId: string,
     after: Record<string, string> | undefined,
   ): Promise<{ records: Map<string, number>; after?: Record<string, string> }> {
@@ -131,7 +131,7 @@ export class CatalogueStats {
         keys: {
           composite: {
             size: KEYS_PER_ROUND,
-            sources: [{ key: { terms: { field: FIELD.clusterKey } } }],
+            sources: [{ key: { terms: { field: FIELD.workId } } }],
             ...(after ? { after } : {}),
           },
         },
@@ -151,11 +151,11 @@ export class CatalogueStats {
       size: 0,
       query: {
         bool: {
-          filter: [{ terms: { [FIELD.clusterKey]: keys } }],
+          filter: [{ terms: { [FIELD.workId]: keys } }],
           must_not: [{ term: { [FIELD.sourceId]: sourceId } }],
         },
       },
-      aggs: { keys: { terms: { field: FIELD.clusterKey, size: keys.length } } },
+      aggs: { keys: { terms: { field: FIELD.workId, size: keys.length } } },
     });
     const buckets = (response.aggregations?.keys as Buckets | undefined)?.buckets ?? [];
     return new Set(buckets.map((bucket) => bucket.key));
