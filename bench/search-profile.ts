@@ -1,6 +1,6 @@
 /**
  * Where a search's time goes, measured directly against Elasticsearch: the gateway's own
- * query (built with its search-request functions) sent with one part removed or changed at a
+ * query (built with libs/search-index's query functions) sent with one part removed or changed at a
  * time, one request at a time, reporting the median `took` per variant and kind of query.
  */
 import { Client } from '@elastic/elasticsearch';
@@ -8,13 +8,7 @@ import type {
   AggregationsAggregationContainer,
   SearchRequest,
 } from '@elastic/elasticsearch/lib/api/types';
-import {
-  filterClauses,
-  HIGHLIGHT,
-  searchQuery,
-  sortFor,
-} from '../apps/gateway/src/catalogue/search-request';
-import { SearchSort } from '../apps/gateway/src/catalogue/search.inputs';
+import { HIGHLIGHT, RECORDS_TARGET, searchQuery } from '@hop-luu/search-index';
 import { QueryKind, SearchVariables } from './search-queries';
 
 /* The facet aggregations as the gateway defines them (search-request.ts), restated here
@@ -45,8 +39,8 @@ const COLLAPSE: SearchRequest['collapse'] = {
 export function worksRequest(alias: string, variables: SearchVariables): SearchRequest {
   return {
     index: alias,
-    query: searchQuery(variables.q, filterClauses(variables.f)),
-    sort: sortFor(SearchSort.RELEVANCE),
+    query: searchQuery(variables.q, RECORDS_TARGET.filterClauses(variables.f)),
+    sort: RECORDS_TARGET.sortFor('RELEVANCE'),
     from: 0,
     size: 21,
     track_total_hits: true,

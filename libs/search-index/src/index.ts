@@ -9,3 +9,4 @@ export * from './cluster-status';
 export * from './search-index.module';
 export * from './unavailable';
 export * from './catalogue/catalogue-fields';
+export * from './query';

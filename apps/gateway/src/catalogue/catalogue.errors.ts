@@ -1,4 +1,5 @@
 import { DomainError } from '@hop-luu/domain-error';
+import { SEARCH_TIMEOUT } from '@hop-luu/search-index';
 
 export enum CatalogueErrorCode {
   BadCursor = 'BAD_CURSOR',
@@ -12,3 +13,13 @@ export enum CatalogueErrorCode {
 
 /** A search the catalogue cannot answer as asked; the message says how to ask instead. */
 export class CatalogueError extends DomainError<CatalogueErrorCode> {}
+
+/** Throws SEARCH_TOO_SLOW for an answer Elasticsearch cut short at SEARCH_TIMEOUT. */
+export function refuseTimedOut(response: { timed_out?: boolean }): void {
+  if (response.timed_out) {
+    throw new CatalogueError(
+      CatalogueErrorCode.SearchTooSlow,
+      `The search ran past its ${SEARCH_TIMEOUT} limit and was stopped; use fewer words or prefixes (word*), add filters, or try again in a minute.`,
+    );
+  }
+}

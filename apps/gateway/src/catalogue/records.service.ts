@@ -4,12 +4,13 @@ import {
   CATALOGUE_FIELDS as FIELD,
   CatalogueDocument,
   CatalogueIndex,
+  queryForms,
+  SEARCH_TIMEOUT,
 } from '@hop-luu/search-index';
+import { refuseTimedOut } from './catalogue.errors';
 import { toRecord } from './record.mapper';
 import { CatalogueRecordType } from './record.types';
 import { Cluster, Suggestion } from './search.types';
-import { queryForms } from './query-text';
-import { refuseTimedOut, SEARCH_TIMEOUT } from './search-request';
 
 const MAX_CLUSTER_MEMBERS = 500;
 

@@ -1,15 +1,5 @@
 import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
-
-export const FACET_NAMES = [
-  'sources',
-  'libraryKinds',
-  'provinces',
-  'years',
-  'languages',
-  'types',
-  'subjects',
-] as const;
-export type FacetName = (typeof FACET_NAMES)[number];
+import { FACET_NAMES, type FacetName } from '@hop-luu/search-index';
 
 function fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): FieldNode[] {
   if (!set) return [];

@@ -1,7 +1,7 @@
 import type { QueryDslQueryContainer, Sort } from '@elastic/elasticsearch/lib/api/types';
+import { RECORDS_TARGET, searchQuery, SearchTarget } from '@hop-luu/search-index';
 import { fingerprint } from './cursor';
 import { SearchNeeds } from './requested-fields';
-import { filterClauses, searchQuery, sortFor } from './search-request';
 import { SearchArgs } from './search.inputs';
 
 export type SearchView = 'records' | 'works';
@@ -15,6 +15,8 @@ export interface SearchPlan {
   readonly view: SearchView;
   readonly args: SearchArgs;
   readonly needs: SearchNeeds;
+  /** The index's fields the filters, sort and facets are on. */
+  readonly target: SearchTarget;
   readonly filters: QueryDslQueryContainer[];
   readonly query: QueryDslQueryContainer;
   readonly sort: Sort;
@@ -26,14 +28,16 @@ export interface SearchPlan {
 
 export function planSearch(view: SearchView, args: SearchArgs, needs: SearchNeeds): SearchPlan {
   const search = JSON.stringify([view, args.query, args.filters, args.sort]);
-  const filters = filterClauses(args.filters);
+  const target = RECORDS_TARGET;
+  const filters = target.filterClauses(args.filters);
   return {
     view,
     args,
     needs,
+    target,
     filters,
     query: searchQuery(args.query, filters),
-    sort: sortFor(args.sort),
+    sort: target.sortFor(args.sort),
     fingerprint: fingerprint(search),
     cacheKey: `${search}\n${args.first}\n${args.after ?? ''}\n${JSON.stringify(needs)}`,
   };

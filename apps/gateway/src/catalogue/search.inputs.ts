@@ -1,11 +1,14 @@
 import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import type { CatalogueFilters, SearchOrder } from '@hop-luu/search-index';
 
-export enum SearchSort {
-  RELEVANCE = 'RELEVANCE',
-  YEAR_DESC = 'YEAR_DESC',
-  YEAR_ASC = 'YEAR_ASC',
-  TITLE = 'TITLE',
-}
+/** The orders libs/search-index knows, as a GraphQL enum (values are the order names). */
+export const SearchSort = {
+  RELEVANCE: 'RELEVANCE',
+  YEAR_DESC: 'YEAR_DESC',
+  YEAR_ASC: 'YEAR_ASC',
+  TITLE: 'TITLE',
+} as const satisfies { [Order in SearchOrder]: Order };
+export type SearchSort = SearchOrder;
 
 registerEnumType(SearchSort, {
   name: 'SearchSort',
@@ -21,7 +24,7 @@ registerEnumType(SearchSort, {
 @InputType({
   description: 'Narrows a search. Values within one field are OR-ed; fields are AND-ed.',
 })
-export class SearchFilters {
+export class SearchFilters implements CatalogueFilters {
   @Field(() => [String], { nullable: true, description: 'Source ids (partner catalogues).' })
   sourceIds?: string[];
 

@@ -12,9 +12,11 @@ import {
   CATALOGUE_FIELDS as FIELD,
   CatalogueDocument,
   CatalogueIndex,
+  HIGHLIGHT,
+  SEARCH_TIMEOUT,
   WORK_COUNT_PRECISION,
 } from '@hop-luu/search-index';
-import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
+import { CatalogueError, CatalogueErrorCode, refuseTimedOut } from './catalogue.errors';
 import { CursorCodec, SortValue } from './cursor';
 import { holdingOf, HoldingSource, toRecord } from './record.mapper';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
@@ -23,7 +25,6 @@ import { SearchNeeds } from './requested-fields';
 import { SearchArgs } from './search.inputs';
 import { planSearch, SearchPlan, SearchView } from './search-plan';
 import { FacetBucket, Facets, RecordSearchResult, WorkSearchResult } from './search.types';
-import { facetAggregations, HIGHLIGHT, refuseTimedOut, SEARCH_TIMEOUT } from './search-request';
 
 export const MAX_PAGE_SIZE = 100;
 const MAX_WINDOW = 10_000;
@@ -235,9 +236,9 @@ export class SearchService {
   }
 }
 
-function countsRequest({ view, needs, query }: SearchPlan): SearchRequest | undefined {
+function countsRequest({ view, needs, query, target }: SearchPlan): SearchRequest | undefined {
   if (needs.facets.length === 0 && !needs.counts) return undefined;
-  const aggs = facetAggregations(needs.facets);
+  const aggs = target.facetAggregations(needs.facets);
   if (view === 'works' && needs.counts)
     aggs.works = {
       cardinality: { field: FIELD.workId, precision_threshold: WORK_COUNT_PRECISION },

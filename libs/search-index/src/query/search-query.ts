@@ -1,31 +1,18 @@
-import type {
-  AggregationsAggregationContainer,
-  QueryDslQueryContainer,
-  SearchRequest,
-  Sort,
-} from '@elastic/elasticsearch/lib/api/types';
-import { CATALOGUE_FIELDS as FIELD } from '@hop-luu/search-index';
-import type { FacetName } from './requested-fields';
+import type { QueryDslQueryContainer, SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+import { CATALOGUE_FIELDS as FIELD } from '../catalogue/catalogue-fields';
 import { isbnForms, parseQuery, QueryField, queryForms } from './query-text';
-import { SearchFilters, SearchSort } from './search.inputs';
-import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
+
+/*
+ * The text part of a catalogue search, shared by both views: the records index and the works
+ * index hold the same `search.*` forms and `identifiers`, so one query finds either.
+ */
 
 /**
- * Elasticsearch's own time limit on every catalogue search (the client gives up at 10 s): past
- * it, shards stop collecting and the answer says `timed_out`, which the gateway refuses as
- * SEARCH_TOO_SLOW rather than serving a partial page.
+ * Elasticsearch's own time limit on every catalogue search (the gateway's client gives up at
+ * 10 s): past it, shards stop collecting and the answer says `timed_out`, which the gateway
+ * refuses rather than serving a partial page.
  */
 export const SEARCH_TIMEOUT = '5s';
-
-/** Throws SEARCH_TOO_SLOW for an answer Elasticsearch cut short at SEARCH_TIMEOUT. */
-export function refuseTimedOut(response: { timed_out?: boolean }): void {
-  if (response.timed_out) {
-    throw new CatalogueError(
-      CatalogueErrorCode.SearchTooSlow,
-      `The search ran past its ${SEARCH_TIMEOUT} limit and was stopped; use fewer words or prefixes (word*), add filters, or try again in a minute.`,
-    );
-  }
-}
 
 /** The texts searched and highlighted, each indexed in an exact and a folded form. */
 const EXACT_FIELDS = [
@@ -122,60 +109,13 @@ function fieldedQuery(field: QueryField, value: string): QueryDslQueryContainer 
   return negated ? { bool: { must_not: [query] } } : query;
 }
 
+/** The clauses of a search box's text: one per field:value part, one for the free words. */
 export function textQuery(text: string | undefined): QueryDslQueryContainer[] {
   if (!text?.trim()) return [];
   const parsed = parseQuery(text);
   const clauses = parsed.fielded.map(({ field, value }) => fieldedQuery(field, value));
   if (parsed.free) clauses.push(freeTextQuery(parsed.free));
   return clauses;
-}
-
-export function filterClauses(filters: SearchFilters | undefined): QueryDslQueryContainer[] {
-  if (!filters) return [];
-  const clauses: QueryDslQueryContainer[] = [];
-  const terms = (field: string, values: string[] | undefined) => {
-    if (values?.length) clauses.push({ terms: { [field]: values } });
-  };
-  terms(FIELD.sourceId, filters.sourceIds);
-  terms(FIELD.libraryKind, filters.libraryKinds);
-  terms(FIELD.libraryProvince, filters.provinces);
-  terms(FIELD.languages, filters.languages);
-  terms(FIELD.type, filters.types);
-  terms(FIELD.subjects, filters.subjects);
-  if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {
-    clauses.push({ range: { [FIELD.year]: { gte: filters.yearFrom, lte: filters.yearTo } } });
-  }
-  return clauses;
-}
-
-export function sortFor(sort: SearchSort): Sort {
-  const tiebreaker = { [FIELD.id]: 'asc' as const };
-  switch (sort) {
-    case SearchSort.YEAR_DESC:
-      return [{ [FIELD.year]: { order: 'desc', missing: '_last' } }, tiebreaker];
-    case SearchSort.YEAR_ASC:
-      return [{ [FIELD.year]: { order: 'asc', missing: '_last' } }, tiebreaker];
-    case SearchSort.TITLE:
-      return [{ [FIELD.titleSort]: 'asc' }, tiebreaker];
-    default:
-      return [{ _score: { order: 'desc' } }, tiebreaker];
-  }
-}
-
-const FACET_AGGREGATIONS: Record<FacetName, AggregationsAggregationContainer> = {
-  sources: { terms: { field: FIELD.sourceId, size: 100 } },
-  libraryKinds: { terms: { field: FIELD.libraryKind, size: 10 } },
-  provinces: { terms: { field: FIELD.libraryProvince, size: 70 } },
-  years: { terms: { field: FIELD.year, size: 50 } },
-  languages: { terms: { field: FIELD.languages, size: 30 } },
-  types: { terms: { field: FIELD.type, size: 10 } },
-  subjects: { terms: { field: FIELD.subjects, size: 20 } },
-};
-
-export function facetAggregations(
-  facets: readonly FacetName[],
-): Record<string, AggregationsAggregationContainer> {
-  return Object.fromEntries(facets.map((name) => [name, FACET_AGGREGATIONS[name]]));
 }
 
 /*
@@ -195,7 +135,7 @@ export const HIGHLIGHT: SearchRequest['highlight'] = {
   ),
 };
 
-/** The text query, narrowed by `filters` (from filterClauses). */
+/** The text query, narrowed by `filters` (from a SearchTarget's filterClauses). */
 export function searchQuery(
   text: string | undefined,
   filters: QueryDslQueryContainer[],

@@ -1,0 +1,3 @@
+export * from './query-text';
+export * from './search-query';
+export * from './search-target';
