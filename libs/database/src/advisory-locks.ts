@@ -8,4 +8,6 @@ export const LOCK_CLASS = {
   scheduler: 7405003,
   reindex: 7405004,
   alertChecks: 7405005,
+  /** One transaction at a time recomputes works (harvesters, curators' decisions, re-cluster). */
+  works: 7405006,
 } as const;

@@ -15,19 +15,8 @@ export function indexActionFor(
   limits: XmlLimits = DEFAULT_XML_LIMITS,
 ): IndexActionResult {
   if (raw.deleted) return { ok: true, action: { kind: 'delete', id: raw.id } };
-  const entry = catalogueEntryFor(
-    {
-      sourceId: raw.sourceId,
-      oaiIdentifier: raw.oaiIdentifier,
-      datestamp: raw.datestamp,
-      deleted: false,
-      setSpecs: raw.setSpecs,
-      metadataPrefix: raw.metadataPrefix,
-      metadataXml: raw.metadataXml ?? undefined,
-    },
-    library,
-    limits,
-  );
+  // The row is the normalise input itself: the OAI header, the prefix and the XML as sent.
+  const entry = catalogueEntryFor(raw, library, limits);
   if (!entry.ok) return entry;
   return { ok: true, action: { kind: 'index', id: raw.id, document: entry.document } };
 }

@@ -166,7 +166,7 @@ export class RecordBatcher {
 
   private rowOf(record: OaiRecord): RawRecordRow {
     const { header } = record;
-    const metadataXml = header.deleted ? null : (record.metadataXml ?? null);
+    const metadataXml = header.deleted ? undefined : record.metadataXml;
     return {
       id: this.idOf(record),
       sourceId: this.target.sourceId,
@@ -184,7 +184,7 @@ export class RecordBatcher {
         header.datestamp,
         header.deleted,
         header.setSpecs,
-        metadataXml,
+        metadataXml ?? null,
       ),
     };
   }

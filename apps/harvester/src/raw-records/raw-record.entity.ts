@@ -23,7 +23,8 @@ export class RawRecord {
   @Column({ type: 'text' })
   datestamp: string;
 
-  @Column({ name: 'set_specs', type: 'text', array: true, default: () => "'{}'" })
+  /** jsonb: the batched upsert sends each row's list as one JSON array, stored as sent. */
+  @Column({ name: 'set_specs', type: 'jsonb', default: () => "'[]'::jsonb" })
   setSpecs: string[];
 
   @Column({ type: 'boolean', default: false })

@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThan, Repository } from 'typeorm';
+import type { NormalizeInput } from '@hop-luu/records';
 import { RawRecord } from './raw-record.entity';
 
-export type RawRecordRow = Omit<RawRecord, 'harvestedAt'>;
+/**
+ * One raw record as the harvester handles it: it IS the input libs/records normalises (the OAI
+ * header, the prefix and the XML), plus its id, hash and last normalisation failure. A harvest
+ * builds it from the OAI record once; a reindex reads it back with `streamAll`.
+ */
+export interface RawRecordRow extends NormalizeInput {
+  readonly id: string;
+  readonly hash: string;
+  normalizeError: string | null;
+  normalizeErrorCode: string | null;
+}
 
 /** Raw records in PostgreSQL: what a harvest stores last, and what a reindex reads. */
 @Injectable()
@@ -23,14 +34,14 @@ export class RawRecordsService {
   }
 
   /** Inserts or replaces rows in one statement (arrays unnested server-side: one round trip per batch). */
-  async upsert(rows: RawRecordRow[]): Promise<void> {
+  async upsert(rows: readonly RawRecordRow[]): Promise<void> {
     if (rows.length === 0) return;
     const column = <K extends keyof RawRecordRow>(key: K) => rows.map((row) => row[key]);
     await this.records.query(
       `INSERT INTO raw_records (id, source_id, oai_identifier, metadata_prefix, datestamp, set_specs,
                                 deleted, metadata_xml, hash, normalize_error, normalize_error_code, harvested_at)
-       SELECT id, source_id, oai_identifier, metadata_prefix, datestamp,
-              ARRAY(SELECT jsonb_array_elements_text(set_specs)), deleted, metadata_xml, hash, normalize_error, normalize_error_code, now()
+       SELECT id, source_id, oai_identifier, metadata_prefix, datestamp, set_specs,
+              deleted, metadata_xml, hash, normalize_error, normalize_error_code, now()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[],
                      $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[])
            AS r(id, source_id, oai_identifier, metadata_prefix, datestamp, set_specs, deleted, metadata_xml, hash, normalize_error, normalize_error_code)
@@ -46,9 +57,10 @@ export class RawRecordsService {
         column('oaiIdentifier'),
         column('metadataPrefix'),
         column('datestamp'),
+        // A jsonb[] parameter: each row's list is one JSON array (a text[][] cannot be unnested by row).
         rows.map((row) => JSON.stringify(row.setSpecs)),
         column('deleted'),
-        column('metadataXml'),
+        rows.map((row) => row.metadataXml ?? null),
         column('hash'),
         column('normalizeError'),
         column('normalizeErrorCode'),
@@ -57,7 +69,7 @@ export class RawRecordsService {
   }
 
   /** Every raw record, in id order, a batch at a time: memory stays flat however many there are. */
-  async *streamAll(batchSize: number): AsyncGenerator<RawRecord[]> {
+  async *streamAll(batchSize: number): AsyncGenerator<RawRecordRow[]> {
     let after = '';
     for (;;) {
       const batch = await this.records.find({
@@ -66,7 +78,7 @@ export class RawRecordsService {
         take: batchSize,
       });
       if (batch.length === 0) return;
-      yield batch;
+      yield batch.map(rowOf);
       after = batch[batch.length - 1].id;
     }
   }
@@ -74,4 +86,11 @@ export class RawRecordsService {
   countBySource(sourceId: string): Promise<number> {
     return this.records.countBy({ sourceId, deleted: false });
   }
+}
+
+/** The stored row as the harvester handles it (PostgreSQL's NULL XML is "no metadata"). */
+function rowOf(stored: RawRecord): RawRecordRow {
+  const { harvestedAt, metadataXml, ...rest } = stored;
+  void harvestedAt;
+  return { ...rest, metadataXml: metadataXml ?? undefined };
 }

@@ -5,8 +5,7 @@ import { LOCK_CLASS, LockSession } from '@hop-luu/database';
 import { BulkAction, CatalogueIndex, LibraryInfo, writeBulk } from '@hop-luu/search-index';
 import { SourcesService } from '@hop-luu/sources';
 import { indexActionFor, xmlLimitsOf } from '../harvest/index-action';
-import { RawRecord } from '../raw-records/raw-record.entity';
-import { RawRecordsService } from '../raw-records/raw-records.service';
+import { RawRecordRow, RawRecordsService } from '../raw-records/raw-records.service';
 
 export interface ReindexReport {
   readonly index: string;
@@ -86,7 +85,7 @@ export class ReindexService {
     return { index, previous, indexed, failed };
   }
 
-  private actionFor(raw: RawRecord, library: LibraryInfo | undefined): BulkAction[] {
+  private actionFor(raw: RawRecordRow, library: LibraryInfo | undefined): BulkAction[] {
     if (raw.deleted || !library) return [];
     const result = indexActionFor(raw, library, xmlLimitsOf(this.config));
     return result.ok ? [result.action] : [];

@@ -8,6 +8,8 @@ import { Alerts1764091000000 } from './1764091000000-alerts';
 import { SourceQualityReports1764092000000 } from './1764092000000-source-quality-reports';
 import { ConsoleRunIndexes1764093000000 } from './1764093000000-console-run-indexes';
 import { AlertIncidentDetails1764094000000 } from './1764094000000-alert-incident-details';
+import { Works1764095000000 } from './1764095000000-works';
+import { RawRecordSetSpecsJsonb1764095100000 } from './1764095100000-raw-record-set-specs-jsonb';
 
 /** Every migration, in order. Listed explicitly so ts (tests) and compiled js (apps) load the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +22,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SourceQualityReports1764092000000,
   ConsoleRunIndexes1764093000000,
   AlertIncidentDetails1764094000000,
+  Works1764095000000,
+  RawRecordSetSpecsJsonb1764095100000,
 ];
