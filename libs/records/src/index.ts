@@ -15,6 +15,7 @@ export {
   repairLegacyEncoding,
   isVietnameseSyllable,
 } from './vietnamese';
+export { VIETNAMESE_ONLY } from './vietnamese/letters';
 export type { LegacyEncoding, LegacyRepair } from './vietnamese';
 export { repairText, repairDoubleUtf8, type RepairedText, type TextFix } from './text-repair';
 export {

@@ -1,0 +1,207 @@
+import { similarity } from './edit-distance';
+import { namesCompatible } from './names';
+import type { MatchProfile } from './profile';
+import { pagesCompatible, publishersCompatible } from './publication';
+import type { PairVerdict } from './verdict';
+
+/** Titles at least this similar (spaces ignored) are the same title. */
+const TITLE_MATCH = 0.85;
+/** …this similar when one side lacks an author or a year (less else to go on). */
+const TITLE_MATCH_STRICT = 0.95;
+/** Titles of a shared identifier below this similarity (and not contained in one another) clearly disagree. */
+const TITLE_DISAGREE = 0.5;
+
+const UNRELATED: PairVerdict = { kind: 'unrelated' };
+
+/**
+ * Judges one pair of records. Pure and symmetric: the result does not depend on the order
+ * of `a` and `b` (every comparison below is symmetric, and facts name the pair in recordId order).
+ *
+ * 1. Conflicts that no evidence overrides: different volume/part numbers, different
+ *    edition numbers, incompatible types.
+ * 2. A shared identifier matches, unless the titles clearly disagree: then the pair
+ *    contradicts and the identifier is reported untrusted (publishers reuse ISBNs).
+ * 3. Different ISBNs (both have some, none shared) contradict.
+ * 4. Otherwise the title-author rule: close titles, compatible authors, and no
+ *    contradiction in year, numbers in the title, pages, publisher or language.
+ */
+export function judge(a: MatchProfile, b: MatchProfile): PairVerdict {
+  if (a.recordId > b.recordId) return judge(b, a);
+  const conflict = hardConflict(a, b);
+  if (conflict) return { kind: 'contradict', reason: conflict };
+  const shared = a.ids.find((id) => b.ids.includes(id));
+  if (shared) return sharedIdentifierVerdict(a, b, shared);
+  if (hasIsbn(a) && hasIsbn(b)) return { kind: 'contradict', reason: 'different ISBNs' };
+  return titleAuthorVerdict(a, b);
+}
+
+function hardConflict(a: MatchProfile, b: MatchProfile): string | undefined {
+  if ((a.volume ?? '') !== (b.volume ?? '') && a.volume !== undefined && b.volume !== undefined)
+    return `different volumes ${a.volume} and ${b.volume}`;
+  if (a.edition !== undefined && b.edition !== undefined && a.edition !== b.edition)
+    return `different editions ${a.edition} and ${b.edition}`;
+  if (!typesCompatible(a.type, b.type)) return `different types ${a.type} and ${b.type}`;
+  return undefined;
+}
+
+/** 'other' is unknown; a thesis is often catalogued as a book by libraries holding a copy. */
+function typesCompatible(a: string, b: string): boolean {
+  if (a === b || a === 'other' || b === 'other') return true;
+  return (a === 'book' && b === 'thesis') || (a === 'thesis' && b === 'book');
+}
+
+function hasIsbn(p: MatchProfile): boolean {
+  return p.ids.some((id) => id.startsWith('isbn:'));
+}
+
+function sharedIdentifierVerdict(a: MatchProfile, b: MatchProfile, id: string): PairVerdict {
+  const titleScore = bestTitleSimilarity(a, b, 0);
+  if (titleScore < TITLE_DISAGREE && !titlesOverlap(a, b)) {
+    return {
+      kind: 'contradict',
+      reason: `${identifierFact(id)} on different titles '${a.shownTitle}' and '${b.shownTitle}'`,
+      untrustedIdentifier: id,
+    };
+  }
+  if ((a.volume === undefined) !== (b.volume === undefined))
+    return { kind: 'contradict', reason: `volume ${a.volume ?? b.volume} and the whole set` };
+  const facts = [
+    identifierFact(id),
+    `title similarity ${titleScore.toFixed(2)}`,
+    ...agreements(a, b),
+  ];
+  return {
+    kind: 'match',
+    score: 0.9 + 0.1 * titleScore,
+    evidence: { rule: 'shared-identifier', facts },
+  };
+}
+
+function titleAuthorVerdict(a: MatchProfile, b: MatchProfile): PairVerdict {
+  const conflict = softConflict(a, b);
+  if (conflict) return { kind: 'contradict', reason: conflict };
+  if ((a.volume === undefined) !== (b.volume === undefined)) return UNRELATED;
+  const authors = authorsAgreement(a, b);
+  if (authors === 'conflict') return { kind: 'contradict', reason: authorsConflict(a, b) };
+  const strict = authors === 'unknown' || a.year === undefined || b.year === undefined;
+  const titleScore = bestTitleSimilarity(a, b, strict ? TITLE_MATCH_STRICT : TITLE_MATCH);
+  if (titleScore === 0) return UNRELATED;
+  const facts = [`title similarity ${titleScore.toFixed(2)}`, ...agreements(a, b)];
+  if (authors !== 'unknown') facts.push(`authors ${authors.join(' = ')}`);
+  return {
+    kind: 'match',
+    score: 0.8 * titleScore + (strict ? 0 : 0.05),
+    evidence: { rule: 'title-author', facts },
+  };
+}
+
+/** Conflicts that only a shared identifier outweighs. */
+function softConflict(a: MatchProfile, b: MatchProfile): string | undefined {
+  const serial = a.type === 'journal' || b.type === 'journal';
+  if (!serial && a.year !== undefined && b.year !== undefined && a.year !== b.year)
+    return `different years ${a.year} and ${b.year}`;
+  if (a.numbers !== '' && b.numbers !== '' && a.numbers !== b.numbers)
+    return `different numbers in the titles (${a.numbers} / ${b.numbers})`;
+  if (
+    !serial &&
+    a.pages !== undefined &&
+    b.pages !== undefined &&
+    !pagesCompatible(a.pages, b.pages)
+  )
+    return `different page counts ${a.pages} and ${b.pages}`;
+  if (!publishersCompatible(a.publisher, b.publisher))
+    return `different publishers '${a.publisher}' and '${b.publisher}'`;
+  if (
+    a.languages.length > 0 &&
+    b.languages.length > 0 &&
+    !a.languages.some((l) => b.languages.includes(l))
+  )
+    return `different languages ${a.languages.join(',')} and ${b.languages.join(',')}`;
+  return undefined;
+}
+
+/** The first compatible pair of names (as catalogued), 'conflict' when both have creators and none is, 'unknown' when a side has no names. */
+function authorsAgreement(
+  a: MatchProfile,
+  b: MatchProfile,
+): readonly [string, string] | 'conflict' | 'unknown' {
+  if (a.names.length === 0 || b.names.length === 0) return 'unknown';
+  for (const na of a.names)
+    for (const nb of b.names) if (namesCompatible(na, nb)) return [na.shown, nb.shown];
+  return a.creatorCount > 0 && b.creatorCount > 0 ? 'conflict' : 'unknown';
+}
+
+function authorsConflict(a: MatchProfile, b: MatchProfile): string {
+  return `different authors ${a.names[0].shown} and ${b.names[0].shown}`;
+}
+
+/**
+ * Similarity of the titles, subtitles left out or in, whichever agrees best (a subtitle
+ * in one record only, or run into the title by a catalogue without one, does not matter).
+ * Spaces are ignored ('Viet Nam' = 'Vietnam'). 0 below `floor`.
+ */
+function bestTitleSimilarity(a: MatchProfile, b: MatchProfile, floor: number): number {
+  const formsA = titleVariants(a);
+  const formsB = titleVariants(b);
+  let best = 0;
+  for (const fa of formsA)
+    for (const fb of formsB) {
+      if (fa === '' || fb === '') continue;
+      best = Math.max(best, similarity(fa, fb, Math.max(floor, best)));
+      if (best === 1) return 1;
+    }
+  return best >= floor ? best : 0;
+}
+
+function titleVariants(p: MatchProfile): string[] {
+  const title = compact(p.title);
+  return p.subtitle === '' ? [title] : [title, title + compact(p.subtitle)];
+}
+
+function compact(text: string): string {
+  return text.replace(/ /g, '');
+}
+
+/** One title's words all within the other's (or an other title): 'Kiều' within 'Truyện Kiều'. */
+function titlesOverlap(a: MatchProfile, b: MatchProfile): boolean {
+  const all = (p: MatchProfile): string[] => [
+    p.title,
+    `${p.title} ${p.subtitle}`.trim(),
+    ...p.otherTitles,
+  ];
+  for (const ta of all(a))
+    for (const tb of all(b))
+      if (ta !== '' && tb !== '' && (containsWords(ta, tb) || containsWords(tb, ta))) return true;
+  return false;
+}
+
+function containsWords(outer: string, inner: string): boolean {
+  const words = new Set(outer.split(' '));
+  return inner.split(' ').every((w) => words.has(w));
+}
+
+/** Facts both records agree on. */
+function agreements(a: MatchProfile, b: MatchProfile): string[] {
+  const facts: string[] = [];
+  if (a.year !== undefined && a.year === b.year) facts.push(`same year ${a.year}`);
+  if (a.edition !== undefined && a.edition === b.edition) facts.push(`same edition ${a.edition}`);
+  if (a.volume !== undefined && a.volume === b.volume) facts.push(`same volume ${a.volume}`);
+  if (a.pages !== undefined && b.pages !== undefined)
+    facts.push(a.pages === b.pages ? `same pages ${a.pages}` : `pages ${a.pages} ~ ${b.pages}`);
+  return facts;
+}
+
+const ID_LABELS: Readonly<Record<string, string>> = {
+  isbn: 'ISBN',
+  issn: 'ISSN',
+  doi: 'DOI',
+  lccn: 'LCCN',
+  oclc: 'OCLC',
+  nbn: 'national bibliography number',
+  nbd: 'national agency number',
+};
+
+function identifierFact(id: string): string {
+  const colon = id.indexOf(':');
+  return `${ID_LABELS[id.slice(0, colon)] ?? id.slice(0, colon)} ${id.slice(colon + 1)}`;
+}
