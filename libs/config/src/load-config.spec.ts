@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SETTINGS } from '../../../config/settings';
+import { SETTINGS } from '@hop-luu/settings';
 import { ConfigError } from './config.error';
 import { loadConfig } from './load-config';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SETTINGS, SettingKey } from '../../../config/settings';
+import { SETTINGS, SettingKey } from '@hop-luu/settings';
 import { AppConfig, LogLevel, NodeEnv } from './app-config';
 import {
   addressList,
