@@ -1,0 +1,10 @@
+export * from './decision-store';
+export * from './work-changes';
+export * from './work-decision.entity';
+export * from './work-decisions.service';
+export * from './work-matching.service';
+export * from './work-record.entity';
+export * from './works-reader.service';
+export * from './works.errors';
+export * from './works.module';
+export { COMPONENT_CAP } from './component-search';

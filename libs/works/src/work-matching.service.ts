@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  candidateKeys,
+  clusterComponent,
+  MatchProfile,
+  MAX_KEY_POSTINGS,
+  Membership,
+} from '@hop-luu/work-matching';
+import { componentsAround } from './component-search';
+import { untrustedSightings } from './untrusted';
+import { sameMembership, TouchedWork, WorkChanges } from './work-changes';
+import { KeyPosting, UntrustedSighting, WorkStore } from './work-store';
+
+/** Records re-clustered per round of a full re-cluster (each round: their components). */
+const RECLUSTER_ROUND = 500;
+
+/**
+ * Incremental matching: a batch of records is matched against its candidates only (the
+ * components its keys reach), in one transaction holding the works lock, so two harvesters
+ * receiving records of one work at once still end with one work.
+ */
+@Injectable()
+export class WorkMatchingService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Stores the batch's profiles, forgets the removed records, and recomputes what they touch. */
+  match(
+    profiles: readonly MatchProfile[],
+    removedRecordIds: readonly string[],
+  ): Promise<WorkChanges> {
+    return this.inLockedTransaction((store) => matchIn(store, profiles, removedRecordIds));
+  }
+
+  /** Recomputes the components of `recordIds` (after a decision) in its own locked transaction. */
+  recompute(recordIds: readonly string[]): Promise<WorkChanges> {
+    return this.inLockedTransaction((store) => recomputeAround(store, recordIds));
+  }
+
+  /** Runs `work` in one transaction holding the works lock; decisions use it to store and apply together. */
+  async inLockedTransaction<T>(
+    work: (store: WorkStore, db: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (db) => {
+      const store = new WorkStore(db);
+      await store.lock();
+      return work(store, db);
+    });
+  }
+
+  /** Reads outside the works lock (a consistent snapshot is not needed for listing). */
+  readOnly<T>(work: (db: EntityManager) => Promise<T>): Promise<T> {
+    return work(this.dataSource.manager);
+  }
+
+  /**
+   * Full re-cluster: every record's profile replaced by `batches` (all of them), then every
+   * component computed with the same function as the incremental path, in id order. One
+   * transaction: harvests wait for it, and a failure leaves the works as they were.
+   */
+  async reclusterAll(
+    batches: AsyncIterable<readonly MatchProfile[]>,
+  ): Promise<{ records: number; works: number }> {
+    return this.inLockedTransaction(async (store) => {
+      await store.clearRecords();
+      let records = 0;
+      for await (const profiles of batches) {
+        await store.upsertProfiles(profiles);
+        await store.replaceKeys(
+          profiles.map((p) => p.recordId),
+          keyPostings(profiles),
+        );
+        records += profiles.length;
+      }
+      const works = new Set<string>();
+      for (
+        let seeds = await store.unclustered(RECLUSTER_ROUND);
+        seeds.length > 0;
+        seeds = await store.unclustered(RECLUSTER_ROUND)
+      ) {
+        const changes = await recomputeIn(store, seeds, [], []);
+        changes.works.forEach((work) => works.add(work.workId));
+      }
+      return { records, works: works.size };
+    });
+  }
+}
+
+/** The whole incremental step, inside the locked transaction. */
+export async function matchIn(
+  store: WorkStore,
+  profiles: readonly MatchProfile[],
+  removedRecordIds: readonly string[],
+): Promise<WorkChanges> {
+  const unique = [...new Map(profiles.map((p) => [p.recordId, p])).values()];
+  const present = new Set(unique.map((p) => p.recordId));
+  const removed = [...new Set(removedRecordIds)].filter((id) => !present.has(id));
+  const batchIds = [...present, ...removed];
+  const oldWorks = await store.workIdsOf(batchIds);
+  const oldKeys = await store.keysOf(batchIds);
+  const postings = keyPostings(unique);
+  const touchedKeys = [...new Set([...oldKeys, ...postings.map((p) => p.key)])];
+  const before = await store.keyCounts(touchedKeys, MAX_KEY_POSTINGS + 1);
+  await store.remove(removed);
+  await store.upsertProfiles(unique);
+  await store.replaceKeys([...present], postings);
+  const after = await store.keyCounts(touchedKeys, MAX_KEY_POSTINGS + 1);
+  const newKeys = new Set(postings.map((p) => p.key));
+  const seedKeys = touchedKeys.filter((key) => {
+    const usableBefore = (before.get(key) ?? 0) <= MAX_KEY_POSTINGS;
+    const usableAfter = (after.get(key) ?? 0) <= MAX_KEY_POSTINGS;
+    // A key that stopped or started linking, or a link a changed record dropped.
+    return usableBefore !== usableAfter || (usableAfter && !newKeys.has(key));
+  });
+  const linked = (await store.postingsOf(seedKeys)).map((p) => p.recordId);
+  const oldMates = [
+    ...(await store.membersOfWorks([...new Set(oldWorks.values())])).values(),
+  ].flat();
+  const gone = new Set(removed);
+  const seeds = [...present, ...linked, ...oldMates].filter((id) => !gone.has(id));
+  const goneWorks = removed.flatMap((id) => (oldWorks.has(id) ? [oldWorks.get(id)!] : []));
+  return recomputeIn(store, seeds, [...present], goneWorks, unique);
+}
+
+/** Recomputes the components of `recordIds` and of their works' members (after a decision). */
+export async function recomputeAround(
+  store: WorkStore,
+  recordIds: readonly string[],
+): Promise<WorkChanges> {
+  const works = await store.workIdsOf(recordIds);
+  const mates = [...(await store.membersOfWorks([...new Set(works.values())])).values()].flat();
+  return recomputeIn(store, [...recordIds, ...mates], recordIds, []);
+}
+
+/**
+ * Recomputes every component around `seeds` with clusterComponent and the active decisions,
+ * writes the memberships that changed, and reports them. `batchIds` are the records whose
+ * memberships are reported whether changed or not; `alsoTouched` works that lost a member.
+ */
+export async function recomputeIn(
+  store: WorkStore,
+  seeds: readonly string[],
+  batchIds: readonly string[],
+  alsoTouched: readonly string[],
+  batchProfiles: readonly MatchProfile[] = [],
+): Promise<WorkChanges> {
+  const components = seeds.length > 0 ? await componentsAround(store, seeds) : [];
+  const allIds = components.flat();
+  const stored = await store.load(allIds);
+  const decisions = await store.activeDecisionsFor(allIds);
+  const computed: Membership[] = [];
+  const sightings: UntrustedSighting[] = [];
+  const inBatch = new Set(batchProfiles.map((p) => p.recordId));
+  for (const ids of components) {
+    const profiles = ids.flatMap((id) => (stored.has(id) ? [stored.get(id)!.profile] : []));
+    const idSet = new Set(ids);
+    const relevant = decisions.filter((d) => d.recordIds.some((id) => idSet.has(id)));
+    computed.push(...clusterComponent(profiles, relevant));
+    const fromBatch = profiles.filter((p) => inBatch.has(p.recordId));
+    if (fromBatch.length > 0) sightings.push(...untrustedSightings(fromBatch, profiles));
+  }
+  const changed = computed.filter((m) => !sameMembership(m, stored.get(m.recordId)?.membership));
+  await store.writeMemberships(changed);
+  await store.recordUntrusted(mergeSightings(sightings));
+  const touched = new Set<string>(alsoTouched);
+  for (const m of changed) {
+    touched.add(m.workId);
+    const old = stored.get(m.recordId)?.membership.workId;
+    if (old) touched.add(old);
+  }
+  const members = await store.membersOfWorks([...touched]);
+  const byRecord = new Map(computed.map((m) => [m.recordId, m]));
+  const batch = new Set(batchIds);
+  return {
+    memberships: new Map(
+      batchIds.flatMap((id) => (byRecord.has(id) ? [[id, byRecord.get(id)!] as const] : [])),
+    ),
+    moved: changed.filter((m) => !batch.has(m.recordId)),
+    works: [...touched]
+      .sort()
+      .map((workId): TouchedWork => ({ workId, memberIds: members.get(workId) ?? [] })),
+  };
+}
+
+export function keyPostings(profiles: readonly MatchProfile[]): KeyPosting[] {
+  return profiles.flatMap((p) =>
+    [...new Set(candidateKeys(p))].map((key) => ({ key, recordId: p.recordId })),
+  );
+}
+
+/** One sighting per identifier (one upsert may not touch a row twice). */
+function mergeSightings(sightings: readonly UntrustedSighting[]): UntrustedSighting[] {
+  const merged = new Map<string, { titles: Set<string>; recordIds: Set<string> }>();
+  for (const s of sightings) {
+    const entry = merged.get(s.identifier) ?? { titles: new Set(), recordIds: new Set() };
+    s.titles.forEach((t) => entry.titles.add(t));
+    s.recordIds.forEach((r) => entry.recordIds.add(r));
+    merged.set(s.identifier, entry);
+  }
+  return [...merged].map(([identifier, e]) => ({
+    identifier,
+    titles: [...e.titles],
+    recordIds: [...e.recordIds],
+  }));
+}

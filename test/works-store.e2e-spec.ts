@@ -1,0 +1,215 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ConfigModule, loadConfig } from '@hop-luu/config';
+import { DatabaseModule } from '@hop-luu/database';
+import { normalizeRecord } from '@hop-luu/records';
+import { MatchProfile, profileOf } from '@hop-luu/work-matching';
+import {
+  WorkChanges,
+  WorkDecisionsService,
+  WorkMatchingService,
+  WorksModule,
+  WorksReaderService,
+} from '@hop-luu/works';
+import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
+
+interface Bib {
+  readonly title: string;
+  readonly creator?: string;
+  readonly year?: number;
+  readonly isbn?: string;
+}
+
+/** A record as a library's oai_dc feed would send it, profiled as the harvester does. */
+function profile(id: string, bib: Bib): MatchProfile {
+  const xml =
+    '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+    `<dc:title>${bib.title}</dc:title>` +
+    (bib.creator ? `<dc:creator>${bib.creator}</dc:creator>` : '') +
+    (bib.year ? `<dc:date>${bib.year}</dc:date>` : '') +
+    (bib.isbn ? `<dc:identifier>ISBN ${bib.isbn}</dc:identifier>` : '') +
+    '<dc:type>Book</dc:type><dc:language>vie</dc:language></oai_dc:dc>';
+  const [sourceId, ...rest] = id.split(':');
+  const result = normalizeRecord({
+    sourceId,
+    oaiIdentifier: rest.join(':'),
+    datestamp: '2025-01-01',
+    deleted: false,
+    setSpecs: [],
+    metadataPrefix: 'oai_dc',
+    metadataXml: xml,
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return profileOf(result.record);
+}
+
+const KIEU = { title: 'Truyện Kiều', creator: 'Nguyễn Du', year: 2015 };
+const BIBS: Record<string, Bib> = {
+  'a:1': { ...KIEU, isbn: '9786049551239' },
+  'b:1': { ...KIEU },
+  'c:1': { title: 'Truyện Kiều', creator: 'Nguyễn Văn Khoả', year: 2015 },
+  'a:2': { title: 'Lịch sử Việt Nam', creator: 'Phan Huy Lê', year: 2012, isbn: '9786049550003' },
+  'b:2': { title: 'Lịch sử Việt Nam', creator: 'Phan, Huy Lê', year: 2012 },
+};
+
+describe('works store (libs/works against PostgreSQL)', () => {
+  let env: TestEnv;
+  let app: INestApplicationContext;
+  let matching: WorkMatchingService;
+  let decisions: WorkDecisionsService;
+  let reader: WorksReaderService;
+  const curator = { personId: null, name: 'Thư viện Quốc gia' };
+
+  beforeAll(async () => {
+    env = await isolatedTestEnv('works_store');
+    const config = loadConfig({ ...process.env, ...env });
+    app = await NestFactory.createApplicationContext(
+      {
+        module: class WorksSpec {},
+        imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), WorksModule],
+      },
+      { logger: false },
+    );
+    matching = app.get(WorkMatchingService);
+    decisions = app.get(WorkDecisionsService);
+    reader = app.get(WorksReaderService);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    if (env) await removeTestEnv(env);
+  });
+
+  beforeEach(async () => {
+    await app
+      .get(DataSource)
+      .query('TRUNCATE work_records, work_keys, work_decisions, untrusted_identifiers');
+  });
+
+  const profiles = (...ids: string[]) => ids.map((id) => profile(id, BIBS[id]));
+
+  /** Works as sets of record ids, in a stable order. */
+  async function works(): Promise<string[][]> {
+    const all: string[][] = [];
+    for await (const batch of reader.streamWorks(100)) all.push(...batch.map((w) => w.memberIds));
+    return all.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  }
+
+  it('joins a record with an ISBN and one without, and keeps the two Truyện Kiều apart', async () => {
+    const changes = await matching.match(profiles('a:1', 'b:1', 'c:1'), []);
+    expect(changes.memberships.get('a:1')!.workId).toBe(changes.memberships.get('b:1')!.workId);
+    expect(changes.memberships.get('c:1')!.workId).not.toBe(changes.memberships.get('a:1')!.workId);
+    expect(changes.memberships.get('b:1')!.facts.length).toBeGreaterThan(0);
+    expect(await works()).toEqual([['a:1', 'b:1'], ['c:1']]);
+  });
+
+  it('matches a new record against what is stored, and reports the records it moved', async () => {
+    await matching.match(profiles('b:1'), []);
+    const changes = await matching.match(profiles('a:1'), []);
+    // a:1 sorts first, so the work is named after it now: b:1 moved without being in the batch.
+    expect(changes.moved.map((m) => m.recordId)).toEqual(['b:1']);
+    expect(changes.works.find((w) => w.memberIds.length === 2)?.memberIds).toEqual(['a:1', 'b:1']);
+    expect(changes.works.some((w) => w.memberIds.length === 0)).toBe(true);
+  });
+
+  it('gives the same works whatever the order and batching, and the same again on re-cluster', async () => {
+    const ids = Object.keys(BIBS);
+    await matching.match(profiles(...ids), []);
+    const together = await works();
+    await app.get(DataSource).query('TRUNCATE work_records, work_keys');
+    for (const id of [...ids].reverse()) await matching.match(profiles(id), []);
+    expect(await works()).toEqual(together);
+    await matching.reclusterAll(
+      (async function* () {
+        yield profiles(...ids);
+      })(),
+    );
+    expect(await works()).toEqual(together);
+  });
+
+  it('splits a work again when the record that joined it is deleted', async () => {
+    await matching.match(profiles('a:1', 'b:1'), []);
+    const changes = await matching.match([], ['a:1']);
+    expect(changes.memberships.size).toBe(0);
+    expect(changes.moved.map((m) => m.recordId)).toEqual(['b:1']);
+    expect(await works()).toEqual([['b:1']]);
+  });
+
+  it('applies a split at once, keeps it when the records come again, and undoes it', async () => {
+    await matching.match(profiles('a:1', 'b:1'), []);
+    const split = await decisions.split('b:1', 'Bản dịch, không phải nguyên tác', curator);
+    expect(split.decision).toMatchObject({
+      kind: 'split',
+      recordIds: ['b:1'],
+      decidedByName: curator.name,
+    });
+    expect(await works()).toEqual([['a:1'], ['b:1']]);
+    expectMoved(split.changes, []);
+    await matching.match(profiles('a:1', 'b:1'), []);
+    expect(await works()).toEqual([['a:1'], ['b:1']]);
+    await decisions.undo(split.decision.id, curator);
+    expect(await works()).toEqual([['a:1', 'b:1']]);
+    await expect(decisions.undo(split.decision.id, curator)).rejects.toMatchObject({
+      code: 'WORK_DECISION_ALREADY_UNDONE',
+    });
+  });
+
+  it('merges works a curator says are one, and lists decisions newest first', async () => {
+    const first = await matching.match(profiles('a:1', 'c:1'), []);
+    const workIds = [...new Set([...first.memberships.values()].map((m) => m.workId))];
+    const merge = await decisions.merge(workIds, 'Cùng một ấn phẩm', curator);
+    expect(await works()).toEqual([['a:1', 'c:1']]);
+    expect([...merge.changes.memberships.values()].map((m) => m.workId)).toEqual([
+      merge.changes.memberships.get('a:1')!.workId,
+      merge.changes.memberships.get('a:1')!.workId,
+    ]);
+    await decisions.split('c:1', 'Nhầm', curator);
+    const page = await decisions.list({ recordId: 'c:1' }, 1);
+    expect(page.decisions.map((d) => d.kind)).toEqual(['split']);
+    const rest = await decisions.list({ recordId: 'c:1' }, 1, page.next);
+    expect(rest.decisions.map((d) => d.kind)).toEqual(['merge']);
+    expect(rest.next).toBeUndefined();
+  });
+
+  it('refuses decisions that cannot be made, with a code', async () => {
+    await matching.match(profiles('a:1'), []);
+    await expect(decisions.split('nowhere:1', 'x', curator)).rejects.toMatchObject({
+      code: 'WORK_RECORD_NOT_FOUND',
+    });
+    await expect(decisions.split('a:1', '  ', curator)).rejects.toMatchObject({
+      code: 'WORK_DECISION_INVALID',
+    });
+    await expect(decisions.merge(['w1'], 'x', curator)).rejects.toMatchObject({
+      code: 'WORK_DECISION_INVALID',
+    });
+    await expect(decisions.merge(['w1', 'w2'], 'x', curator)).rejects.toMatchObject({
+      code: 'WORK_NOT_FOUND',
+    });
+    await expect(decisions.undo('not-a-uuid', curator)).rejects.toMatchObject({
+      code: 'WORK_DECISION_NOT_FOUND',
+    });
+  });
+
+  it('ends with one work when two transactions match records of one work at once', async () => {
+    await Promise.all([matching.match(profiles('a:1'), []), matching.match(profiles('b:1'), [])]);
+    expect(await works()).toEqual([['a:1', 'b:1']]);
+  });
+
+  it('lists an ISBN found on records whose titles disagree', async () => {
+    const reused = {
+      title: 'Địa lý tự nhiên',
+      creator: 'Lê Bá Thảo',
+      year: 2015,
+      isbn: '9786049551239',
+    };
+    await matching.match([...profiles('a:1'), profile('d:1', reused)], []);
+    const untrusted = await reader.untrustedIdentifiers(10);
+    expect(untrusted.map((u) => u.recordIds)).toEqual([['a:1', 'd:1']]);
+    expect(await works()).toEqual([['a:1'], ['d:1']]);
+  });
+});
+
+function expectMoved(changes: WorkChanges, ids: string[]): void {
+  expect(changes.moved.map((m) => m.recordId).sort()).toEqual(ids);
+}
