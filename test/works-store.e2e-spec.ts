@@ -51,6 +51,10 @@ const BIBS: Record<string, Bib> = {
   'c:1': { title: 'Truyện Kiều', creator: 'Nguyễn Văn Khoả', year: 2015 },
   'a:2': { title: 'Lịch sử Việt Nam', creator: 'Phan Huy Lê', year: 2012, isbn: '9786049550003' },
   'b:2': { title: 'Lịch sử Việt Nam', creator: 'Phan, Huy Lê', year: 2012 },
+  // A chain: b:3 (no year) matches both, a:3 and c:3 contradict (2010 / 2015).
+  'a:3': { title: 'Văn học dân gian Việt Nam', creator: 'Đinh Gia Khánh', year: 2010 },
+  'b:3': { title: 'Văn học dân gian Việt Nam', creator: 'Đinh Gia Khánh' },
+  'c:3': { title: 'Văn học dân gian Việt Nam', creator: 'Đinh Gia Khánh', year: 2015 },
 };
 
 describe('works store (libs/works against PostgreSQL)', () => {
@@ -102,6 +106,18 @@ describe('works store (libs/works against PostgreSQL)', () => {
     expect(changes.memberships.get('c:1')!.workId).not.toBe(changes.memberships.get('a:1')!.workId);
     expect(changes.memberships.get('b:1')!.facts.length).toBeGreaterThan(0);
     expect(await works()).toEqual([['a:1', 'b:1'], ['c:1']]);
+  });
+
+  it('does not chain: A~B and B~C leave A and C apart when they contradict', async () => {
+    for (const order of [
+      ['a:3', 'b:3', 'c:3'],
+      ['c:3', 'b:3', 'a:3'],
+      ['b:3', 'c:3', 'a:3'],
+    ]) {
+      await app.get(DataSource).query('TRUNCATE work_records, work_keys');
+      for (const id of order) await matching.match(profiles(id), []);
+      expect(await works()).toEqual([['a:3', 'b:3'], ['c:3']]);
+    }
   });
 
   it('matches a new record against what is stored, and reports the records it moved', async () => {

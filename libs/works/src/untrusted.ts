@@ -1,10 +1,10 @@
-import { candidateKeys, judge, MatchProfile } from '@hop-luu/work-matching';
+import { judge, MatchProfile } from '@hop-luu/work-matching';
 import type { UntrustedSighting } from './work-store';
 
 /**
  * Identifiers shared by a batch record and another record of its component whose titles
- * clearly disagree (judge says so with `untrustedIdentifier`). Only pairs sharing a key are
- * judged, and only from the batch's records, so the cost follows the batch, not the catalogue.
+ * clearly disagree (judge says so with `untrustedIdentifier`). Only pairs sharing an
+ * identifier are judged, and only from the batch's records, so the cost follows the batch.
  */
 export function untrustedSightings(
   batch: readonly MatchProfile[],
@@ -12,16 +12,16 @@ export function untrustedSightings(
 ): UntrustedSighting[] {
   const holders = new Map<string, MatchProfile[]>();
   for (const profile of component)
-    for (const key of candidateKeys(profile)) {
-      const list = holders.get(key);
+    for (const id of profile.ids) {
+      const list = holders.get(id);
       if (list) list.push(profile);
-      else holders.set(key, [profile]);
+      else holders.set(id, [profile]);
     }
   const found = new Map<string, { titles: Set<string>; recordIds: Set<string> }>();
   for (const profile of batch) {
     const judged = new Set<string>([profile.recordId]);
-    for (const key of candidateKeys(profile))
-      for (const other of holders.get(key) ?? []) {
+    for (const id of profile.ids)
+      for (const other of holders.get(id) ?? []) {
         if (judged.has(other.recordId)) continue;
         judged.add(other.recordId);
         const verdict = judge(profile, other);
@@ -31,7 +31,7 @@ export function untrustedSightings(
           recordIds: new Set<string>(),
         };
         for (const p of [profile, other]) {
-          entry.titles.add(titleOf(p));
+          entry.titles.add(p.shownTitle);
           entry.recordIds.add(p.recordId);
         }
         found.set(verdict.untrustedIdentifier, entry);
@@ -42,10 +42,4 @@ export function untrustedSightings(
     titles: [...entry.titles].filter((title) => title !== ''),
     recordIds: [...entry.recordIds],
   }));
-}
-
-/** The title the profile was matched by, for staff to see why the identifier is doubted. */
-function titleOf(profile: MatchProfile): string {
-  const title = (profile as unknown as { title?: unknown }).title;
-  return typeof title === 'string' ? title : '';
 }
