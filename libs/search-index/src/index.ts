@@ -10,3 +10,5 @@ export * from './search-index.module';
 export * from './unavailable';
 export * from './catalogue/catalogue-fields';
 export * from './query';
+export * from './works';
+export * from './versioned-index';

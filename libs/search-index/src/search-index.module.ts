@@ -4,6 +4,7 @@ import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { CatalogueIndex } from './catalogue/catalogue-index';
 import { CatalogueStats } from './catalogue/catalogue-stats';
 import { ElasticsearchStartupCheck } from './elasticsearch-startup.check';
+import { WorksIndex } from './works/works-index';
 
 /** How an app's requests to Elasticsearch behave when it is slow or gone. */
 export interface SearchIndexOptions {
@@ -13,7 +14,7 @@ export interface SearchIndexOptions {
   readonly maxRetries: number;
 }
 
-/** One Elasticsearch client per app, the catalogue index behind its alias, and a start-up check that degrades instead of crashing. */
+/** One Elasticsearch client per app, the catalogue and works indexes behind their aliases, and a start-up check that degrades instead of crashing. */
 @Global()
 @Module({})
 export class SearchIndexModule {
@@ -38,6 +39,12 @@ export class SearchIndexModule {
             new CatalogueIndex(client, config.elasticsearch.indexPrefix),
         },
         {
+          provide: WorksIndex,
+          inject: [Client, APP_CONFIG],
+          useFactory: (client: Client, config: AppConfig) =>
+            new WorksIndex(client, config.elasticsearch.indexPrefix),
+        },
+        {
           provide: CatalogueStats,
           inject: [Client, CatalogueIndex],
           useFactory: (client: Client, catalogue: CatalogueIndex) =>
@@ -45,7 +52,7 @@ export class SearchIndexModule {
         },
         ElasticsearchStartupCheck,
       ],
-      exports: [Client, CatalogueIndex, CatalogueStats],
+      exports: [Client, CatalogueIndex, WorksIndex, CatalogueStats],
     };
   }
 }

@@ -13,7 +13,7 @@ import {
 import { AccessError, AccessErrorCode, Actor, canManage } from '@hop-luu/access';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { HarvestRun, HarvestRunsService, RunMode } from '@hop-luu/harvest-runs';
-import { CatalogueIndex, CatalogueStats } from '@hop-luu/search-index';
+import { CatalogueIndex, CatalogueStats, WorksIndex } from '@hop-luu/search-index';
 import {
   LibraryKind,
   Source,
@@ -55,6 +55,7 @@ export class SourcesResolver {
     private readonly catalogue: CatalogueIndex,
     private readonly catalogueChanges: CatalogueChangesService,
     private readonly catalogueStats: CatalogueStats,
+    private readonly works: WorksIndex,
   ) {}
 
   @Query(() => [SourceType], {
@@ -209,7 +210,7 @@ export class SourcesResolver {
   ): Promise<boolean> {
     await this.managed(actor, id, 'Deleting a source');
     await this.sourcesService.delete(id);
-    await this.catalogue.deleteBySource(id);
+    await this.catalogue.deleteBySource(id, this.works);
     await this.catalogueChanges.announce(`source ${id} deleted`);
     return true;
   }

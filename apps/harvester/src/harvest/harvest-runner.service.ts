@@ -19,7 +19,7 @@ import {
   OaiRecord,
   PageEnd,
 } from '@hop-luu/oai-pmh';
-import { CatalogueIndex } from '@hop-luu/search-index';
+import { CatalogueIndex, WorksIndex } from '@hop-luu/search-index';
 import { createOaiClient, identifyFacts, Source, SourcesService } from '@hop-luu/sources';
 import { RUN_FINISHED, RunFinishedEvent } from '../events/harvest-events';
 import { HarvestMetrics } from '../metrics/harvest-metrics';
@@ -67,6 +67,7 @@ export class HarvestRunnerService {
     private readonly rawRecords: RawRecordsService,
     private readonly elasticsearch: Client,
     private readonly catalogue: CatalogueIndex,
+    private readonly works: WorksIndex,
     private readonly throttle: HostThrottle,
     private readonly metrics: HarvestMetrics,
     private readonly outages: OutageGate,
@@ -123,6 +124,7 @@ export class HarvestRunnerService {
         : null;
     await this.lifecycle.start(run.id, serverStart, from);
     await this.catalogue.ensure();
+    await this.works.ensure();
     const outcome = await this.harvestLists(run, source, client, from, lockLost);
     // Without its lock the run is no longer this process's to finish.
     lockLost.throwIfAborted();
@@ -158,6 +160,7 @@ export class HarvestRunnerService {
         metadataPrefix: source.metadataPrefix,
         library: libraryOf(source),
         index: this.catalogue.alias,
+        worksIndex: this.works.alias,
         xmlLimits: xmlLimitsOf(this.config),
       },
       this.elasticsearch,

@@ -3,7 +3,7 @@ import { Client } from '@elastic/elasticsearch';
 import { RunError } from '@hop-luu/harvest-runs';
 import { OaiRecord } from '@hop-luu/oai-pmh';
 import { catalogueRecordId, XmlLimits } from '@hop-luu/records';
-import { BulkAction, LibraryInfo, writeBulk } from '@hop-luu/search-index';
+import { BulkAction, LibraryInfo, writeRecordsAndWorks } from '@hop-luu/search-index';
 import { RawRecordRow, RawRecordsService } from '../raw-records/raw-records.service';
 import { indexActionFor } from './index-action';
 import { WriteQueue } from './write-queue';
@@ -14,6 +14,8 @@ export interface BatchTarget {
   readonly metadataPrefix: string;
   readonly library: LibraryInfo;
   readonly index: string;
+  /** The works index alias: the works each batch touches are rebuilt there. */
+  readonly worksIndex: string;
   /** Limits for reading each record's XML (the harvest's own, see xmlLimitsOf). */
   readonly xmlLimits: XmlLimits;
 }
@@ -123,7 +125,8 @@ export class RecordBatcher {
     counts: PageCounts,
   ): Promise<void> {
     if (actions.length > 0) {
-      const result = await writeBulk(this.elasticsearch, this.target.index, actions);
+      const indexes = { records: this.target.index, works: this.target.worksIndex };
+      const result = await writeRecordsAndWorks(this.elasticsearch, indexes, actions);
       counts.indexed += result.indexed;
       counts.deleted += result.deleted;
       for (const failure of result.failures) {

@@ -30,11 +30,13 @@ export class MappingUpgradeService implements OnApplicationBootstrap {
   }
 
   private async upgradeIfOutdated(): Promise<ReindexReport | undefined> {
+    if (!(await this.reindex.isOutdated())) return undefined;
     const live = await this.catalogue.outdatedMappingVersion();
-    if (live === undefined) return undefined;
     this.logger.warn(
-      `catalogue index ${this.catalogue.alias} was built under mapping version ${live}; this ` +
-        `release needs ${CATALOGUE_MAPPING_VERSION}: rebuilding it from the raw records`,
+      live === undefined
+        ? `the works index is missing or outdated: rebuilding both indexes from the raw records`
+        : `catalogue index ${this.catalogue.alias} was built under mapping version ${live}; this ` +
+            `release needs ${CATALOGUE_MAPPING_VERSION}: rebuilding it from the raw records`,
     );
     return this.reindex.reindexIfOutdated();
   }

@@ -2,7 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import { AppConfig, APP_CONFIG } from '@hop-luu/config';
 import { LOCK_CLASS, LockSession } from '@hop-luu/database';
-import { BulkAction, CatalogueIndex, LibraryInfo, writeBulk } from '@hop-luu/search-index';
+import {
+  BulkAction,
+  CatalogueIndex,
+  LibraryInfo,
+  rebuildWorks,
+  WorksIndex,
+  writeBulk,
+} from '@hop-luu/search-index';
 import { SourcesService } from '@hop-luu/sources';
 import { indexActionFor, xmlLimitsOf } from '../harvest/index-action';
 import { RawRecordRow, RawRecordsService } from '../raw-records/raw-records.service';
@@ -12,6 +19,9 @@ export interface ReindexReport {
   readonly previous?: string;
   readonly indexed: number;
   readonly failed: number;
+  /** The works index version built from it, and its number of works. */
+  readonly worksIndex: string;
+  readonly works: number;
 }
 
 const BATCH = 1000;
@@ -31,6 +41,7 @@ export class ReindexService {
     private readonly sources: SourcesService,
     private readonly elasticsearch: Client,
     private readonly catalogue: CatalogueIndex,
+    private readonly works: WorksIndex,
   ) {}
 
   async reindex(): Promise<ReindexReport> {
@@ -38,13 +49,19 @@ export class ReindexService {
   }
 
   /**
-   * Rebuilds only if the live index predates this release's mapping, checked again under the
-   * lock so that, of several harvesters starting together, one rebuilds and the rest find it done.
+   * Rebuilds only if a live index predates this release's mapping (or the catalogue has no
+   * works index yet), checked again under the lock so that, of several harvesters starting
+   * together, one rebuilds and the rest find it done.
    */
   async reindexIfOutdated(): Promise<ReindexReport | undefined> {
-    return this.underLock(async () =>
-      (await this.catalogue.isOutdated()) ? this.rebuild() : undefined,
-    );
+    return this.underLock(async () => ((await this.isOutdated()) ? this.rebuild() : undefined));
+  }
+
+  /** True when the catalogue or the works index must be built again for this release. */
+  async isOutdated(): Promise<boolean> {
+    if ((await this.catalogue.isOutdated()) || (await this.works.isOutdated())) return true;
+    const hasRecords = (await this.catalogue.currentIndex()) !== undefined;
+    return hasRecords && (await this.works.currentIndex()) === undefined;
   }
 
   private async underLock<T>(work: () => Promise<T>): Promise<T> {
@@ -77,12 +94,18 @@ export class ReindexService {
       failed += result.failures.length;
     }
     await this.elasticsearch.indices.refresh({ index });
+    const worksIndex = await this.works.createVersion(await this.works.nextVersion());
+    const built = await rebuildWorks(this.elasticsearch, { records: index, works: worksIndex });
+    failed += built.failures.length;
     const previous = await this.catalogue.swapAlias(index);
+    const previousWorks = await this.works.swapAlias(worksIndex);
     this.logger.log(
-      `alias ${this.catalogue.alias} now points at ${index} (${indexed} records, ${failed} failed)`,
+      `alias ${this.catalogue.alias} now points at ${index} (${indexed} records, ${failed} failed), ` +
+        `${this.works.alias} at ${worksIndex} (${built.works} works)`,
     );
     await this.catalogue.deleteVersionsBefore(previous);
-    return { index, previous, indexed, failed };
+    await this.works.deleteVersionsBefore(previousWorks);
+    return { index, previous, indexed, failed, worksIndex, works: built.works };
   }
 
   private actionFor(raw: RawRecordRow, library: LibraryInfo | undefined): BulkAction[] {

@@ -5,7 +5,10 @@ import type {
 } from '@elastic/elasticsearch/lib/api/types';
 
 export type BulkAction =
-  { kind: 'index'; id: string; document: object } | { kind: 'delete'; id: string };
+  | { kind: 'index'; id: string; document: object }
+  /** A partial document merged into the stored one (objects merge; give null to clear a field). */
+  | { kind: 'update'; id: string; document: object }
+  | { kind: 'delete'; id: string };
 
 /** A document Elasticsearch refused for good (e.g. a mapping error): reported, never dropped silently. */
 export interface BulkFailure {
@@ -16,6 +19,7 @@ export interface BulkFailure {
 
 export interface BulkResult {
   readonly indexed: number;
+  readonly updated: number;
   readonly deleted: number;
   readonly failures: BulkFailure[];
   readonly retries: number;
@@ -33,7 +37,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Sends one bulk request to the catalogue alias. Whole-request 429s and per-item 429/5xx are
  * retried with backoff; what still fails comes back in `failures` with its id and reason.
- * Deleting a document that is not there counts as deleted: the outcome the caller wanted.
+ * Deleting a document that is not there counts as deleted: the outcome the caller wanted;
+ * updating one that is not there is skipped (nothing to update) and counted as neither.
  */
 export async function writeBulk(
   client: Client,
@@ -43,6 +48,7 @@ export async function writeBulk(
 ): Promise<BulkResult> {
   let pending = actions;
   let indexed = 0;
+  let updated = 0;
   let deleted = 0;
   let retries = 0;
   const failures: BulkFailure[] = [];
@@ -55,7 +61,10 @@ export async function writeBulk(
       const outcome = classify(item, action.kind);
       if (outcome === 'ok') {
         if (action.kind === 'index') indexed++;
+        else if (action.kind === 'update') updated++;
         else deleted++;
+      } else if (outcome === 'missing') {
+        // An update of a record that is gone: nothing left to update.
       } else if (outcome === 'retry' && !last) {
         retry.push(action);
       } else {
@@ -72,11 +81,15 @@ export async function writeBulk(
     }
     pending = retry;
   }
-  return { indexed, deleted, failures, retries };
+  return { indexed, updated, deleted, failures, retries };
 }
 
-function classify(item: BulkResponseItem, kind: BulkAction['kind']): 'ok' | 'retry' | 'failed' {
+function classify(
+  item: BulkResponseItem,
+  kind: BulkAction['kind'],
+): 'ok' | 'missing' | 'retry' | 'failed' {
   if (item.status < 300 || (kind === 'delete' && item.status === 404)) return 'ok';
+  if (kind === 'update' && item.status === 404) return 'missing';
   return RETRYABLE_STATUS.has(item.status) ? 'retry' : 'failed';
 }
 
@@ -90,6 +103,8 @@ async function sendOnce(
   const operations: (BulkOperationContainer | object)[] = [];
   for (const action of actions) {
     if (action.kind === 'index') operations.push({ index: { _id: action.id } }, action.document);
+    else if (action.kind === 'update')
+      operations.push({ update: { _id: action.id } }, { doc: action.document });
     else operations.push({ delete: { _id: action.id } });
   }
   try {

@@ -33,8 +33,10 @@ export interface WorkFacts {
   rule: string;
   /** Human-readable facts, e.g. ['ISBN 9786041234567', 'same year 2012']. */
   facts: string[];
-  /** The record it matched; absent for the first record of a work. */
-  joinedWith?: string;
+  /** The record it matched; absent (or null once cleared) for the first record of a work. */
+  joinedWith?: string | null;
+  /** The curator's decision that put it here (a merge or a split), if one did. */
+  decisionId?: string | null;
 }
 
 /**

@@ -50,6 +50,7 @@ const DOCUMENT_LEAVES = [
   'work.rule',
   'work.facts',
   'work.joinedWith',
+  'work.decisionId',
   'search.title',
   'search.titleFolded',
   'search.otherTitles',

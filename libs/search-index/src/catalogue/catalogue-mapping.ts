@@ -26,7 +26,7 @@ const copiedTo = (combined: 'all' | 'allFolded') =>
  * Raised whenever a change to the mapping needs documents indexed again (a new field, a
  * copy_to); an index built under an older version is rebuilt from the raw records.
  */
-export const CATALOGUE_MAPPING_VERSION = 4;
+export const CATALOGUE_MAPPING_VERSION = 5;
 
 export const CATALOGUE_SETTINGS: IndicesIndexSettings = {
   number_of_shards: 1,
@@ -75,7 +75,13 @@ export const CATALOGUE_MAPPING: MappingTypeMapping = {
     setSpecs: keyword,
     // Only the work's id is searched (grouping, cluster(id)); why a record joined is for display.
     work: {
-      properties: { id: keyword, rule: stored, facts: stored, joinedWith: stored },
+      properties: {
+        id: keyword,
+        rule: stored,
+        facts: stored,
+        joinedWith: stored,
+        decisionId: stored,
+      },
     },
     search: {
       properties: {

@@ -1,0 +1,6 @@
+export * from './work-document';
+export * from './works-fields';
+export * from './works-index';
+export * from './works-mapping';
+export * from './works-target';
+export * from './works-writer';

@@ -1,0 +1,74 @@
+import type { MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
+import { CATALOGUE_SETTINGS } from '../catalogue/catalogue-mapping';
+
+/*
+ * The works index: one document per work (work-document.ts). Its text is searched exactly as
+ * the catalogue's (the same search.* forms and combined fields, merged from every member), so
+ * the one query builder (query/) serves both; what differs is filtered and counted per work.
+ */
+const text = { type: 'text', analyzer: 'standard' } as const;
+const keyword = { type: 'keyword', ignore_above: 512 } as const;
+const stored = { type: 'keyword', index: false, doc_values: false } as const;
+const storedText = { type: 'text', index: false } as const;
+const copiedTo = (combined: 'all' | 'allFolded') =>
+  ({ ...text, copy_to: `search.${combined}` }) as const;
+
+/** Raised whenever a change to this mapping needs the work documents built again. */
+export const WORKS_MAPPING_VERSION = 1;
+
+export const WORKS_SETTINGS = CATALOGUE_SETTINGS;
+
+export const WORKS_MAPPING: MappingTypeMapping = {
+  dynamic: 'strict',
+  _meta: { mappingVersion: WORKS_MAPPING_VERSION },
+  properties: {
+    id: keyword,
+    representativeId: stored,
+    title: storedText,
+    creators: stored,
+    years: { type: 'integer' },
+    languages: keyword,
+    types: keyword,
+    subjects: keyword,
+    identifiers: { ...keyword, normalizer: 'lowercase' },
+    search: {
+      properties: {
+        title: copiedTo('all'),
+        titleFolded: copiedTo('allFolded'),
+        otherTitles: copiedTo('all'),
+        otherTitlesFolded: copiedTo('allFolded'),
+        creators: copiedTo('all'),
+        creatorsFolded: copiedTo('allFolded'),
+        subjects: copiedTo('all'),
+        subjectsFolded: copiedTo('allFolded'),
+        description: copiedTo('all'),
+        descriptionFolded: copiedTo('allFolded'),
+        publisher: copiedTo('all'),
+        publisherFolded: copiedTo('allFolded'),
+        all: text,
+        allFolded: text,
+      },
+    },
+    titleSort: keyword,
+    // Nested, so filters on source, kind and province together match one library's holding.
+    holdings: {
+      type: 'nested',
+      properties: {
+        sourceId: keyword,
+        recordId: stored,
+        oaiIdentifier: stored,
+        library: { properties: { name: stored, kind: keyword, province: keyword } },
+        callNumber: stored,
+        location: stored,
+        link: stored,
+      },
+    },
+    // Flat copies of the holdings' values: facets over them count works, not holdings.
+    sourceIds: keyword,
+    libraryKinds: keyword,
+    provinces: keyword,
+    recordCount: { type: 'integer' },
+    representative: { type: 'object', enabled: false },
+    indexedAt: { type: 'date' },
+  },
+};
