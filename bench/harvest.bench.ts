@@ -18,6 +18,7 @@ import { HarvesterModule } from '../apps/harvester/src/harvester.module';
 import { RunQueueService } from '../apps/harvester/src/runs/run-queue.service';
 import { startLocalServices } from '../scripts/services/local-services';
 import { isolatedTestEnv, removeTestEnv } from '../test/support/test-environment';
+import { typeScriptEntry } from '../test/support/typescript-entry';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000);
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 500);
@@ -26,15 +27,7 @@ const MB = 1024 * 1024;
 async function startProvider(): Promise<{ origin: string; stop: () => void }> {
   const child = spawn(
     process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'bench/oai-provider-process.ts',
-      String(RECORDS),
-      String(PAGE_SIZE),
-    ],
+    typeScriptEntry('bench/oai-provider-process.ts', String(RECORDS), String(PAGE_SIZE)),
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];

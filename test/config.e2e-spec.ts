@@ -1,20 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { typeScriptEntry } from './support/typescript-entry';
 
 const ROOT = join(__dirname, '..');
 
 function startApp(app: 'harvester' | 'gateway', env: Record<string, string>) {
-  return spawnSync(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      `apps/${app}/src/main.ts`,
-    ],
-    { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 },
-  );
+  return spawnSync(process.execPath, typeScriptEntry(`apps/${app}/src/main.ts`), {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('start-up configuration check (real processes)', () => {

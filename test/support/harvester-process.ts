@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { TestEnv } from './test-environment';
+import { typeScriptEntry } from './typescript-entry';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -17,21 +18,11 @@ export interface HarvesterProcess {
 
 /** Starts the real harvester app (apps/harvester/src/main.ts) as its own OS process. */
 export function spawnHarvester(env: TestEnv): HarvesterProcess {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/harvester/src/main.ts',
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, typeScriptEntry('apps/harvester/src/main.ts'), {
+    cwd: ROOT,
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -13,7 +13,7 @@ import {
   QUALIFIERS_VI,
   TOPICS_EN,
   TOPICS_VI,
-  type Publisher,
+  type FamousWork,
 } from './vocabulary';
 
 export type RecordType = 'book' | 'thesis' | 'map';
@@ -68,20 +68,12 @@ export interface GenerateOptions {
   famousWorksOnce?: boolean;
 }
 
-interface Work {
+/** A work to make editions of: a famous one (vocabulary.ts) or one composed from the word lists. */
+interface Work extends Omit<FamousWork, 'addedAuthors' | 'year'> {
   key: string;
-  title: string;
-  subtitle?: string;
-  author: string;
   addedAuthors: string[];
-  language: 'vie' | 'eng';
+  /** Year of the first edition; later editions follow it. */
   baseYear: number;
-  publisher: Publisher;
-  subjects: string[];
-  ddc: string;
-  pages: number;
-  series?: string;
-  summary: string;
   type: RecordType;
 }
 
