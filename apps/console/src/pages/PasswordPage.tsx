@@ -44,9 +44,7 @@ function RequestLink() {
           </Form>
         </>
       )}
-      <p style={{ marginTop: 16, marginBottom: 0 }}>
-        <Link to="/sign-in">{t('password.backToSignIn')}</Link>
-      </p>
+      <BackToSignIn />
     </AuthFrame>
   );
 }
@@ -107,9 +105,17 @@ function ChoosePassword({ token }: { token: string }) {
           </Form>
         </>
       )}
-      <p style={{ marginTop: 16, marginBottom: 0 }}>
-        <Link to="/sign-in">{t('password.backToSignIn')}</Link>
-      </p>
+      <BackToSignIn />
     </AuthFrame>
+  );
+}
+
+/** Below both forms: the way back, whether or not the form was sent. */
+function BackToSignIn() {
+  const { t } = useI18n();
+  return (
+    <p style={{ marginTop: 16, marginBottom: 0 }}>
+      <Link to="/sign-in">{t('password.backToSignIn')}</Link>
+    </p>
   );
 }
