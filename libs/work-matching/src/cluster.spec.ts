@@ -8,12 +8,13 @@ function works(memberships: readonly Membership[]): string[][] {
   return [...byWork.values()].map((ids) => ids.sort()).sort();
 }
 
-// A~B (shared ISBN), B~C (title, author, year) but A and C have different ISBNs: no chain.
+// A~B and B~C (title, author, year) but A and C give different page counts: no chain.
 const a = marcProfile('a', '1', {
   '020': 'a9786041234567',
   '100': 'aNguyễn, Du',
   '245/0': 'aTruyện Kiều',
   '260': 'c2015',
+  '300': 'a435 tr.',
 });
 const b = dcProfile('b', '1', [
   ['title', 'Truyện Kiều'],
@@ -25,6 +26,7 @@ const c = marcProfile('c', '1', {
   '100': 'aNguyễn, Du',
   '245/0': 'aTruyện Kiều',
   '260': 'c2015',
+  '300': 'a250 tr.',
 });
 const khoa = marcProfile('d', '1', {
   '100': 'aNguyễn, Văn Khoả',
@@ -81,6 +83,30 @@ describe('clusterComponent', () => {
       decisionId: 'd2',
       joinedWith: c.recordId,
     });
+  });
+
+  it('leaves a record without a year out when it could belong to two editions', () => {
+    const edition = (id: string, year: string, pages: string): ReturnType<typeof marcProfile> =>
+      marcProfile(id, '1', {
+        '100': 'aVũ, Trọng Phụng',
+        '245/0': 'aSố đỏ',
+        '260': `c${year}`,
+        '300': `a${pages} tr.`,
+      });
+    const y2016 = edition('e1', '2016', '250');
+    const y2020 = edition('e2', '2020', '310');
+    const undated = dcProfile('e3', '1', [
+      ['title', 'Số đỏ'],
+      ['creator', 'Vũ Trọng Phụng'],
+    ]);
+    expect(works(clusterComponent([y2016, y2020, undated], []))).toEqual([
+      [y2016.recordId],
+      [y2020.recordId],
+      [undated.recordId],
+    ]);
+    expect(works(clusterComponent([y2016, undated], []))).toEqual([
+      [y2016.recordId, undated.recordId],
+    ]);
   });
 
   it('ignores decisions about records outside the component', () => {

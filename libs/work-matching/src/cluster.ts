@@ -37,9 +37,12 @@ type Joined = Omit<Membership, 'workId'>;
 /**
  * Partitions one connected component into works (see README "Non-chaining rule").
  * Deterministic and order-independent: depends only on the set of profiles and decisions.
- * 1. Greedy pass in recordId order: a record joins the work where it has the best-scoring
- *    match, among works it matches at least one member of and contradicts no member of
- *    (ties to the earliest work); otherwise it starts a work. Records a curator split out
+ * 1. Greedy pass over the records that have a year and a name, in recordId order: a record
+ *    joins the work where it has the best-scoring match, among works it matches at least one
+ *    member of and contradicts no member of (ties to the earliest work); otherwise it starts
+ *    a work. Then the records without a year or without any name, in recordId order, the
+ *    same way, except that one such record that could join two works or more by the same
+ *    rule joins none (with less to go on, it cannot tell two editions apart). Records a curator split out
  *    are left out, so they cannot bridge others.
  * 2. Decisions in decidedAt order (then id): merge unions the works of its records; split
  *    moves its record out alone.
@@ -90,13 +93,17 @@ function orderDecisions(
     .sort((x, y) => x.decidedAt.getTime() - y.decidedAt.getTime() || compare(x.id, y.id));
 }
 
+/** A record with a year and a name: enough to tell editions and namesakes apart. */
+function isComplete(profile: MatchProfile): boolean {
+  return profile.year !== undefined && profile.names.length > 0;
+}
+
 function greedyWorks(sorted: readonly MatchProfile[]): Joined[][] {
   const works: { members: MatchProfile[]; joined: Joined[] }[] = [];
-  for (const profile of sorted) {
-    const best = bestWork(
-      profile,
-      works.map((w) => w.members),
-    );
+  const ordered = [...sorted.filter(isComplete), ...sorted.filter((p) => !isComplete(p))];
+  for (const profile of ordered) {
+    const members = works.map((w) => w.members);
+    const best = bestWork(profile, members, !isComplete(profile));
     if (best) {
       works[best.index].members.push(profile);
       works[best.index].joined.push(best.joined);
@@ -110,17 +117,27 @@ function greedyWorks(sorted: readonly MatchProfile[]): Joined[][] {
   return works.map((w) => w.joined);
 }
 
-/** The work `profile` joins: best score over works it matches and contradicts no member of. */
+/**
+ * The work `profile` joins: best score over works it matches and contradicts no member of;
+ * none when `onlyIfUnique` and more than one work qualifies.
+ */
 function bestWork(
   profile: MatchProfile,
   works: readonly (readonly MatchProfile[])[],
+  onlyIfUnique: boolean,
 ): { index: number; joined: Joined } | undefined {
   let best: { index: number; score: number; joined: Joined } | undefined;
+  const candidates: { rule: MembershipRule }[] = [];
   for (let index = 0; index < works.length; index++) {
     const found = bestMatchIn(profile, works[index]);
-    if (found && (!best || found.score > best.score)) best = { index, ...found };
+    if (!found) continue;
+    candidates.push(found.joined);
+    if (!best || found.score > best.score) best = { index, ...found };
   }
-  return best;
+  if (!best || !onlyIfUnique) return best;
+  // A shared identifier settles it; otherwise two works are one too many.
+  const rule = best.joined.rule;
+  return candidates.filter((c) => c.rule === rule).length > 1 ? undefined : best;
 }
 
 function bestMatchIn(

@@ -72,7 +72,24 @@ describe('judge', () => {
     });
   });
 
-  it('keeps editions, volumes, years and different ISBNs apart', () => {
+  it('distrusts an ISBN on loosely alike titles by different authors', () => {
+    const a = marcProfile('a', '1', {
+      '020': 'a9786041234567',
+      '100': 'aTrần Ngọc Long',
+      '245/0': 'aTín ngưỡng và phát triển bền vững ở Thái Bình',
+    });
+    const b = marcProfile('b', '1', {
+      '020': 'a9786041234567',
+      '100': 'aTrần Đức Hùng',
+      '245/0': 'aLịch sử và phát triển bền vững ở Nghệ An',
+    });
+    expect(judged(a, b)).toMatchObject({
+      kind: 'contradict',
+      untrustedIdentifier: 'isbn:9786041234567',
+    });
+  });
+
+  it('keeps editions, volumes and years apart', () => {
     const base = { '100': 'aPhan, Huy Lê', '245/0': 'aLịch sử Việt Nam' };
     const vol2 = marcProfile('a', '1', {
       ...base,
@@ -100,7 +117,13 @@ describe('judge', () => {
       kind: 'contradict',
       reason: 'different years 2012 and 2018',
     });
-    expect(judged(isbnA, isbnB)).toEqual({ kind: 'contradict', reason: 'different ISBNs' });
+    // Different ISBNs (hardback and paperback, or a set's and a volume's) prove nothing alone:
+    // the title-author rule decides.
+    expect(judged(isbnA, isbnB)).toMatchObject({
+      kind: 'match',
+      evidence: { rule: 'title-author' },
+    });
+    expect(judged(isbnA, { ...isbnB, year: 2013 })).toMatchObject({ kind: 'contradict' });
   });
 
   it('understands names written differently: inverted, initials, no diacritics', () => {

@@ -21,8 +21,7 @@ const UNRELATED: PairVerdict = { kind: 'unrelated' };
  *    edition numbers, incompatible types.
  * 2. A shared identifier matches, unless the titles clearly disagree: then the pair
  *    contradicts and the identifier is reported untrusted (publishers reuse ISBNs).
- * 3. Different ISBNs (both have some, none shared) contradict.
- * 4. Otherwise the title-author rule: close titles, compatible authors, and no
+ * 3. Otherwise the title-author rule: close titles, compatible authors, and no
  *    contradiction in year, numbers in the title, pages, publisher or language.
  */
 export function judge(a: MatchProfile, b: MatchProfile): PairVerdict {
@@ -31,7 +30,6 @@ export function judge(a: MatchProfile, b: MatchProfile): PairVerdict {
   if (conflict) return { kind: 'contradict', reason: conflict };
   const shared = a.ids.find((id) => b.ids.includes(id));
   if (shared) return sharedIdentifierVerdict(a, b, shared);
-  if (hasIsbn(a) && hasIsbn(b)) return { kind: 'contradict', reason: 'different ISBNs' };
   return titleAuthorVerdict(a, b);
 }
 
@@ -50,13 +48,15 @@ function typesCompatible(a: string, b: string): boolean {
   return (a === 'book' && b === 'thesis') || (a === 'thesis' && b === 'book');
 }
 
-function hasIsbn(p: MatchProfile): boolean {
-  return p.ids.some((id) => id.startsWith('isbn:'));
-}
-
 function sharedIdentifierVerdict(a: MatchProfile, b: MatchProfile, id: string): PairVerdict {
   const titleScore = bestTitleSimilarity(a, b, 0);
-  if (titleScore < TITLE_DISAGREE && !titlesOverlap(a, b)) {
+  const overlap = titlesOverlap(a, b);
+  // Titles far apart, or only loosely alike and by different authors: two books, one ISBN.
+  const loose = titleScore < TITLE_MATCH && !overlap;
+  if (
+    (titleScore < TITLE_DISAGREE && !overlap) ||
+    (loose && authorsAgreement(a, b) === 'conflict')
+  ) {
     return {
       kind: 'contradict',
       reason: `${identifierFact(id)} on different titles '${a.shownTitle}' and '${b.shownTitle}'`,
@@ -110,7 +110,7 @@ function softConflict(a: MatchProfile, b: MatchProfile): string | undefined {
   )
     return `different page counts ${a.pages} and ${b.pages}`;
   if (!publishersCompatible(a.publisher, b.publisher))
-    return `different publishers '${a.publisher}' and '${b.publisher}'`;
+    return `different publishers '${a.publisher.words}' and '${b.publisher.words}'`;
   if (
     a.languages.length > 0 &&
     b.languages.length > 0 &&
@@ -155,7 +155,9 @@ function bestTitleSimilarity(a: MatchProfile, b: MatchProfile, floor: number): n
 
 function titleVariants(p: MatchProfile): string[] {
   const title = compact(p.title);
-  return p.subtitle === '' ? [title] : [title, title + compact(p.subtitle)];
+  const variants = p.subtitle === '' ? [title] : [title, title + compact(p.subtitle)];
+  if (p.titleHead !== '') variants.push(compact(p.titleHead));
+  return variants;
 }
 
 function compact(text: string): string {

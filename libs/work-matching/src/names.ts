@@ -44,7 +44,9 @@ export function nameForm(shown: string): NameForm {
 }
 
 function words(text: string): string[] {
-  return (foldText(text).match(WORD) ?? []).filter((w) => !SUFFIXES.has(w));
+  // A hyphenated given name ('Hue-Tam') is one name: its initial is 'H.'.
+  const joined = foldText(text).replace(/(\p{L})-(\p{L})/gu, '$1$2');
+  return (joined.match(WORD) ?? []).filter((w) => !SUFFIXES.has(w));
 }
 
 function isNumberOrSuffix(word: string): boolean {

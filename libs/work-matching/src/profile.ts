@@ -1,10 +1,10 @@
 import type { NormalizedRecord, ResourceType } from '@hop-luu/records';
 import { nameForm, type NameForm } from './names';
-import { editionNumber, pageCount, publisherForm } from './publication';
+import { editionNumber, pageCount, publisherForm, type PublisherForm } from './publication';
 import { titleForms, wordsOf } from './title';
 
 /** Bumped when the profile's content changes: stored profiles of an older version must be rebuilt (re-cluster). */
-export const PROFILE_VERSION = 1;
+export const PROFILE_VERSION = 2;
 
 /**
  * What matching needs of one record, computed once (folded forms, parsed names) so `judge`
@@ -26,6 +26,11 @@ export interface MatchProfile {
   readonly title: string;
   /** Folded subtitle ('' when none). */
   readonly subtitle: string;
+  /**
+   * The title before a separator a catalogue left in it ('Economics of Saigon: a social
+   * history', 'Địa lý Hội An - sổ tay tra cứu' as one dc:title) → 'economics of saigon'; '' when none.
+   */
+  readonly titleHead: string;
   /** Folded other titles (parallel, uniform, translated), at most 3. */
   readonly otherTitles: readonly string[];
   /** Volume or part number named in the title ('2'). */
@@ -43,8 +48,8 @@ export interface MatchProfile {
   readonly editionShown?: string;
   readonly type: ResourceType;
   readonly pages?: number;
-  /** Folded distinguishing words of the publisher ('van hoc'), '' when none. */
-  readonly publisher: string;
+  /** The publisher's distinguishing words and initials. */
+  readonly publisher: PublisherForm;
   /** ISO 639-3 codes. */
   readonly languages: readonly string[];
 }
@@ -73,6 +78,7 @@ export function profileOf(record: NormalizedRecord): MatchProfile {
     shownTitle: record.title,
     title: forms.title,
     subtitle: forms.subtitle,
+    titleHead: titleHead(record.title, record.languages, forms.title),
     otherTitles: record.otherTitles
       .slice(0, MAX_OTHER_TITLES)
       .map((t) => wordsOf(t.slice(0, MAX_TITLE_CHARS)).join(' ')),
@@ -88,6 +94,15 @@ export function profileOf(record: NormalizedRecord): MatchProfile {
     ...(record.edition !== undefined && { editionShown: record.edition }),
     ...(pages !== undefined && { pages }),
   };
+}
+
+const SEPARATOR = /\s*[:=/;]\s*|\s+[-–—]\s+/;
+
+function titleHead(title: string, languages: readonly string[], whole: string): string {
+  const head = title.split(SEPARATOR)[0];
+  if (head === title) return '';
+  const forms = titleForms(head, undefined, languages);
+  return forms.title !== whole && forms.title.includes(' ') ? forms.title : '';
 }
 
 function identifiersOf(record: NormalizedRecord): string[] {

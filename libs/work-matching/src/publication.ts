@@ -51,27 +51,64 @@ const PUBLISHER_FILLER = new Set([
   'press', 'pub', 'co', 'company', 'inc', 'ltd', 'llc', 'cong', 'ty', 'tnhh', 'cp', 'the', 'and',
   'va', 'of', 'verlag', 'editions', 'editeur', 'books', 'group', 'corp', 'corporation', 'sa',
 ]);
+/** Words left out of a publisher's initials ('Cambridge University Press' → 'cup', 'Nxb. Chính trị quốc gia' → 'ctqg'). */
+const NOT_IN_INITIALS = new Set([
+  'nha',
+  'xuat',
+  'ban',
+  'nxb',
+  'the',
+  'and',
+  'va',
+  'of',
+  'inc',
+  'ltd',
+  'co',
+]);
 
-/** Folded distinguishing words of a publisher name: 'NXB Văn học' → 'van hoc'. */
-export function publisherForm(publisher: string | undefined): string {
-  if (!publisher) return '';
-  return wordsOf(publisher.replace(/\[[^\]]*\]/g, ' '))
-    .filter((w) => !PUBLISHER_FILLER.has(w))
-    .join(' ');
+/** A publisher name reduced for comparison. */
+export interface PublisherForm {
+  /** Folded distinguishing words: 'NXB Văn học' → 'van hoc'; '' when none. */
+  readonly words: string;
+  /** First letters of its words: 'Cambridge University Press' → 'cup'. */
+  readonly initials: string;
+}
+
+export function publisherForm(publisher: string | undefined): PublisherForm {
+  if (!publisher) return { words: '', initials: '' };
+  // 'Hawaiʻi' and 'Hawaii' are one word.
+  const all = wordsOf(publisher.replace(/\[[^\]]*\]/g, ' ').replace(/[ʻʼ'’]/g, ''));
+  return {
+    words: all.filter((w) => !PUBLISHER_FILLER.has(w)).join(' '),
+    initials: all
+      .filter((w) => !NOT_IN_INITIALS.has(w))
+      .map((w) => w[0])
+      .join(''),
+  };
 }
 
 /**
- * Whether two publisher forms can name one publisher: a shared word, or one is the initials of
- * the other ('dhqghn' ~ 'dai hoc quoc gia ha noi'). Empty forms prove nothing either way.
+ * Whether two publishers can be one: a shared word (an abbreviation matching the word it
+ * shortens: 'Univ.' ~ 'University'), or one written as the initials of the other
+ * ('CTQG' ~ 'Chính trị quốc gia Sự thật', 'ĐHQGHN', 'CUP'). Unknown publishers prove nothing.
  */
-export function publishersCompatible(a: string, b: string): boolean {
-  if (a === '' || b === '') return true;
-  const wa = a.split(' ');
-  const wb = b.split(' ');
-  if (wa.some((w) => wb.includes(w))) return true;
-  return isInitialsOf(a.replace(/ /g, ''), wb) || isInitialsOf(b.replace(/ /g, ''), wa);
+export function publishersCompatible(a: PublisherForm, b: PublisherForm): boolean {
+  if (a.words === '' || b.words === '') return true;
+  const wa = a.words.split(' ');
+  const wb = b.words.split(' ');
+  if (wa.some((x) => wb.some((y) => sameWord(x, y)))) return true;
+  return isAcronymOf(a, b) || isAcronymOf(b, a);
 }
 
-function isInitialsOf(acronym: string, words: readonly string[]): boolean {
-  return words.length >= 2 && acronym === words.map((w) => w[0]).join('');
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.startsWith(short);
+}
+
+/** `a` is one word of 3 letters or more that starts the initials of `b`. */
+function isAcronymOf(a: PublisherForm, b: PublisherForm): boolean {
+  const acronym = a.words.includes(' ') ? a.initials : a.words;
+  if (acronym.includes(' ') || acronym.length < 3) return false;
+  return b.initials.length >= acronym.length && b.initials.startsWith(acronym);
 }
