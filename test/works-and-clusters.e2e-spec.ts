@@ -25,12 +25,22 @@ describe('gateway: the GraphQL union catalogue', () => {
 
       const cluster = await gql(
         gateway,
-        `query($id: String!) { cluster(id: $id) { id evidence { key basis isbn title creator year } records { id heldBy { sourceId libraryName } } } }`,
+        `query($id: String!) { cluster(id: $id) { id records { id heldBy { sourceId libraryName } work { id } }
+          members { rule facts joinedWith record { id } } } }`,
         { id: shared.id },
       );
-      expect(cluster.data!.cluster.records).toHaveLength(shared.holdingsCount);
-      expect(['isbn', 'title']).toContain(cluster.data!.cluster.evidence.basis);
-      expect(cluster.data!.cluster.evidence.key).toBe(shared.id);
+      expect(cluster.errors).toBeUndefined();
+      const { records, members } = cluster.data!.cluster;
+      expect(records).toHaveLength(shared.holdingsCount);
+      expect(records.every((r: { work: { id: string } }) => r.work.id === shared.id)).toBe(true);
+      // Evidence per membership: every member says by which rule it is there.
+      expect(members.map((m: { record: { id: string } }) => m.record.id)).toEqual(
+        records.map((r: { id: string }) => r.id),
+      );
+      for (const member of members) {
+        expect(member.rule).toEqual(expect.any(String));
+        expect(member.facts).toEqual(expect.any(Array));
+      }
     });
 
     it('keeps different editions of a work apart', async () => {

@@ -5,7 +5,6 @@ export enum CatalogueErrorCode {
   BadCursor = 'BAD_CURSOR',
   BadQuery = 'BAD_QUERY',
   PageTooLarge = 'PAGE_TOO_LARGE',
-  TooDeep = 'PAGE_TOO_DEEP',
   NotFound = 'NOT_FOUND',
   /** Elasticsearch stopped the search at its time limit: too costly as asked, or the cluster is struggling. */
   SearchTooSlow = 'SEARCH_TOO_SLOW',

@@ -43,7 +43,7 @@ export class CatalogueResolver {
   @Query(() => WorkSearchResult, {
     name: 'search',
     description:
-      'The union view: search every library, one entry per work, each listing the libraries that hold it.',
+      'The union view: search every library, one entry per work, each listing the libraries that hold it; exact counts, facets counting works, pages to any depth.',
     complexity: ({ args, childComplexity }) =>
       childComplexity * Math.min(args.first ?? 20, MAX_PAGE_SIZE),
   })
@@ -88,7 +88,7 @@ export class CatalogueResolver {
   @Query(() => Cluster, {
     nullable: true,
     description:
-      'Every record of one work (cluster key from `search`), with the evidence that grouped them.',
+      "Every record of one work (a work id from `search` or a record's `work.id`), with the evidence for each membership; null if unknown.",
   })
   cluster(@Args('id') id: string): Promise<Cluster | null> {
     checkClusterId(id);

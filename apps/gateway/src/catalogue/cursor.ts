@@ -3,7 +3,7 @@ import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
 
 /** Longer than any cursor this API gives out; a longer one is refused unread. */
 const MAX_CURSOR_LENGTH = 2048;
-/** A record page's sort values: at most the sort field and the id tiebreaker (two), plus room. */
+/** A page's sort values: at most the sort field and the id tiebreaker (two), plus room. */
 const MAX_SORT_VALUES = 4;
 const MAX_SORT_VALUE_LENGTH = 1024;
 
@@ -12,10 +12,8 @@ export type SortValue = string | number | null;
 /** Position in one particular search; the fingerprint stops a cursor being used with another search. */
 export interface SearchCursor {
   readonly f: string;
-  /** search_after values (record pages). */
+  /** search_after values: the sort values of the last hit of the previous page. */
   readonly a?: SortValue[];
-  /** Offset (work pages: Elasticsearch collapses cannot page with search_after unless sorted by the key). */
-  readonly o?: number;
 }
 
 /** A short digest of a search's identity (see SearchPlan), carried in its cursors. */
@@ -62,19 +60,12 @@ export class CursorCodec {
     return this.seal(state);
   }
 
-  /** The search_after values of a record-page cursor made for the search `print`. */
-  recordsAfter(cursor: string, print: string): SortValue[] {
+  /** The search_after values of a cursor made for the search `print` (records or works). */
+  searchAfter(cursor: string, print: string): SortValue[] {
     const { a } = this.searchState(cursor, print);
     if (!Array.isArray(a) || a.length === 0 || a.length > MAX_SORT_VALUES || !a.every(isSortValue))
       notOurs();
     return a;
-  }
-
-  /** The offset of a work-page cursor made for the search `print`. */
-  worksOffset(cursor: string, print: string, maxOffset: number): number {
-    const { o } = this.searchState(cursor, print);
-    if (typeof o !== 'number' || !Number.isSafeInteger(o) || o < 0 || o > maxOffset) notOurs();
-    return o;
   }
 
   private searchState(cursor: string, print: string): Partial<Record<keyof SearchCursor, unknown>> {

@@ -1,4 +1,4 @@
-import type { CatalogueDocument } from '@hop-luu/search-index';
+import type { CatalogueDocument, DisplayDocument, WorkHolding } from '@hop-luu/search-index';
 import { markPassages, markText, matchedWords } from './display-highlight';
 import {
   CatalogueRecordType,
@@ -14,6 +14,20 @@ export type HoldingSource = Pick<
   'sourceId' | 'library' | 'holdings' | 'oaiIdentifier' | 'links'
 >;
 
+/** A holding of a work document (the works index keeps them ready). */
+export function holdingOfWork(held: WorkHolding): Holding {
+  return {
+    sourceId: held.sourceId,
+    libraryName: held.library.name,
+    libraryKind: held.library.kind,
+    province: held.library.province ?? null,
+    callNumber: held.callNumber ?? null,
+    location: held.location ?? null,
+    oaiIdentifier: held.oaiIdentifier,
+    link: held.link ?? null,
+  };
+}
+
 export function holdingOf(doc: HoldingSource): Holding {
   const held = doc.holdings[0];
   return {
@@ -28,13 +42,13 @@ export function holdingOf(doc: HoldingSource): Holding {
   };
 }
 
-export function workFactsOf(doc: CatalogueDocument): RecordWork {
-  const { id, rule, facts, joinedWith } = doc.work;
-  return { id, rule, facts, joinedWith: joinedWith ?? null };
+export function workFactsOf(doc: DisplayDocument): RecordWork {
+  const { id, rule, facts, joinedWith, decisionId } = doc.work;
+  return { id, rule, facts, joinedWith: joinedWith ?? null, decisionId: decisionId ?? null };
 }
 
 /** The deprecated `cluster` field, from the same membership: its work id and rule. */
-export function evidenceOf(doc: CatalogueDocument): ClusterEvidence {
+export function evidenceOf(doc: DisplayDocument): ClusterEvidence {
   return {
     key: doc.work.id,
     basis: doc.work.rule,
@@ -48,7 +62,7 @@ export function evidenceOf(doc: CatalogueDocument): ClusterEvidence {
 }
 
 /** One highlight per display field, marked in the text as the library wrote it. */
-function highlightsOf(doc: CatalogueDocument, raw?: Record<string, string[]>): Highlight[] {
+function highlightsOf(doc: DisplayDocument, raw?: Record<string, string[]>): Highlight[] {
   const words = matchedWords(Object.values(raw ?? {}).flat());
   if (words.size === 0) return [];
   const marked = (values: readonly string[]) =>
@@ -65,7 +79,7 @@ function highlightsOf(doc: CatalogueDocument, raw?: Record<string, string[]>): H
 }
 
 export function toRecord(
-  doc: CatalogueDocument,
+  doc: DisplayDocument,
   highlight?: Record<string, string[]>,
 ): CatalogueRecordType {
   return {

@@ -58,6 +58,12 @@ export class RecordWork {
     description: 'The member record it matched; null for the first record of a work.',
   })
   joinedWith: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The curator's decision (a merge or a split) that put it here, if one did.",
+  })
+  decisionId: string | null;
 }
 
 @ObjectType({

@@ -8,13 +8,13 @@ import {
   SEARCH_TIMEOUT,
 } from '@hop-luu/search-index';
 import { refuseTimedOut } from './catalogue.errors';
-import { toRecord } from './record.mapper';
+import { toRecord, workFactsOf } from './record.mapper';
 import { CatalogueRecordType } from './record.types';
 import { Cluster, Suggestion } from './search.types';
 
 const MAX_CLUSTER_MEMBERS = 500;
 
-/** Record lookups by id and by cluster, and title suggestions. */
+/** Record lookups by id and by work (with each member's evidence), and title suggestions. */
 @Injectable()
 export class RecordsService {
   constructor(
@@ -43,9 +43,14 @@ export class RecordsService {
       timeout: SEARCH_TIMEOUT,
     });
     refuseTimedOut(response);
-    const records = response.hits.hits.map((hit) => toRecord(hit._source!));
-    if (records.length === 0) return null;
-    return { id: key, evidence: records[0].cluster, records };
+    const docs = response.hits.hits.map((hit) => hit._source!);
+    if (docs.length === 0) return null;
+    const members = docs.map((doc) => {
+      const { rule, facts, joinedWith, decisionId } = workFactsOf(doc);
+      return { record: toRecord(doc), rule, facts, joinedWith, decisionId };
+    });
+    const records = members.map((member) => member.record);
+    return { id: key, evidence: records[0].cluster, records, members };
   }
 
   /** Title completions for a prefix typed with or without diacritics. */

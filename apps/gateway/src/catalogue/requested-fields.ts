@@ -33,6 +33,8 @@ export interface SearchNeeds {
   readonly holdings: boolean;
   /** totalCount, totalCountIsExact or recordCount: each needs every match counted. */
   readonly counts: boolean;
+  /** recordCount of the works view: the records behind the matching works. */
+  readonly recordCount: boolean;
 }
 
 export function searchNeeds(info: GraphQLResolveInfo, listField: 'records' | 'works'): SearchNeeds {
@@ -48,5 +50,6 @@ export function searchNeeds(info: GraphQLResolveInfo, listField: 'records' | 'wo
     highlights: record.has('highlights'),
     holdings: work.has('holdings') || work.has('holdingsCount'),
     counts: ['totalCount', 'totalCountIsExact', 'recordCount'].some((name) => top.has(name)),
+    recordCount: listField === 'works' && top.has('recordCount'),
   };
 }

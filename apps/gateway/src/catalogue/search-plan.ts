@@ -1,5 +1,5 @@
 import type { QueryDslQueryContainer, Sort } from '@elastic/elasticsearch/lib/api/types';
-import { RECORDS_TARGET, searchQuery, SearchTarget } from '@hop-luu/search-index';
+import { RECORDS_TARGET, searchQuery, SearchTarget, WORKS_TARGET } from '@hop-luu/search-index';
 import { fingerprint } from './cursor';
 import { SearchNeeds } from './requested-fields';
 import { SearchArgs } from './search.inputs';
@@ -28,7 +28,7 @@ export interface SearchPlan {
 
 export function planSearch(view: SearchView, args: SearchArgs, needs: SearchNeeds): SearchPlan {
   const search = JSON.stringify([view, args.query, args.filters, args.sort]);
-  const target = RECORDS_TARGET;
+  const target = view === 'works' ? WORKS_TARGET : RECORDS_TARGET;
   const filters = target.filterClauses(args.filters);
   return {
     view,

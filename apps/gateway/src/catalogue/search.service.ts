@@ -9,16 +9,19 @@ import type {
   SearchResponse,
 } from '@elastic/elasticsearch/lib/api/types';
 import {
-  CATALOGUE_FIELDS as FIELD,
   CatalogueDocument,
   CatalogueIndex,
   HIGHLIGHT,
+  holdingsCountAggregation,
+  holdingsCountOf,
+  holdingsPassing,
   SEARCH_TIMEOUT,
-  WORK_COUNT_PRECISION,
+  WorkDocument,
+  WorksIndex,
 } from '@hop-luu/search-index';
 import { CatalogueError, CatalogueErrorCode, refuseTimedOut } from './catalogue.errors';
 import { CursorCodec, SortValue } from './cursor';
-import { holdingOf, HoldingSource, toRecord } from './record.mapper';
+import { holdingOfWork, toRecord } from './record.mapper';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { SearchCache } from './search-cache';
 import { SearchNeeds } from './requested-fields';
@@ -27,24 +30,14 @@ import { planSearch, SearchPlan, SearchView } from './search-plan';
 import { FacetBucket, Facets, RecordSearchResult, WorkSearchResult } from './search.types';
 
 export const MAX_PAGE_SIZE = 100;
-const MAX_WINDOW = 10_000;
 const MAX_HOLDINGS_PER_WORK = 20;
 // Search-only copies of the text are not needed to answer; leaving them out halves the payload.
 const SOURCE_EXCLUDES = ['search', 'suggest', 'titleSort', 'warnings'];
-/** What holdingOf reads (HoldingSource): about a fifth of a record's JSON. */
-const HOLDING_FIELDS: (keyof HoldingSource)[] = [
-  'sourceId',
-  'library',
-  'holdings',
-  'oaiIdentifier',
-  'links',
-];
-
-type Hit = SearchHit<CatalogueDocument>;
-type Response = SearchResponse<CatalogueDocument>;
+/** What a works page shows of each work document (its search forms are not needed). */
+const WORK_FIELDS_SHOWN: (keyof WorkDocument)[] = ['id', 'representative', 'holdings'];
 
 /**
- * Union-catalogue searches over the catalogue alias: records, works (collapsed by cluster key),
+ * Union-catalogue searches: records over the catalogue alias, works over the works alias, with
  * facets. The hits and the counts go as two searches in one msearch. The hits search counts
  * nothing (track_total_hits: false), so Elasticsearch can skip matches that cannot reach the
  * page; the counts search has no hits, so its shard request cache answers repeated counts.
@@ -54,6 +47,7 @@ export class SearchService {
   constructor(
     private readonly client: Client,
     private readonly catalogue: CatalogueIndex,
+    private readonly works: WorksIndex,
     private readonly cache: SearchCache,
     private readonly metrics: GatewayMetrics,
     private readonly cursors: CursorCodec,
@@ -89,8 +83,9 @@ export class SearchService {
   private async findRecords(plan: SearchPlan, signal: AbortSignal): Promise<RecordSearchResult> {
     const { args, needs } = plan;
     const first = pageSize(args.first);
-    const after = args.after ? this.cursors.recordsAfter(args.after, plan.fingerprint) : undefined;
-    const [hits, counts] = await this.run(
+    const after = args.after ? this.cursors.searchAfter(args.after, plan.fingerprint) : undefined;
+    const [hits, counts] = await this.run<CatalogueDocument>(
+      this.catalogue.alias,
       {
         query: plan.query,
         sort: plan.sort,
@@ -120,139 +115,81 @@ export class SearchService {
   }
 
   /**
-   * The union view. Field collapsing keeps one hit per cluster key; one more aggregation lists
-   * the libraries holding the works of the page. Elasticsearch only pages collapsed results with search_after when they
-   * are sorted by the key itself, so work pages use an offset (kept inside the cursor).
+   * The union view, over the works index: one document per work, so hits, the exact count and
+   * facets counting works come straight from it, and pages go on by search_after to any depth.
+   * A work's holdings are in its document; the library filters narrow the ones shown.
    */
   private async findWorks(plan: SearchPlan, signal: AbortSignal): Promise<WorkSearchResult> {
     const { args, needs } = plan;
     const first = pageSize(args.first);
-    const offset = args.after
-      ? this.cursors.worksOffset(args.after, plan.fingerprint, MAX_WINDOW)
-      : 0;
-    if (offset + first > MAX_WINDOW) {
-      throw new CatalogueError(
-        CatalogueErrorCode.TooDeep,
-        `Work pages reach ${MAX_WINDOW} works deep; add filters or a query to narrow the search.`,
-      );
-    }
-    const [hits, counts] = await this.run(
+    const after = args.after ? this.cursors.searchAfter(args.after, plan.fingerprint) : undefined;
+    const [hits, counts] = await this.run<WorkDocument>(
+      this.works.alias,
       {
         query: plan.query,
         sort: plan.sort,
         timeout: SEARCH_TIMEOUT,
-        from: offset,
+        search_after: after,
         size: first + 1,
         track_total_hits: false,
-        collapse: { field: FIELD.workId },
         highlight: needs.highlights ? HIGHLIGHT : undefined,
-        _source: { excludes: SOURCE_EXCLUDES },
+        _source: { includes: needs.holdings ? WORK_FIELDS_SHOWN : ['id', 'representative'] },
       },
-      countsRequest(plan),
+      worksCountsRequest(plan),
       signal,
     );
     const page = hits.hits.hits.slice(0, first);
-    const holdings = needs.holdings
-      ? await this.holdingsOf(page, plan, signal)
-      : new Map<string, WorkHoldings>();
-    const works = (counts?.aggregations?.works as { value: number } | undefined)?.value ?? 0;
+    const last = page.at(-1);
     return {
-      totalCount: works,
-      totalCountIsExact: works < WORK_COUNT_PRECISION,
-      recordCount: totalOf(counts),
-      works: page.map((hit) => workOf(hit, holdings.get(hit._source!.work.id))),
+      totalCount: totalOf(counts),
+      totalCountIsExact: true,
+      recordCount: holdingsCountOf(counts?.aggregations?.recordCount),
+      works: page.map((hit) => workOf(hit, args.filters)),
       facets: facetsOf(counts),
       pageInfo: {
         hasNextPage: hits.hits.hits.length > first,
-        endCursor: page.length
-          ? this.cursors.encodeSearch({ f: plan.fingerprint, o: offset + page.length })
+        endCursor: last
+          ? this.cursors.encodeSearch({ f: plan.fingerprint, a: last.sort as SortValue[] })
           : null,
       },
     };
   }
 
-  /**
-   * The libraries holding each work of a page, in one aggregation over just those works
-   * (filters applied, so a province filter also narrows the holdings). Much cheaper than
-   * collapse inner hits, which run one extra search per work.
-   */
-  private async holdingsOf(
-    page: Hit[],
-    plan: SearchPlan,
-    signal: AbortSignal,
-  ): Promise<Map<string, WorkHoldings>> {
-    const keys = page.map((hit) => hit._source!.work.id);
-    if (keys.length === 0) return new Map();
-    const response = await this.client.search<CatalogueDocument>(
-      {
-        index: this.catalogue.alias,
-        size: 0,
-        timeout: SEARCH_TIMEOUT,
-        query: {
-          bool: { filter: [{ terms: { [FIELD.workId]: keys } }, ...plan.filters] },
-        },
-        aggs: {
-          works: {
-            terms: { field: FIELD.workId, size: keys.length },
-            aggs: {
-              holdings: {
-                top_hits: {
-                  size: MAX_HOLDINGS_PER_WORK,
-                  sort: [{ [FIELD.libraryKind]: 'asc' }, { [FIELD.id]: 'asc' }],
-                  _source: { includes: HOLDING_FIELDS },
-                },
-              },
-            },
-          },
-        },
-      },
-      { signal },
-    );
-    refuseTimedOut(response);
-    const buckets =
-      (response.aggregations?.works as { buckets: HoldingsBucket[] } | undefined)?.buckets ?? [];
-    return new Map(
-      buckets.map((bucket) => [
-        bucket.key,
-        { count: bucket.doc_count, members: bucket.holdings.hits.hits.map((hit) => hit._source!) },
-      ]),
-    );
-  }
-
   /** Runs the hits search and, when there are counts to make, the counts search, in one round trip. */
-  private async run(
+  private async run<T>(
+    index: string,
     hits: SearchRequest,
     counts: SearchRequest | undefined,
     signal: AbortSignal,
-  ): Promise<[Response, Response | undefined]> {
+  ): Promise<[SearchResponse<T>, SearchResponse<T> | undefined]> {
     const searches: MsearchRequestItem[] = [{}, hits as MsearchRequestItem];
     if (counts) searches.push({ request_cache: true }, counts as MsearchRequestItem);
-    const response = await this.client.msearch<CatalogueDocument>(
-      { index: this.catalogue.alias, searches },
-      { signal },
-    );
+    const response = await this.client.msearch<T>({ index, searches }, { signal });
     const [hitsResponse, countsResponse] = response.responses.map(unwrap);
     return [hitsResponse, countsResponse];
   }
 }
 
-function countsRequest({ view, needs, query, target }: SearchPlan): SearchRequest | undefined {
+function countsRequest({ needs, query, target }: SearchPlan): SearchRequest | undefined {
   if (needs.facets.length === 0 && !needs.counts) return undefined;
-  const aggs = target.facetAggregations(needs.facets);
-  if (view === 'works' && needs.counts)
-    aggs.works = {
-      cardinality: { field: FIELD.workId, precision_threshold: WORK_COUNT_PRECISION },
-    };
   return {
     size: 0,
     timeout: SEARCH_TIMEOUT,
     track_total_hits: needs.counts,
     query,
-    aggs,
+    aggs: target.facetAggregations(needs.facets),
   };
 }
 
-function unwrap(item: MsearchResponseItem<CatalogueDocument>): Response {
+/** The works' counts: the exact number of works, facets counting works, and their records. */
+function worksCountsRequest(plan: SearchPlan): SearchRequest | undefined {
+  const request = countsRequest(plan);
+  if (request && plan.needs.recordCount)
+    request.aggs = { ...request.aggs, recordCount: holdingsCountAggregation(plan.args.filters) };
+  return request;
+}
+
+function unwrap<T>(item: MsearchResponseItem<T>): SearchResponse<T> {
   if ('error' in item)
     throw new Error(`Elasticsearch refused the search: ${item.error.reason ?? 'unknown reason'}`);
   refuseTimedOut(item);
@@ -269,38 +206,29 @@ function pageSize(first: number): number {
   return first;
 }
 
-function totalOf(response: Response | undefined): number {
+function totalOf(response: SearchResponse<unknown> | undefined): number {
   const total = response?.hits.total;
   return typeof total === 'number' ? total : (total?.value ?? 0);
 }
 
-interface WorkHoldings {
-  readonly count: number;
-  readonly members: HoldingSource[];
-}
-
-interface HoldingsBucket {
-  key: string;
-  doc_count: number;
-  holdings: { hits: { hits: SearchHit<HoldingSource>[] } };
-}
-
-function workOf(hit: Hit, holdings: WorkHoldings | undefined) {
+function workOf(hit: SearchHit<WorkDocument>, filters: SearchArgs['filters']) {
+  const work = hit._source!;
+  const shown = holdingsPassing(work.holdings ?? [], filters);
   return {
-    id: hit._source!.work.id,
-    representative: toRecord(hit._source!, hit.highlight),
-    holdingsCount: holdings?.count ?? 1,
-    holdings: (holdings?.members ?? [hit._source!]).map(holdingOf),
+    id: work.id,
+    representative: toRecord(work.representative, hit.highlight),
+    holdingsCount: shown.length,
+    holdings: shown.slice(0, MAX_HOLDINGS_PER_WORK).map(holdingOfWork),
   };
 }
 
-function bucketsOf(response: Response | undefined, name: string): FacetBucket[] {
+function bucketsOf(response: SearchResponse<unknown> | undefined, name: string): FacetBucket[] {
   const aggregate = response?.aggregations?.[name] as AggregationsStringTermsAggregate | undefined;
   const buckets = Array.isArray(aggregate?.buckets) ? aggregate.buckets : [];
   return buckets.map((bucket) => ({ value: String(bucket.key), count: bucket.doc_count }));
 }
 
-function facetsOf(response: Response | undefined): Facets {
+function facetsOf(response: SearchResponse<unknown> | undefined): Facets {
   return {
     sources: bucketsOf(response, 'sources'),
     libraryKinds: bucketsOf(response, 'libraryKinds'),

@@ -1,12 +1,17 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CatalogueRecordType, ClusterEvidence, Holding } from './record.types';
 
-@ObjectType({ description: 'One value of a facet and how many records have it.' })
+@ObjectType({
+  description: 'One value of a facet and how many results (records, or works in `search`) have it.',
+})
 export class FacetBucket {
   @Field({ description: 'The value, e.g. "vie" or "university" or "2019".' })
   value: string;
 
-  @Field(() => Int, { description: 'Records with this value among the results.' })
+  @Field(() => Int, {
+    description:
+      'Results with this value: records in `searchRecords`; works in `search` (for sources, kinds and provinces: the works a library of that value holds).',
+  })
   count: number;
 }
 
@@ -62,16 +67,18 @@ export class RecordSearchResult {
 }
 
 @ObjectType({
-  description: 'A work: the records of every library that holds it, grouped by cluster key.',
+  description:
+    'A work: the records of every library that holds it, grouped by works matching (shared identifiers, or title and authors).',
 })
 export class Work {
   @Field({
-    description: 'Cluster key; pass it to `cluster(id)` for every member record and the evidence.',
+    description: 'Work id; pass it to `cluster(id)` for every member record and the evidence.',
   })
   id: string;
 
   @Field(() => CatalogueRecordType, {
-    description: 'The best-matching record of the work, for display.',
+    description:
+      'The member shown for the work: its most complete record (ties to the smallest record id); highlights mark the words found in it.',
   })
   representative: CatalogueRecordType;
 
@@ -94,44 +101,80 @@ export class Work {
 export class WorkSearchResult {
   @Field(() => Int, {
     description:
-      'Number of matching works, counted with a cardinality aggregation over cluster keys: ' +
-      'exact up to about 40,000 works and approximate (within ~1%) above. See totalCountIsExact.',
+      'Exact number of matching works, at any size (each work is one document of the works index).',
   })
   totalCount: number;
 
   @Field({
-    description:
-      'True when totalCount is below the cardinality precision threshold (40,000), where the count is exact in practice.',
+    description: 'Always true: totalCount is exact.',
+    deprecationReason: 'totalCount is always exact now.',
   })
   totalCountIsExact: boolean;
 
   @Field(() => Int, {
-    description: 'Exact number of matching records (holdings) behind those works.',
+    description:
+      'Exact number of records (holdings) behind the matching works, of the libraries the filters allow.',
   })
   recordCount: number;
 
   @Field(() => [Work], { description: 'This page of works.' })
   works: Work[];
 
-  @Field(() => Facets, { description: 'Facet counts over all matching records.' })
+  @Field(() => Facets, {
+    description:
+      'Facet counts over all matching works: each counts works (a work held by two university libraries counts once for university).',
+  })
   facets: Facets;
 
   @Field(() => PageInfo, {
-    description:
-      'Pagination (works pages reach at most 10,000 works deep; narrow the search beyond).',
+    description: 'Pagination, to any depth (cursors over search_after).',
   })
   pageInfo: PageInfo;
 }
 
 @ObjectType({
-  description: 'Every record grouped under one cluster key, with the evidence that grouped them.',
+  description:
+    'One record of a work and why it is there: the rule that joined it, the facts, the member it matched.',
+})
+export class WorkMembership {
+  @Field(() => CatalogueRecordType, { description: 'The member record.' })
+  record: CatalogueRecordType;
+
+  @Field({
+    description:
+      'The rule that put it in the work: shared-identifier, title-author, first-record, curator-merge or curator-split.',
+  })
+  rule: string;
+
+  @Field(() => [String], {
+    description:
+      'The facts the rule rested on, in plain words, e.g. "ISBN 9786041234567", "title similarity 0.94", "same year 2012".',
+  })
+  facts: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The member it matched; null for the first record of the work.',
+  })
+  joinedWith: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The curator's decision that put it here (a merge or a split), if one did.",
+  })
+  decisionId: string | null;
+}
+
+@ObjectType({
+  description: 'Every record of one work, with the evidence for each membership.',
 })
 export class Cluster {
-  @Field({ description: 'The cluster key.' })
+  @Field({ description: 'The work id.' })
   id: string;
 
   @Field(() => ClusterEvidence, {
-    description: 'What the key was built from (same for every member).',
+    description: "The first member's work and rule.",
+    deprecationReason: 'Use `members`: the evidence is per membership now.',
   })
   evidence: ClusterEvidence;
 
@@ -139,6 +182,12 @@ export class Cluster {
     description: 'Member records, one per holding library record.',
   })
   records: CatalogueRecordType[];
+
+  @Field(() => [WorkMembership], {
+    description:
+      'Every member with its evidence (by kind of library, then record id), the same records as `records`.',
+  })
+  members: WorkMembership[];
 }
 
 @ObjectType({ description: 'A title completion.' })

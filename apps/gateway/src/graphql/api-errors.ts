@@ -38,7 +38,6 @@ export const DOMAIN_ERRORS: Record<DomainCode, ApiError> = {
   [CatalogueErrorCode.BadCursor]: { code: 'BAD_CURSOR', status: 400 },
   [CatalogueErrorCode.BadQuery]: { code: 'BAD_USER_INPUT', status: 400 },
   [CatalogueErrorCode.PageTooLarge]: { code: 'BAD_USER_INPUT', status: 400 },
-  [CatalogueErrorCode.TooDeep]: { code: 'BAD_USER_INPUT', status: 400 },
   [CatalogueErrorCode.NotFound]: { code: 'NOT_FOUND', status: 404 },
   [CatalogueErrorCode.SearchTooSlow]: { code: 'SEARCH_TOO_SLOW', status: 503 },
   [AlertErrorCode.WebhookInvalid]: { code: 'BAD_USER_INPUT', status: 400 },

@@ -1,4 +1,7 @@
-import type { QueryDslQueryContainer } from '@elastic/elasticsearch/lib/api/types';
+import type {
+  AggregationsAggregationContainer,
+  QueryDslQueryContainer,
+} from '@elastic/elasticsearch/lib/api/types';
 import { HoldingFilters, holdingTerms, SearchTarget, TargetFields } from '../query/search-target';
 import { WORK_FIELDS as FIELD } from './works-fields';
 import type { WorkHolding } from './work-document';
@@ -15,6 +18,13 @@ const WORK_TARGET_FIELDS: TargetFields = {
   titleSort: FIELD.titleSort,
 };
 
+/** The fields of one holding inside the nested holdings. */
+const ONE_HOLDING = {
+  sourceId: FIELD.holdingSourceId,
+  libraryKind: FIELD.holdingKind,
+  province: FIELD.holdingProvince,
+};
+
 const given = (values: readonly string[] | undefined) => (values?.length ?? 0) > 0;
 
 /**
@@ -26,11 +36,7 @@ const given = (values: readonly string[] | undefined) => (values?.length ?? 0) >
 function workHoldingClauses(filters: HoldingFilters): QueryDslQueryContainer[] {
   const dimensions = [filters.sourceIds, filters.libraryKinds, filters.provinces].filter(given);
   if (dimensions.length < 2) return holdingTerms(filters, WORK_TARGET_FIELDS);
-  const onOneHolding = holdingTerms(filters, {
-    sourceId: FIELD.holdingSourceId,
-    libraryKind: FIELD.holdingKind,
-    province: FIELD.holdingProvince,
-  });
+  const onOneHolding = holdingTerms(filters, ONE_HOLDING);
   return [{ nested: { path: FIELD.holdings, query: { bool: { filter: onOneHolding } } } }];
 }
 
@@ -50,4 +56,25 @@ export function holdingsPassing(
       passes(filters?.libraryKinds, held.library.kind) &&
       passes(filters?.provinces, held.library.province),
   );
+}
+
+/**
+ * Counts the records (holdings) behind the matching works that pass the library filters:
+ * the sum of recordCount without such filters, else the holdings matching them one by one.
+ */
+export function holdingsCountAggregation(
+  filters: HoldingFilters | undefined,
+): AggregationsAggregationContainer {
+  const onOneHolding = holdingTerms(filters ?? {}, ONE_HOLDING);
+  if (onOneHolding.length === 0) return { sum: { field: FIELD.recordCount } };
+  return {
+    nested: { path: FIELD.holdings },
+    aggs: { passing: { filter: { bool: { filter: onOneHolding } } } },
+  };
+}
+
+/** The number an aggregation from holdingsCountAggregation came back with. */
+export function holdingsCountOf(aggregate: unknown): number {
+  const found = aggregate as { value?: number; passing?: { doc_count?: number } } | undefined;
+  return Math.round(found?.passing?.doc_count ?? found?.value ?? 0);
 }
