@@ -14,6 +14,7 @@ import type { LabelledRecord } from './clusters/catalogues';
 import { pairScores } from './clusters/evaluate';
 import { generateLabelledSet, SEED } from './clusters/generate';
 import { loadLabelledSet, normalizeInputOf } from './clusters/labelled-set';
+import { checkInvariants } from './clusters/invariants';
 import { runPipeline, type PipelineResult } from './clusters/pipeline';
 
 const ROUNDS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
@@ -100,6 +101,10 @@ function main(): void {
   );
   console.log(
     `  matching: ${Math.round(records.length / cpu)} records/s CPU, ${Math.round(records.length / wall)} records/s wall (best of ${ROUNDS})`,
+  );
+  const inv = checkInvariants(result.componentProfiles);
+  console.log(
+    `  invariants: judge asymmetric on ${inv.asymmetric} of ${inv.pairsJudged} pairs; clusterComponent order-dependent on ${inv.orderDependent} of ${inv.componentsShuffled} components`,
   );
   const scale = normalizeAll(
     Array.from({ length: SCALE_SEEDS }, (_, k) =>

@@ -17,6 +17,8 @@ import {
 export const MAX_COMPONENT = 1000;
 
 export interface PipelineResult {
+  /** The components as judged, for the invariant checks. */
+  readonly componentProfiles: readonly (readonly MatchProfile[])[];
   readonly memberships: readonly Membership[];
   readonly profiles: ReadonlyMap<string, MatchProfile>;
   readonly components: number;
@@ -65,6 +67,7 @@ export function runPipeline(records: readonly NormalizedRecord[]): PipelineResul
       memberships.push(...clusterComponent(component.slice(i, i + MAX_COMPONENT), []));
   }
   return {
+    componentProfiles: [...components.values()],
     memberships,
     profiles: new Map(profiles.map((p) => [p.recordId, p])),
     components: components.size,

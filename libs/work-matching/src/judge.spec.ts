@@ -145,6 +145,26 @@ describe('judge', () => {
       expect(verdict.evidence.facts).toContain('authors Smith, John A. = Smith, J. A.');
   });
 
+  it('does not oppose a body as main entry in one record and a person in the other', () => {
+    const ministry = dcProfile('x', '1', [
+      ['title', 'Niên giám thống kê y tế'],
+      ['creator', 'Việt Nam. Bộ Y tế'],
+      ['date', '2019'],
+    ]);
+    const person = dcProfile('y', '1', [
+      ['title', 'Niên giám thống kê y tế'],
+      ['creator', 'Trần Văn Thuấn'],
+      ['date', '2019'],
+    ]);
+    const otherBody = dcProfile('z', '1', [
+      ['title', 'Niên giám thống kê y tế'],
+      ['creator', 'Tổng cục Thống kê'],
+      ['date', '2019'],
+    ]);
+    expect(judged(ministry, person)).toMatchObject({ kind: 'match' });
+    expect(judged(ministry, otherBody)).toMatchObject({ kind: 'contradict' });
+  });
+
   it('needs a near-equal title when one side has no author', () => {
     const noAuthor = dcProfile('x', '1', [
       ['title', 'Truyện Kiều'],

@@ -120,7 +120,7 @@ function softConflict(a: MatchProfile, b: MatchProfile): string | undefined {
   return undefined;
 }
 
-/** The first compatible pair of names (as catalogued), 'conflict' when both have creators and none is, 'unknown' when a side has no names. */
+/** The first compatible pair of names (as catalogued), 'conflict' when the creators clearly differ, 'unknown' when a side has no names. */
 function authorsAgreement(
   a: MatchProfile,
   b: MatchProfile,
@@ -128,7 +128,18 @@ function authorsAgreement(
   if (a.names.length === 0 || b.names.length === 0) return 'unknown';
   for (const na of a.names)
     for (const nb of b.names) if (namesCompatible(na, nb)) return [na.shown, nb.shown];
-  return a.creatorCount > 0 && b.creatorCount > 0 ? 'conflict' : 'unknown';
+  return hasCreatorOfKind(a, b, false) || hasCreatorOfKind(a, b, true) ? 'conflict' : 'unknown';
+}
+
+/**
+ * Both records have a creator that is a person (or both a body): then no compatible name
+ * means different authors. A person on one side and a body on the other only says the
+ * catalogues chose different main entries.
+ */
+function hasCreatorOfKind(a: MatchProfile, b: MatchProfile, corporate: boolean): boolean {
+  const has = (p: MatchProfile): boolean =>
+    p.names.slice(0, p.creatorCount).some((n) => n.corporate === corporate);
+  return has(a) && has(b);
 }
 
 function authorsConflict(a: MatchProfile, b: MatchProfile): string {
@@ -138,12 +149,13 @@ function authorsConflict(a: MatchProfile, b: MatchProfile): string {
 /**
  * Similarity of the titles, subtitles left out or in, whichever agrees best (a subtitle
  * in one record only, or run into the title by a catalogue without one, does not matter).
- * Spaces are ignored ('Viet Nam' = 'Vietnam'). 0 below `floor`.
+ * Spaces are ignored ('Viet Nam' = 'Vietnam'); the same words in another order are equal.
+ * 0 below `floor`.
  */
 function bestTitleSimilarity(a: MatchProfile, b: MatchProfile, floor: number): number {
   const formsA = titleVariants(a);
   const formsB = titleVariants(b);
-  let best = 0;
+  let best = a.sortedWords === b.sortedWords && a.sortedWords !== '' ? 1 : 0;
   for (const fa of formsA)
     for (const fb of formsB) {
       if (fa === '' || fb === '') continue;

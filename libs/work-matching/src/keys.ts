@@ -1,5 +1,5 @@
 import type { MatchProfile } from './profile';
-import { personKey } from './names';
+import { personKey, type NameForm } from './names';
 
 /**
  * A key with more postings than this is too common to find candidates with ('t:truyen kieu'
@@ -10,7 +10,7 @@ import { personKey } from './names';
 export const MAX_KEY_POSTINGS = 200;
 
 const TITLE_KEY_WORDS = 4;
-const SHORT_TITLE_WORDS = 2;
+const SHORT_TITLE_WORDS = 3;
 const MAX_KEYS = 12;
 
 /**
@@ -18,17 +18,19 @@ const MAX_KEYS = 12;
  * - every identifier ('isbn:…', 'issn:…', 'doi:…', 'lccn:…', 'oclc:…', 'nbn:…', 'nbd:…');
  * - 't:' the first four words of the title proper (spaces removed, so 'Việt Nam' and
  *   'Vietnam' agree);
- * - 'ty:' the first two words with the year, 'ta:' the first two words with the first
+ * - 'ty:' the first three words with the year, 'ta:' the first three words with the first
  *   author's key (family name and distinguishing given name), 'te:' the last three words
  *   with the year (titles whose beginnings differ: 'Giáo trình …');
- * - 'ay:' each of the first two authors' keys with the year.
+ * - 'ay:' each of the first two names (all its words, sorted) with the year.
  * At most 12.
  */
 export function candidateKeys(profile: MatchProfile): string[] {
   const keys = [...profile.ids];
   const words = profile.title.split(' ').filter(Boolean);
   const year = profile.year === undefined ? '' : String(profile.year);
-  const authors = profile.names.slice(0, 2).map(personKey).filter(Boolean);
+  const names = profile.names.slice(0, 2);
+  const authors = names.map(personKey).filter(Boolean);
+  const fullNames = names.map(fullNameKey).filter(Boolean);
   if (words.length > 0) {
     keys.push(`t:${joinWords(words.slice(0, TITLE_KEY_WORDS))}`);
     const lead = joinWords(words.slice(0, SHORT_TITLE_WORDS));
@@ -37,8 +39,13 @@ export function candidateKeys(profile: MatchProfile): string[] {
     if (year && words.length > SHORT_TITLE_WORDS + 1)
       keys.push(`te:${joinWords(words.slice(-3))}|${year}`);
   }
-  if (year) for (const author of authors) keys.push(`ay:${author}|${year}`);
+  if (year) for (const name of fullNames) keys.push(`ay:${name}|${year}`);
   return [...new Set(keys)].slice(0, MAX_KEYS);
+}
+
+/** Every word of a name, sorted: 'Phan, Huy Lê' and 'Phan Huy Le' give 'huy le phan'. */
+function fullNameKey(name: NameForm): string {
+  return [name.family, ...name.given].filter(Boolean).sort().join(' ');
 }
 
 function joinWords(words: readonly string[]): string {

@@ -46,6 +46,18 @@ describe('namesCompatible', () => {
   });
 });
 
+describe('corporate names', () => {
+  it('compares bodies by their words, and never with a person', () => {
+    expect(nameForm('Việt Nam. Bộ Giáo dục và Đào tạo')).toMatchObject({ corporate: true });
+    expect(nameForm('Trương Văn Hùng')).toMatchObject({ corporate: false, family: 'truong' });
+    expect(nameForm('Trường Đại học Sư phạm Hà Nội')).toMatchObject({ corporate: true });
+    expect(compatible('Bộ Giáo dục và Đào tạo', 'Việt Nam. Bộ Giáo dục và Đào tạo')).toBe(true);
+    expect(compatible('Bộ Giáo dục và Đào tạo', 'Bộ Y tế')).toBe(false);
+    expect(compatible('World Bank', 'Bank, World')).toBe(true);
+    expect(compatible('Viện Sử học', 'Sử, Học')).toBe(false);
+  });
+});
+
 describe('personKey', () => {
   it('keeps the given name that tells Vietnamese people apart, the initial for others', () => {
     expect(personKey(nameForm('Nguyễn Du'))).toBe('nguyen du');

@@ -10,6 +10,8 @@ export interface NameForm {
   readonly given: readonly string[];
   /** Family name first (Vietnamese order): the last given name is what distinguishes people. */
   readonly vietnamese: boolean;
+  /** A body ('Bộ Giáo dục và Đào tạo', 'Viện Sử học', 'World Bank'), compared by its words. */
+  readonly corporate: boolean;
 }
 
 /** The commonest Vietnamese family names, folded (about nine in ten Vietnamese bear one). */
@@ -24,6 +26,13 @@ const VIETNAMESE_FAMILY_NAMES = new Set([
 /** Name suffixes that say nothing about who it is. */
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * What a corporate name starts with in Vietnamese ('Bộ …', 'Viện …', 'Trường Đại học …'; a
+ * leading 'Việt Nam.' jurisdiction allowed), or contains in English. 'Trương' alone is a
+ * family name, so 'truong' counts only before the kind of school.
+ */
+const CORPORATE =
+  /^(?:viet nam )?(?:bo|vien|hoi|so|cuc|tong cuc|ban|uy ban|trung tam|cong ty|tong cong ty|thu vien|hoc vien|dai hoc|nha xuat ban|lien hiep|truong (?:dai hoc|cao dang|trung hoc|thpt|pho thong))\b|\b(?:university|institute|ministry|department|committee|association|society|library|council|office|bureau|academy|centre|center|college|organi[sz]ation|agency|commission|foundation|bank|unesco|unicef)\b/;
 
 /** Reads a catalogued name: 'Phan, Huy Lê', 'Phan Huy Lê', 'Smith, John A.', 'J. A. Smith', 'Nguyễn Du, 1765-1820'. */
 export function nameForm(shown: string): NameForm {
@@ -34,13 +43,15 @@ export function nameForm(shown: string): NameForm {
     .map(words)
     .filter((part) => part.length > 0 && !part.every(isNumberOrSuffix));
   const vietnamese = VIETNAMESE_ONLY.test(shown) || VIETNAMESE_FAMILY_NAMES.has(parts[0]?.[0]);
-  if (parts.length >= 2) {
-    return { shown, family: parts[0].join(' '), given: parts[1], vietnamese };
-  }
+  const all = parts.flat();
+  if (CORPORATE.test(all.join(' ')) || all.length >= 6)
+    return { shown, family: '', given: all, vietnamese, corporate: true };
+  const form = { shown, vietnamese, corporate: false };
+  if (parts.length >= 2) return { ...form, family: parts[0].join(' '), given: parts[1] };
   const tokens = parts[0] ?? [];
-  if (tokens.length < 2) return { shown, family: tokens[0] ?? '', given: [], vietnamese };
-  if (vietnamese) return { shown, family: tokens[0], given: tokens.slice(1), vietnamese };
-  return { shown, family: tokens[tokens.length - 1], given: tokens.slice(0, -1), vietnamese };
+  if (tokens.length < 2) return { ...form, family: tokens[0] ?? '', given: [] };
+  if (vietnamese) return { ...form, family: tokens[0], given: tokens.slice(1) };
+  return { ...form, family: tokens[tokens.length - 1], given: tokens.slice(0, -1) };
 }
 
 function words(text: string): string[] {
@@ -61,10 +72,17 @@ function isNumberOrSuffix(word: string): boolean {
  * The same words in another order also match ('Du Nguyen' ~ 'Nguyễn Du').
  */
 export function namesCompatible(a: NameForm, b: NameForm): boolean {
+  if (a.corporate || b.corporate) return a.corporate && b.corporate && bodiesCompatible(a, b);
   if (sameWords(a, b)) return true;
   if (a.family !== b.family || a.family === '') return false;
   if (a.vietnamese || b.vietnamese) return vietnameseGivenCompatible(a.given, b.given);
   return westernGivenCompatible(a.given, b.given);
+}
+
+/** One body's words all within the other's: 'Bộ Giáo dục và Đào tạo' ~ 'Việt Nam. Bộ Giáo dục và Đào tạo'. */
+function bodiesCompatible(a: NameForm, b: NameForm): boolean {
+  const [short, long] = a.given.length <= b.given.length ? [a.given, b.given] : [b.given, a.given];
+  return short.length > 0 && short.every((w) => long.includes(w));
 }
 
 function sameWords(a: NameForm, b: NameForm): boolean {
@@ -106,6 +124,7 @@ function wordsCompatible(a: string, b: string): boolean {
 
 /** A short key for one person: family name and the distinguishing given name (Vietnamese) or initial. */
 export function personKey(name: NameForm): string {
+  if (name.corporate) return name.given.slice(-3).join(' ');
   if (name.given.length === 0) return name.family;
   const distinguishing = name.vietnamese ? name.given[name.given.length - 1] : name.given[0][0];
   return `${name.family} ${distinguishing}`;

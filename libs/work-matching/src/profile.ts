@@ -31,6 +31,8 @@ export interface MatchProfile {
    * history', 'Địa lý Hội An - sổ tay tra cứu' as one dc:title) → 'economics of saigon'; '' when none.
    */
   readonly titleHead: string;
+  /** Words of title and subtitle in alphabetical order, run together: the same words in another order ('Kinh tế vi mô : giáo trình' / 'Giáo trình kinh tế vi mô') agree. */
+  readonly sortedWords: string;
   /** Folded other titles (parallel, uniform, translated), at most 3. */
   readonly otherTitles: readonly string[];
   /** Volume or part number named in the title ('2'). */
@@ -79,6 +81,7 @@ export function profileOf(record: NormalizedRecord): MatchProfile {
     title: forms.title,
     subtitle: forms.subtitle,
     titleHead: titleHead(record.title, record.languages, forms.title),
+    sortedWords: `${forms.title} ${forms.subtitle}`.split(' ').filter(Boolean).sort().join(''),
     otherTitles: record.otherTitles
       .slice(0, MAX_OTHER_TITLES)
       .map((t) => wordsOf(t.slice(0, MAX_TITLE_CHARS)).join(' ')),
