@@ -19,6 +19,7 @@ interface Bib {
   readonly creator?: string;
   readonly year?: number;
   readonly isbn?: string;
+  readonly pages?: number;
 }
 
 /** A record as a library's oai_dc feed would send it, profiled as the harvester does. */
@@ -29,6 +30,7 @@ function profile(id: string, bib: Bib): MatchProfile {
     (bib.creator ? `<dc:creator>${bib.creator}</dc:creator>` : '') +
     (bib.year ? `<dc:date>${bib.year}</dc:date>` : '') +
     (bib.isbn ? `<dc:identifier>ISBN ${bib.isbn}</dc:identifier>` : '') +
+    (bib.pages ? `<dc:format>${bib.pages} tr.</dc:format>` : '') +
     '<dc:type>Book</dc:type><dc:language>vie</dc:language></oai_dc:dc>';
   const [sourceId, ...rest] = id.split(':');
   const result = normalizeRecord({
@@ -51,10 +53,11 @@ const BIBS: Record<string, Bib> = {
   'c:1': { title: 'Truyện Kiều', creator: 'Nguyễn Văn Khoả', year: 2015 },
   'a:2': { title: 'Lịch sử Việt Nam', creator: 'Phan Huy Lê', year: 2012, isbn: '9786049550003' },
   'b:2': { title: 'Lịch sử Việt Nam', creator: 'Phan, Huy Lê', year: 2012 },
-  // A chain: b:3 (no year) matches both, a:3 and c:3 contradict (2010 / 2015).
-  'a:3': { title: 'Văn học dân gian Việt Nam', creator: 'Đinh Gia Khánh', year: 2010 },
-  'b:3': { title: 'Văn học dân gian Việt Nam', creator: 'Đinh Gia Khánh' },
-  'c:3': { title: 'Văn học dân gian Việt Nam', creator: 'Đinh Gia Khánh', year: 2015 },
+  // A chain: b:3 (no page count) matches both, a:3 and c:3 contradict (300 / 450 pages).
+  // (A record without a year matching both would join neither: work-matching README.)
+  'a:3': { title: 'Văn học dân gian Việt Nam', creator: 'Đinh Gia Khánh', year: 2010, pages: 300 },
+  'b:3': { title: 'Văn học dân gian Việt Nam', creator: 'Đinh Gia Khánh', year: 2010 },
+  'c:3': { title: 'Văn học dân gian Việt Nam', creator: 'Đinh Gia Khánh', year: 2010, pages: 450 },
 };
 
 describe('works store (libs/works against PostgreSQL)', () => {
