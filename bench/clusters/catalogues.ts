@@ -272,7 +272,11 @@ export class Cataloguer {
   private publisher(): string | undefined {
     const names = this.work.publisher.names;
     const form = names[Math.min(this.library.publisherForm, names.length - 1)];
-    return chance(this.rng, 0.08) ? undefined : form;
+    if (chance(this.rng, 0.08)) return undefined;
+    const partner = this.work.partner;
+    if (!partner) return form;
+    // A catalogue may name the book company only, or both.
+    return pick(this.rng, [form, partner, `${form} ; ${partner}`]);
   }
 
   private marc(): string {
@@ -377,10 +381,12 @@ export class Cataloguer {
     const w = this.work;
     const subtitle = this.subtitle();
     const volume = this.volumeWords();
-    let title = this.spell(this.title(), true);
+    let whole = this.title();
     if (volume)
-      title += pick(this.rng, [`. ${volume}`, ` : ${volume.toLowerCase()}`, `, ${volume}`]);
-    if (subtitle) title += pick(this.rng, [' : ', ' - ', ': ']) + this.spell(subtitle, true);
+      whole += pick(this.rng, [`. ${volume}`, ` : ${volume.toLowerCase()}`, `, ${volume}`]);
+    if (subtitle) whole += pick(this.rng, [' : ', ' - ', ': ']) + subtitle;
+    // One dc:title, one encoding: a legacy system wrote the whole value.
+    const title = this.spell(whole, true);
     const pages = this.pages();
     const dropAuthor = chance(this.rng, 0.04);
     const type =

@@ -326,3 +326,13 @@ export const SERIALS: ReadonlyArray<readonly [title: string, publisher: string]>
   ['Tạp chí Nghiên cứu Kinh tế', 'Viện Kinh tế Việt Nam'],
   ['Journal of Vietnamese studies', 'University of California Press'],
 ];
+
+/** Book companies that publish with a licensed publisher; some catalogues record only them. */
+export const VI_PARTNERS = [
+  'Nhã Nam',
+  'Alpha Books',
+  'First News',
+  'Đông A',
+  'Phương Nam Book',
+  'Đinh Tị',
+];

@@ -34,6 +34,8 @@ export interface Work {
   /** Edition number (1 = first, not stated by most catalogues). */
   readonly edition: number;
   readonly publisher: V.PublisherForms;
+  /** A book company that published it with the publisher (liên kết xuất bản). */
+  readonly partner?: string;
   readonly pages: number;
   /** ISBN-13, when the book has one. */
   readonly isbn?: string;
@@ -44,6 +46,8 @@ export interface Work {
   readonly lccn?: string;
   readonly oclc?: string;
 }
+
+const HAND_WRITTEN_EDITIONS = ['Truyện Kiều|2015', 'Số đỏ|2016'];
 
 export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 export const chance = (rng: Rng, p: number): boolean => rng() < p;
@@ -157,6 +161,7 @@ export class WorkFactory {
       year: between(rng, 1995, 2024),
       edition: 1,
       publisher,
+      ...(language === 'vie' && chance(rng, 0.15) && { partner: pick(rng, V.VI_PARTNERS) }),
       pages: between(rng, 80, 700),
       ...(chance(rng, 0.8) && { isbn: this.isbn(publisher) }),
       ...(language === 'eng' && {
@@ -262,14 +267,21 @@ export class WorkFactory {
     };
     const works: Work[] = [];
     const editions = between(this.rng, 2, 4);
-    for (let e = 0; e < editions; e++) {
+    // Two editions of one year come from different publishers (one publisher prints one a year).
+    // The hand-written cases hold Truyện Kiều of 2015 and Số đỏ of 2016: generated editions keep off them.
+    const seen = new Set<string>(HAND_WRITTEN_EDITIONS.map((e) => `${e}`));
+    while (works.length < editions) {
+      const year = between(this.rng, 1995, 2024);
+      const publisher = pick(this.rng, V.VI_PUBLISHERS);
+      if (seen.has(`${title}|${year}`) || seen.has(`${year}|${publisher.names[0]}`)) continue;
+      seen.add(`${year}|${publisher.names[0]}`);
       works.push(
         this.book('classic', 'vie', {
           title,
           subtitle: undefined,
           authors: [person],
-          year: between(this.rng, 1995, 2024),
-          publisher: pick(this.rng, V.VI_PUBLISHERS),
+          year,
+          publisher,
         }),
       );
     }

@@ -40,6 +40,7 @@ describe('judge', () => {
       'same year 2015',
       'same pages 435',
       'authors Nguyen Du = Nguyễn, Du', // in recordId order: dspace-hue before koha-hn
+      'publishers NXB Văn học = Văn học',
     ]);
   });
 

@@ -22,7 +22,7 @@ const UNRELATED: PairVerdict = { kind: 'unrelated' };
  * 2. A shared identifier matches, unless the titles clearly disagree: then the pair
  *    contradicts and the identifier is reported untrusted (publishers reuse ISBNs).
  * 3. Otherwise the title-author rule: close titles, compatible authors, and no
- *    contradiction in year, numbers in the title, pages, publisher or language.
+ *    contradiction in year, numbers in the title, pages or language.
  */
 export function judge(a: MatchProfile, b: MatchProfile): PairVerdict {
   if (a.recordId > b.recordId) return judge(b, a);
@@ -84,13 +84,17 @@ function titleAuthorVerdict(a: MatchProfile, b: MatchProfile): PairVerdict {
   const authors = authorsAgreement(a, b);
   if (authors === 'conflict') return { kind: 'contradict', reason: authorsConflict(a, b) };
   const strict = authors === 'unknown' || a.year === undefined || b.year === undefined;
+  const publishers = publisherAgreement(a, b);
+  // With no author or no year to go on, a different publisher (and no agreeing page count) is one doubt too many.
+  if (strict && publishers === 'different' && !pagesAgree(a, b)) return UNRELATED;
   const titleScore = bestTitleSimilarity(a, b, strict ? TITLE_MATCH_STRICT : TITLE_MATCH);
   if (titleScore === 0) return UNRELATED;
   const facts = [`title similarity ${titleScore.toFixed(2)}`, ...agreements(a, b)];
   if (authors !== 'unknown') facts.push(`authors ${authors.join(' = ')}`);
+  if (publishers === 'same') facts.push(`publishers ${a.publisher.shown} = ${b.publisher.shown}`);
   return {
     kind: 'match',
-    score: 0.8 * titleScore + (strict ? 0 : 0.05),
+    score: 0.8 * titleScore + (strict ? 0 : 0.05) + (publishers === 'same' ? 0.02 : 0),
     evidence: { rule: 'title-author', facts },
   };
 }
@@ -109,8 +113,6 @@ function softConflict(a: MatchProfile, b: MatchProfile): string | undefined {
     !pagesCompatible(a.pages, b.pages)
   )
     return `different page counts ${a.pages} and ${b.pages}`;
-  if (!publishersCompatible(a.publisher, b.publisher))
-    return `different publishers '${a.publisher.words}' and '${b.publisher.words}'`;
   if (
     a.languages.length > 0 &&
     b.languages.length > 0 &&
@@ -118,6 +120,20 @@ function softConflict(a: MatchProfile, b: MatchProfile): string | undefined {
   )
     return `different languages ${a.languages.join(',')} and ${b.languages.join(',')}`;
   return undefined;
+}
+
+/**
+ * Publishers are evidence, not a veto: a catalogue may name the book company that published
+ * with the publisher (Nhã Nam, Alpha Books) instead of it, so a mismatch alone does not make
+ * two works. It decides between works, and for records with less to go on.
+ */
+function publisherAgreement(a: MatchProfile, b: MatchProfile): 'same' | 'different' | 'unknown' {
+  if (a.publisher.words === '' || b.publisher.words === '') return 'unknown';
+  return publishersCompatible(a.publisher, b.publisher) ? 'same' : 'different';
+}
+
+function pagesAgree(a: MatchProfile, b: MatchProfile): boolean {
+  return a.pages !== undefined && b.pages !== undefined && pagesCompatible(a.pages, b.pages);
 }
 
 /** The first compatible pair of names (as catalogued), 'conflict' when the creators clearly differ, 'unknown' when a side has no names. */
@@ -138,7 +154,7 @@ function authorsAgreement(
  */
 function hasCreatorOfKind(a: MatchProfile, b: MatchProfile, corporate: boolean): boolean {
   const has = (p: MatchProfile): boolean =>
-    p.names.slice(0, p.creatorCount).some((n) => n.corporate === corporate);
+    p.names.slice(0, p.creatorCount).some((n) => n.corporate === corporate && !n.misencoded);
   return has(a) && has(b);
 }
 

@@ -12,6 +12,11 @@ export interface NameForm {
   readonly vietnamese: boolean;
   /** A body ('Bộ Giáo dục và Đào tạo', 'Viện Sử học', 'World Bank'), compared by its words. */
   readonly corporate: boolean;
+  /**
+   * Holds Latin-1 letters Vietnamese does not use ('Phaïm', 'NguyÔn'): legacy-encoded text
+   * normalisation could not safely repair. It may still match; it proves no conflict.
+   */
+  readonly misencoded: boolean;
 }
 
 /** The commonest Vietnamese family names, folded (about nine in ten Vietnamese bear one). */
@@ -26,6 +31,9 @@ const VIETNAMESE_FAMILY_NAMES = new Set([
 /** Name suffixes that say nothing about who it is. */
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Latin-1 characters outside the Vietnamese alphabet (which uses àáâãèéêìíòóôõùúý and capitals). */
+const NOT_VIETNAMESE_LATIN1 =
+  /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db-\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb-\u00fc\u00fe-\u00ff]/;
 /**
  * What a corporate name starts with in Vietnamese ('Bộ …', 'Viện …', 'Trường Đại học …'; a
  * leading 'Việt Nam.' jurisdiction allowed), or contains in English. 'Trương' alone is a
@@ -43,10 +51,11 @@ export function nameForm(shown: string): NameForm {
     .map(words)
     .filter((part) => part.length > 0 && !part.every(isNumberOrSuffix));
   const vietnamese = VIETNAMESE_ONLY.test(shown) || VIETNAMESE_FAMILY_NAMES.has(parts[0]?.[0]);
+  const misencoded = NOT_VIETNAMESE_LATIN1.test(shown);
   const all = parts.flat();
   if (CORPORATE.test(all.join(' ')) || all.length >= 6)
-    return { shown, family: '', given: all, vietnamese, corporate: true };
-  const form = { shown, vietnamese, corporate: false };
+    return { shown, family: '', given: all, vietnamese, corporate: true, misencoded };
+  const form = { shown, vietnamese, corporate: false, misencoded };
   if (parts.length >= 2) return { ...form, family: parts[0].join(' '), given: parts[1] };
   const tokens = parts[0] ?? [];
   if (tokens.length < 2) return { ...form, family: tokens[0] ?? '', given: [] };

@@ -68,6 +68,8 @@ const NOT_IN_INITIALS = new Set([
 
 /** A publisher name reduced for comparison. */
 export interface PublisherForm {
+  /** As catalogued, for evidence ('' when none). */
+  readonly shown: string;
   /** Folded distinguishing words: 'NXB Văn học' → 'van hoc'; '' when none. */
   readonly words: string;
   /** First letters of its words: 'Cambridge University Press' → 'cup'. */
@@ -75,10 +77,11 @@ export interface PublisherForm {
 }
 
 export function publisherForm(publisher: string | undefined): PublisherForm {
-  if (!publisher) return { words: '', initials: '' };
+  if (!publisher) return { shown: '', words: '', initials: '' };
   // 'Hawaiʻi' and 'Hawaii' are one word.
   const all = wordsOf(publisher.replace(/\[[^\]]*\]/g, ' ').replace(/[ʻʼ'’]/g, ''));
   return {
+    shown: publisher,
     words: all.filter((w) => !PUBLISHER_FILLER.has(w)).join(' '),
     initials: all
       .filter((w) => !NOT_IN_INITIALS.has(w))
