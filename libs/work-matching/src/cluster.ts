@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { judge } from './judge';
+import { greedyWorks } from './greedy';
 import type { MatchProfile } from './profile';
 import type { MatchRule } from './verdict';
 
@@ -32,7 +32,7 @@ export function workIdOf(memberRecordIds: readonly string[]): string {
 }
 
 /** How a record came into its work, before work ids are known. */
-type Joined = Omit<Membership, 'workId'>;
+export type Joined = Omit<Membership, 'workId'>;
 
 /**
  * Partitions one connected component into works (see README "Non-chaining rule").
@@ -91,71 +91,6 @@ function orderDecisions(
     )
     .filter((d) => d.recordIds.length >= (d.kind === 'split' ? 1 : 2))
     .sort((x, y) => x.decidedAt.getTime() - y.decidedAt.getTime() || compare(x.id, y.id));
-}
-
-/** A record with a year and a name: enough to tell editions and namesakes apart. */
-function isComplete(profile: MatchProfile): boolean {
-  return profile.year !== undefined && profile.names.length > 0;
-}
-
-function greedyWorks(sorted: readonly MatchProfile[]): Joined[][] {
-  const works: { members: MatchProfile[]; joined: Joined[] }[] = [];
-  const ordered = [...sorted.filter(isComplete), ...sorted.filter((p) => !isComplete(p))];
-  for (const profile of ordered) {
-    const members = works.map((w) => w.members);
-    const best = bestWork(profile, members, !isComplete(profile));
-    if (best) {
-      works[best.index].members.push(profile);
-      works[best.index].joined.push(best.joined);
-    } else {
-      works.push({
-        members: [profile],
-        joined: [{ recordId: profile.recordId, rule: 'first-record', facts: [] }],
-      });
-    }
-  }
-  return works.map((w) => w.joined);
-}
-
-/**
- * The work `profile` joins: best score over works it matches and contradicts no member of;
- * none when `onlyIfUnique` and more than one work qualifies.
- */
-function bestWork(
-  profile: MatchProfile,
-  works: readonly (readonly MatchProfile[])[],
-  onlyIfUnique: boolean,
-): { index: number; joined: Joined } | undefined {
-  let best: { index: number; score: number; joined: Joined } | undefined;
-  const candidates: { rule: MembershipRule }[] = [];
-  for (let index = 0; index < works.length; index++) {
-    const found = bestMatchIn(profile, works[index]);
-    if (!found) continue;
-    candidates.push(found.joined);
-    if (!best || found.score > best.score) best = { index, ...found };
-  }
-  if (!best || !onlyIfUnique) return best;
-  // A shared identifier settles it; otherwise two works are one too many.
-  const rule = best.joined.rule;
-  return candidates.filter((c) => c.rule === rule).length > 1 ? undefined : best;
-}
-
-function bestMatchIn(
-  profile: MatchProfile,
-  members: readonly MatchProfile[],
-): { score: number; joined: Joined } | undefined {
-  let best: { score: number; joined: Joined } | undefined;
-  for (const member of members) {
-    const verdict = judge(profile, member);
-    if (verdict.kind === 'contradict') return undefined;
-    if (verdict.kind !== 'match' || (best && verdict.score <= best.score)) continue;
-    const { rule, facts } = verdict.evidence;
-    best = {
-      score: verdict.score,
-      joined: { recordId: profile.recordId, rule, facts, joinedWith: member.recordId },
-    };
-  }
-  return best;
 }
 
 function applyDecision(

@@ -21,7 +21,7 @@ const MAX_KEYS = 12;
  * - 'ty:' the first three words with the year, 'ta:' the first three words with the first
  *   author's key (family name and distinguishing given name), 'te:' the last three words
  *   with the year (titles whose beginnings differ: 'Giáo trình …');
- * - 'ay:' each of the first two names (all its words, sorted) with the year.
+ * - 'ay:' each of the first two names with the year (see `fullNameKey`).
  * At most 12.
  */
 export function candidateKeys(profile: MatchProfile): string[] {
@@ -43,8 +43,14 @@ export function candidateKeys(profile: MatchProfile): string[] {
   return [...new Set(keys)].slice(0, MAX_KEYS);
 }
 
-/** Every word of a name, sorted: 'Phan, Huy Lê' and 'Phan Huy Le' give 'huy le phan'. */
+/**
+ * A name for the author-year key. Vietnamese: every word, sorted ('Phan, Huy Lê' and 'Phan Huy
+ * Le' give 'huy le phan'), since family and given name alone ('nguyen hung') are shared by
+ * too many. Others: family name and first initial ('Porter, David X.' and 'D. X. Porter' give
+ * 'porter d'), since catalogues initial given names.
+ */
 function fullNameKey(name: NameForm): string {
+  if (!name.vietnamese || name.corporate) return personKey(name);
   return [name.family, ...name.given].filter(Boolean).sort().join(' ');
 }
 
