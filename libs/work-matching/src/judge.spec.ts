@@ -127,6 +127,19 @@ describe('judge', () => {
     expect(judged(isbnA, { ...isbnB, year: 2013 })).toMatchObject({ kind: 'contradict' });
   });
 
+  it('takes other ISBNs from another publisher for another edition', () => {
+    const base = { '100': 'aVũ, Trọng Phụng', '245/0': 'aSố đỏ', '260': 'bVăn học|c2016' };
+    const a = marcProfile('a', '1', { ...base, '020': 'a9786041234567' });
+    const b = marcProfile('b', '1', { ...base, '020': 'a9786049007774', '260': 'bNxb. Trẻ|c2016' });
+    const c = marcProfile('c', '1', {
+      ...base,
+      '020': 'a9786049007774',
+      '260': 'bNxb. Văn học|c2016',
+    });
+    expect(judged(a, b)).toMatchObject({ kind: 'contradict' });
+    expect(judged(a, c)).toMatchObject({ kind: 'match' });
+  });
+
   it('understands names written differently: inverted, initials, no diacritics', () => {
     const a = marcProfile('lib-a', '1', {
       '100': 'aSmith, John A.',

@@ -22,7 +22,8 @@ const UNRELATED: PairVerdict = { kind: 'unrelated' };
  * 2. A shared identifier matches, unless the titles clearly disagree: then the pair
  *    contradicts and the identifier is reported untrusted (publishers reuse ISBNs).
  * 3. Otherwise the title-author rule: close titles, compatible authors, and no
- *    contradiction in year, numbers in the title, pages or language.
+ *    contradiction in year, numbers in the title, pages, language, or ISBNs and publishers
+ *    both different.
  */
 export function judge(a: MatchProfile, b: MatchProfile): PairVerdict {
   if (a.recordId > b.recordId) return judge(b, a);
@@ -65,10 +66,12 @@ function sharedIdentifierVerdict(a: MatchProfile, b: MatchProfile, id: string): 
   }
   if ((a.volume === undefined) !== (b.volume === undefined))
     return { kind: 'contradict', reason: `volume ${a.volume ?? b.volume} and the whole set` };
+  const authors = authorsAgreement(a, b);
   const facts = [
     identifierFact(id),
     `title similarity ${titleScore.toFixed(2)}`,
     ...agreements(a, b),
+    ...(typeof authors === 'string' ? [] : [`authors ${authors.join(' = ')}`]),
   ];
   return {
     kind: 'match',
@@ -119,7 +122,14 @@ function softConflict(a: MatchProfile, b: MatchProfile): string | undefined {
     !a.languages.some((l) => b.languages.includes(l))
   )
     return `different languages ${a.languages.join(',')} and ${b.languages.join(',')}`;
+  // An ISBN belongs to its publisher: other ISBNs from another publisher are another edition.
+  if (hasIsbn(a) && hasIsbn(b) && publisherAgreement(a, b) === 'different')
+    return `different ISBNs and publishers '${a.publisher.shown}' and '${b.publisher.shown}'`;
   return undefined;
+}
+
+function hasIsbn(p: MatchProfile): boolean {
+  return p.ids.some((id) => id.startsWith('isbn:'));
 }
 
 /**
