@@ -2,15 +2,18 @@ import type { MatchProfile } from './profile';
 import { personKey, type NameForm } from './names';
 
 /**
- * A key with more postings than this is too common to find candidates with ('t:truyen kieu'
- * across every library): it is ignored, both ways, so the candidate relation stays symmetric.
- * The other keys of such a record (title with year, title with author, author with year) are
- * selective enough to find its real duplicates.
+ * A key with more postings than this is too common to find candidates with ('t:truyenkieu'
+ * across every library, or 'ta:truyenkieu|nguyen du' for hundreds of editions): it is
+ * ignored, both ways, so the candidate relation stays symmetric. The year keys of such a
+ * record ('ty:truyenkieu|2015', 'ay:du nguyen|2015') are selective enough to find its real
+ * duplicates. Keys are made to link few records of other works: every link makes the
+ * store's components, and the cost of clustering them, bigger.
  */
 export const MAX_KEY_POSTINGS = 200;
 
 const TITLE_KEY_WORDS = 4;
-const SHORT_TITLE_WORDS = 3;
+const LEAD_WORDS = 3;
+const WHOLE_TITLE_WORDS = 10;
 const MAX_KEYS = 12;
 
 /**
@@ -18,9 +21,8 @@ const MAX_KEYS = 12;
  * - every identifier ('isbn:…', 'issn:…', 'doi:…', 'lccn:…', 'oclc:…', 'nbn:…', 'nbd:…');
  * - 't:' the first four words of the title proper (spaces removed, so 'Việt Nam' and
  *   'Vietnam' agree);
- * - 'ty:' the first three words with the year, 'ta:' the first three words with the first
- *   author's key (family name and distinguishing given name), 'te:' the last three words
- *   with the year (titles whose beginnings differ: 'Giáo trình …');
+ * - 'ty:' the whole title proper (up to ten words) with the year, 'ta:' its first three words
+ *   with the first author's key (family name and distinguishing given name);
  * - 'ay:' each of the first two names with the year (see `fullNameKey`).
  * At most 12.
  */
@@ -33,11 +35,8 @@ export function candidateKeys(profile: MatchProfile): string[] {
   const fullNames = names.map(fullNameKey).filter(Boolean);
   if (words.length > 0) {
     keys.push(`t:${joinWords(words.slice(0, TITLE_KEY_WORDS))}`);
-    const lead = joinWords(words.slice(0, SHORT_TITLE_WORDS));
-    if (year) keys.push(`ty:${lead}|${year}`);
-    if (authors[0]) keys.push(`ta:${lead}|${authors[0]}`);
-    if (year && words.length > SHORT_TITLE_WORDS + 1)
-      keys.push(`te:${joinWords(words.slice(-3))}|${year}`);
+    if (year) keys.push(`ty:${joinWords(words.slice(0, WHOLE_TITLE_WORDS))}|${year}`);
+    if (authors[0]) keys.push(`ta:${joinWords(words.slice(0, LEAD_WORDS))}|${authors[0]}`);
   }
   if (year) for (const name of fullNames) keys.push(`ay:${name}|${year}`);
   return [...new Set(keys)].slice(0, MAX_KEYS);
