@@ -1,9 +1,10 @@
 /**
- * Builds (or reuses) the bench:search catalogue index: the real mapping via
- * CatalogueIndex.ensure(), documents from search-corpus.ts written with writeBulk.
+ * Builds (or reuses) the bench:search catalogue index (the real mapping via
+ * CatalogueIndex.ensure(), documents from search-corpus.ts written with writeBulk) and the
+ * works index built from it.
  */
 import { Client } from '@elastic/elasticsearch';
-import { CatalogueIndex, writeBulk } from '@hop-luu/search-index';
+import { CatalogueIndex, rebuildWorks, WorksIndex, writeBulk } from '@hop-luu/search-index';
 import { corpusBatches, CorpusDoc } from './search-corpus';
 
 export interface BuildOptions {
@@ -103,4 +104,43 @@ export async function buildIndex(
   await client.cluster.health({ index: concrete, wait_for_status: 'yellow', timeout: '120s' });
   const docs = (await client.count({ index: catalogue.alias })).count;
   return { reused: false, docs, seconds, docsPerSecond: docs / seconds, failures };
+}
+
+export interface WorksBuildReport {
+  readonly reused: boolean;
+  readonly works: number;
+  readonly seconds: number;
+  readonly failures: number;
+}
+
+/**
+ * Builds (or reuses) the works index from the catalogue index, as a reindex does
+ * (rebuildWorks: the records read in work id order, one document per work). Reused only when
+ * the catalogue was reused too and the works index is current and not empty.
+ */
+export async function buildWorksIndex(
+  client: Client,
+  catalogue: CatalogueIndex,
+  works: WorksIndex,
+  recordsReused: boolean,
+  log: (line: string) => void,
+): Promise<WorksBuildReport> {
+  const live = await works.currentIndex();
+  if (recordsReused && live && !(await works.isOutdated())) {
+    const count = (await client.count({ index: works.alias })).count;
+    if (count > 0) return { reused: true, works: count, seconds: 0, failures: 0 };
+  }
+  const index = await works.createVersion(await works.nextVersion());
+  log(`building ${index} from ${catalogue.alias}`);
+  await setRefresh(client, index, '-1');
+  const started = process.hrtime.bigint();
+  const built = await rebuildWorks(client, { records: catalogue.alias, works: index });
+  await setRefresh(client, index, '1s');
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await client.indices.refresh({ index });
+  await client.cluster.health({ index, wait_for_status: 'yellow', timeout: '120s' });
+  await works.swapAlias(index);
+  // Only the bench reads it: older versions go at once (a reindex keeps the previous one).
+  await works.deleteVersionsBefore(index);
+  return { reused: false, works: built.works, seconds, failures: built.failures.length };
 }

@@ -1,76 +1,70 @@
 /**
  * Where a search's time goes, measured directly against Elasticsearch: the gateway's own
- * query (built with libs/search-index's query functions) sent with one part removed or changed at a
- * time, one request at a time, reporting the median `took` per variant and kind of query.
+ * query (built with libs/search-index's query functions) on the works index, sent with one part
+ * removed at a time, and the same search on the records index, one request at a time,
+ * reporting the median `took` per variant and kind of query.
  */
 import { Client } from '@elastic/elasticsearch';
-import type {
-  AggregationsAggregationContainer,
-  SearchRequest,
-} from '@elastic/elasticsearch/lib/api/types';
-import { HIGHLIGHT, RECORDS_TARGET, searchQuery } from '@hop-luu/search-index';
+import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+import {
+  FacetName,
+  HIGHLIGHT,
+  RECORDS_TARGET,
+  searchQuery,
+  SearchTarget,
+  WORKS_TARGET,
+} from '@hop-luu/search-index';
 import { QueryKind, SearchVariables } from './search-queries';
 
-/* The facet aggregations as the gateway defines them (search-request.ts), restated here
-   because their export is being reworked; the three the bench asks for come first. */
-const THREE_FACETS: Record<string, AggregationsAggregationContainer> = {
-  languages: { terms: { field: 'languages', size: 30 } },
-  types: { terms: { field: 'type', size: 10 } },
-  libraryKinds: { terms: { field: 'library.kind', size: 10 } },
-};
-const ALL_FACETS: Record<string, AggregationsAggregationContainer> = {
-  ...THREE_FACETS,
-  sources: { terms: { field: 'sourceId', size: 100 } },
-  provinces: { terms: { field: 'library.province', size: 70 } },
-  years: { terms: { field: 'year', size: 50 } },
-  subjects: { terms: { field: 'subjects', size: 20 } },
-};
-const WORK_COUNT = { cardinality: { field: 'work.id', precision_threshold: 40_000 } };
-const COLLAPSE: SearchRequest['collapse'] = {
-  field: 'work.id',
-  inner_hits: { name: 'holdings', size: 50, sort: [{ 'library.kind': 'asc' }, { id: 'asc' }] },
-};
+/** The three facets the bench's GraphQL operations ask for. */
+const THREE_FACETS: FacetName[] = ['languages', 'types', 'libraryKinds'];
 
 /**
- * A works search as ONE request (collapse with inner hits, three facets, the work count), the
- * baseline the variants below take parts out of. The gateway itself now splits it: hits and
- * cacheable counts in one msearch, holdings in a separate aggregation.
+ * A search as ONE request on `target`'s index (top 21 hits, three facets, the exact count; no
+ * highlights, which the bench's GraphQL operations do not ask for), the baseline the variants
+ * below change. The gateway itself splits it: hits, and cacheable counts, in one msearch.
  */
-export function worksRequest(alias: string, variables: SearchVariables): SearchRequest {
+function fullRequest(
+  target: SearchTarget,
+  alias: string,
+  variables: SearchVariables,
+): SearchRequest {
   return {
     index: alias,
-    query: searchQuery(variables.q, RECORDS_TARGET.filterClauses(variables.f)),
-    sort: RECORDS_TARGET.sortFor('RELEVANCE'),
-    from: 0,
+    query: searchQuery(variables.q, target.filterClauses(variables.f)),
+    sort: target.sortFor('RELEVANCE'),
     size: 21,
     track_total_hits: true,
-    collapse: COLLAPSE,
-    aggs: { ...THREE_FACETS, works: WORK_COUNT },
-    highlight: HIGHLIGHT,
+    aggs: target.facetAggregations(THREE_FACETS),
   };
 }
+
+/** A works search on the works index, as the gateway's `search` asks it (in one request). */
+export function worksRequest(alias: string, variables: SearchVariables): SearchRequest {
+  return fullRequest(WORKS_TARGET, alias, variables);
+}
+
+/** The same search on the records index, as `searchRecords` asks it. */
+export function recordsRequest(alias: string, variables: SearchVariables): SearchRequest {
+  return fullRequest(RECORDS_TARGET, alias, variables);
+}
+
+/** The query alone: its top 21 hits, nothing counted, nothing highlighted. */
+const top21Only = (r: SearchRequest): SearchRequest => ({
+  ...r,
+  aggs: undefined,
+  highlight: undefined,
+  track_total_hits: false,
+});
 
 type Variant = [name: string, change: (request: SearchRequest) => SearchRequest];
 
 const VARIANTS: Variant[] = [
-  ['works search in one request', (r) => r],
-  ['  all 7 facets instead of 3', (r) => ({ ...r, aggs: { ...ALL_FACETS, works: WORK_COUNT } })],
-  ['  no facets (works count kept)', (r) => ({ ...r, aggs: { works: WORK_COUNT } })],
-  ['  no works count (cardinality)', (r) => ({ ...r, aggs: THREE_FACETS })],
-  ['  no aggregations at all', (r) => ({ ...r, aggs: undefined })],
-  ['  no highlight', (r) => ({ ...r, highlight: undefined })],
-  ['  no collapse / inner hits', (r) => ({ ...r, collapse: undefined })],
-  ['  track_total_hits: 10000', (r) => ({ ...r, track_total_hits: 10_000 })],
-  [
-    'query + top 21 only',
-    (r) => ({
-      ...r,
-      aggs: undefined,
-      highlight: undefined,
-      collapse: undefined,
-      track_total_hits: false,
-    }),
-  ],
+  ['works: 3 facets + exact count + top 21', (r) => r],
+  ['  with highlights', (r) => ({ ...r, highlight: HIGHLIGHT })],
+  ['  3 facets, no count', (r) => ({ ...r, track_total_hits: false })],
+  ['  exact count, no facets', (r) => ({ ...r, aggs: undefined })],
+  ['works: query + top 21 only', top21Only],
 ];
 
 async function medianTook(client: Client, request: SearchRequest, runs: number): Promise<number> {
@@ -89,18 +83,24 @@ export interface ProfileRow {
 /** For each variant and kind (its first search), the median `took` of `runs` sequential requests. */
 export async function profileVariants(
   client: Client,
-  alias: string,
+  aliases: { records: string; works: string },
   kinds: readonly QueryKind[],
   runs: number,
 ): Promise<ProfileRow[]> {
   const rows: ProfileRow[] = [];
-  for (const [variant, change] of VARIANTS) {
+  const row = async (variant: string, request: (kind: QueryKind) => SearchRequest) => {
     const tookMs: number[] = [];
-    for (const kind of kinds) {
-      tookMs.push(await medianTook(client, change(worksRequest(alias, kind.variants[0])), runs));
-    }
+    for (const kind of kinds) tookMs.push(await medianTook(client, request(kind), runs));
     rows.push({ variant, tookMs });
-  }
+  };
+  for (const [variant, change] of VARIANTS)
+    await row(variant, (kind) => change(worksRequest(aliases.works, kind.variants[0])));
+  await row('records: 3 facets + exact count + top 21', (kind) =>
+    recordsRequest(aliases.records, kind.variants[0]),
+  );
+  await row('records: query + top 21 only', (kind) =>
+    top21Only(recordsRequest(aliases.records, kind.variants[0])),
+  );
   return rows;
 }
 

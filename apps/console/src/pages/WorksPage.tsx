@@ -8,7 +8,7 @@ import { formatNumber } from '../lib/format';
 
 const SEARCH = `query ConsoleSearch($query: String) {
   search(query: $query, first: 20) {
-    totalCount totalCountIsExact recordCount
+    totalCount recordCount
     works { id holdingsCount representative { title creators year } holdings { libraryName } }
   }
 }`;
@@ -16,7 +16,6 @@ const SEARCH = `query ConsoleSearch($query: String) {
 interface SearchData {
   search: {
     totalCount: number;
-    totalCountIsExact: boolean;
     recordCount: number;
     works: Array<{
       id: string;
