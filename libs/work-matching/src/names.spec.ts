@@ -14,6 +14,8 @@ describe('nameForm', () => {
     });
     expect(nameForm('Nguyễn Du, 1765-1820')).toMatchObject({ family: 'nguyen', given: ['du'] });
     expect(nameForm('Smith, John, Jr.')).toMatchObject({ family: 'smith', given: ['john'] });
+    expect(nameForm('Nguyễn Du, tác giả')).toMatchObject({ family: 'nguyen', given: ['du'] });
+    expect(nameForm('Whitmore, John K., editor')).toMatchObject({ given: ['john', 'k'] });
   });
 });
 

@@ -30,6 +30,9 @@ const VIETNAMESE_FAMILY_NAMES = new Set([
 ]);
 /** Name suffixes that say nothing about who it is. */
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/** A role written after the name ('Nguyễn Du, tác giả', 'Smith, John, editor'): not part of it. */
+const ROLE =
+  /^(?:tac gia|chu bien|bien soan|dich|nguoi dich|hieu dinh|gioi thieu|author|editor|ed|eds|translator|trans|compiler|comp|illustrator)$/;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Latin-1 characters outside the Vietnamese alphabet (which uses àáâãèéêìíòóôõùúý and capitals). */
 const NOT_VIETNAMESE_LATIN1 =
@@ -49,7 +52,9 @@ export function nameForm(shown: string): NameForm {
   const parts = cleaned
     .split(',')
     .map(words)
-    .filter((part) => part.length > 0 && !part.every(isNumberOrSuffix));
+    .filter(
+      (part) => part.length > 0 && !part.every(isNumberOrSuffix) && !ROLE.test(part.join(' ')),
+    );
   const vietnamese = VIETNAMESE_ONLY.test(shown) || VIETNAMESE_FAMILY_NAMES.has(parts[0]?.[0]);
   const misencoded = NOT_VIETNAMESE_LATIN1.test(shown);
   const all = parts.flat();
