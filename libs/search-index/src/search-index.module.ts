@@ -46,9 +46,9 @@ export class SearchIndexModule {
         },
         {
           provide: CatalogueStats,
-          inject: [Client, CatalogueIndex],
-          useFactory: (client: Client, catalogue: CatalogueIndex) =>
-            new CatalogueStats(client, catalogue.alias),
+          inject: [Client, CatalogueIndex, WorksIndex],
+          useFactory: (client: Client, catalogue: CatalogueIndex, works: WorksIndex) =>
+            new CatalogueStats(client, catalogue.alias, works.alias),
         },
         ElasticsearchStartupCheck,
       ],

@@ -77,7 +77,7 @@ export class OverviewResolver {
   @ResolveField(() => Int, {
     nullable: true,
     description:
-      'Works (groups of records of the same edition) those records form; exact below 40,000, approximate above; null while the index cannot be asked.',
+      'Works (groups of records of the same edition) those records form, exact (counted in the works index); null while the index cannot be asked.',
   })
   async works(@Parent() overview: Overview): Promise<number> {
     return (await this.totalsOf(overview)).works;

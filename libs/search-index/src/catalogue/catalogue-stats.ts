@@ -1,5 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import { CATALOGUE_FIELDS as FIELD } from './catalogue-fields';
+import { WORK_FIELDS } from '../works/works-fields';
 import type {
   AggregationsAggregationContainer,
   QueryDslQueryContainer,
@@ -17,7 +18,7 @@ const KEYS_PER_ROUND = 10_000;
 
 export interface CatalogueTotals {
   readonly records: number;
-  /** Works (distinct work ids); exact below WORK_COUNT_PRECISION, approximate above. */
+  /** Works (held by one of the sources asked about): exact, one document each in the works index. */
   readonly works: number;
 }
 
@@ -41,24 +42,23 @@ export class CatalogueStats {
   constructor(
     private readonly client: Client,
     private readonly alias: string,
+    private readonly worksAlias: string,
   ) {}
 
   async totals(sourceIds?: readonly string[]): Promise<CatalogueTotals> {
-    const response = await this.client.search({
-      index: this.alias,
-      size: 0,
-      track_total_hits: true,
-      query: ofSources(sourceIds),
-      aggs: {
-        works: {
-          cardinality: { field: FIELD.workId, precision_threshold: WORK_COUNT_PRECISION },
-        },
-      },
-    });
-    const total = response.hits.total;
-    const records = typeof total === 'number' ? total : (total?.value ?? 0);
-    const works = (response.aggregations?.works as { value: number } | undefined)?.value ?? 0;
-    return { records, works };
+    const [records, works] = await Promise.all([
+      this.client.count({ index: this.alias, query: ofSources(sourceIds) }),
+      // Before the first harvest there is no works index yet: no works.
+      this.client.count({
+        index: this.worksAlias,
+        query: sourceIds
+          ? { terms: { [WORK_FIELDS.sourceIds]: [...sourceIds] } }
+          : { match_all: {} },
+        ignore_unavailable: true,
+        allow_no_indices: true,
+      }),
+    ]);
+    return { records: records.count, works: works.count };
   }
 
   /** Records and sources per province, most records first; records without a province are left out. */
