@@ -1,7 +1,7 @@
-import { similarity } from './edit-distance';
-import { namesCompatible } from './names';
+import { authorsAgreement, authorsConflict } from './authors';
 import type { MatchProfile } from './profile';
 import { pagesCompatible, publishersCompatible } from './publication';
+import { bestTitleSimilarity, titlesOverlap } from './title-similarity';
 import type { PairVerdict } from './verdict';
 
 /** Titles at least this similar (spaces ignored) are the same title. */
@@ -35,7 +35,7 @@ export function judge(a: MatchProfile, b: MatchProfile): PairVerdict {
 }
 
 function hardConflict(a: MatchProfile, b: MatchProfile): string | undefined {
-  if ((a.volume ?? '') !== (b.volume ?? '') && a.volume !== undefined && b.volume !== undefined)
+  if (a.volume !== undefined && b.volume !== undefined && a.volume !== b.volume)
     return `different volumes ${a.volume} and ${b.volume}`;
   if (a.edition !== undefined && b.edition !== undefined && a.edition !== b.edition)
     return `different editions ${a.edition} and ${b.edition}`;
@@ -144,80 +144,6 @@ function publisherAgreement(a: MatchProfile, b: MatchProfile): 'same' | 'differe
 
 function pagesAgree(a: MatchProfile, b: MatchProfile): boolean {
   return a.pages !== undefined && b.pages !== undefined && pagesCompatible(a.pages, b.pages);
-}
-
-/** The first compatible pair of names (as catalogued), 'conflict' when the creators clearly differ, 'unknown' when a side has no names. */
-function authorsAgreement(
-  a: MatchProfile,
-  b: MatchProfile,
-): readonly [string, string] | 'conflict' | 'unknown' {
-  if (a.names.length === 0 || b.names.length === 0) return 'unknown';
-  for (const na of a.names)
-    for (const nb of b.names) if (namesCompatible(na, nb)) return [na.shown, nb.shown];
-  return hasCreatorOfKind(a, b, false) || hasCreatorOfKind(a, b, true) ? 'conflict' : 'unknown';
-}
-
-/**
- * Both records have a creator that is a person (or both a body): then no compatible name
- * means different authors. A person on one side and a body on the other only says the
- * catalogues chose different main entries.
- */
-function hasCreatorOfKind(a: MatchProfile, b: MatchProfile, corporate: boolean): boolean {
-  const has = (p: MatchProfile): boolean =>
-    p.names.slice(0, p.creatorCount).some((n) => n.corporate === corporate && !n.misencoded);
-  return has(a) && has(b);
-}
-
-function authorsConflict(a: MatchProfile, b: MatchProfile): string {
-  return `different authors ${a.names[0].shown} and ${b.names[0].shown}`;
-}
-
-/**
- * Similarity of the titles, subtitles left out or in, whichever agrees best (a subtitle
- * in one record only, or run into the title by a catalogue without one, does not matter).
- * Spaces are ignored ('Viet Nam' = 'Vietnam'); the same words in another order are equal.
- * 0 below `floor`.
- */
-function bestTitleSimilarity(a: MatchProfile, b: MatchProfile, floor: number): number {
-  const formsA = titleVariants(a);
-  const formsB = titleVariants(b);
-  let best = a.sortedWords === b.sortedWords && a.sortedWords !== '' ? 1 : 0;
-  for (const fa of formsA)
-    for (const fb of formsB) {
-      if (fa === '' || fb === '') continue;
-      best = Math.max(best, similarity(fa, fb, Math.max(floor, best)));
-      if (best === 1) return 1;
-    }
-  return best >= floor ? best : 0;
-}
-
-function titleVariants(p: MatchProfile): string[] {
-  const title = compact(p.title);
-  const variants = p.subtitle === '' ? [title] : [title, title + compact(p.subtitle)];
-  if (p.titleHead !== '') variants.push(compact(p.titleHead));
-  return variants;
-}
-
-function compact(text: string): string {
-  return text.replace(/ /g, '');
-}
-
-/** One title's words all within the other's (or an other title): 'Kiều' within 'Truyện Kiều'. */
-function titlesOverlap(a: MatchProfile, b: MatchProfile): boolean {
-  const all = (p: MatchProfile): string[] => [
-    p.title,
-    `${p.title} ${p.subtitle}`.trim(),
-    ...p.otherTitles,
-  ];
-  for (const ta of all(a))
-    for (const tb of all(b))
-      if (ta !== '' && tb !== '' && (containsWords(ta, tb) || containsWords(tb, ta))) return true;
-  return false;
-}
-
-function containsWords(outer: string, inner: string): boolean {
-  const words = new Set(outer.split(' '));
-  return inner.split(' ').every((w) => words.has(w));
 }
 
 /** Facts both records agree on. */
