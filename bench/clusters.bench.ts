@@ -126,7 +126,7 @@ function main(): void {
   );
   const inv = checkInvariants(result.componentProfiles);
   console.log(
-    `  invariants: judge asymmetric on ${inv.asymmetric} of ${inv.pairsJudged} pairs; clusterComponent order-dependent on ${inv.orderDependent} of ${inv.componentsShuffled} components`,
+    `  invariants: judge asymmetric on ${inv.asymmetric} of ${inv.pairsJudged} pairs; clusterComponent changed by input order or a JSON round trip on ${inv.orderDependent} of ${inv.componentsShuffled} components`,
   );
   const scale = normalizeAll(
     Array.from({ length: SCALE_SEEDS }, (_, k) =>

@@ -1,7 +1,7 @@
 /**
  * What the works store relies on, checked on the real components of the bench: `judge` is
  * symmetric on every pair of a component, and `clusterComponent` gives the same memberships
- * whatever the order of its input.
+ * whatever the order of its input, and for profiles that went through JSON (jsonb) and back.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { seededRandom } from '../records-generate';
@@ -29,7 +29,12 @@ export function checkInvariants(components: readonly (readonly MatchProfile[])[]
           asymmetric++;
       }
     const shuffled = [...component].sort(() => rng() - 0.5).reverse();
-    if (!isDeepStrictEqual(clusterComponent(component, []), clusterComponent(shuffled, [])))
+    const stored = JSON.parse(JSON.stringify(shuffled)) as MatchProfile[];
+    const expected = clusterComponent(component, []);
+    if (
+      !isDeepStrictEqual(expected, clusterComponent(shuffled, [])) ||
+      !isDeepStrictEqual(expected, clusterComponent(stored, []))
+    )
       orderDependent++;
   }
   return { pairsJudged, asymmetric, componentsShuffled: components.length, orderDependent };
