@@ -284,13 +284,19 @@ async function printProfile(
   const rows = await profileVariants(client, aliases, kinds, 9);
   for (const { variant, tookMs } of rows) line(`ES took ${variant}`, tookMs);
   // The issue's measure: a works search with three facets at most twice the same top 21.
-  const full = rows.find((r) => r.variant.startsWith('works: 3 facets'))!.tookMs;
-  const top = rows.find((r) => r.variant.startsWith('works: query + top 21'))!.tookMs;
+  const took = (prefix: string) => rows.find((r) => r.variant.startsWith(prefix))!.tookMs;
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  log(
-    `works, 3 facets + count vs top 21 only (ES took, sum over kinds): ${sum(full)} ms vs ` +
-      `${sum(top)} ms = ${(sum(full) / Math.max(sum(top), 1)).toFixed(2)}x (aim: at most 2x)`,
-  );
+  const top = sum(took('works: query + top 21'));
+  for (const [label, prefix] of [
+    ['in one request', 'works: 3 facets'],
+    ['as the gateway asks it', 'works: as the gateway'],
+  ]) {
+    const full = sum(took(prefix));
+    log(
+      `works, 3 facets + count ${label} vs top 21 only (ES took, sum over kinds): ${full} ms vs ` +
+        `${top} ms = ${(full / Math.max(top, 1)).toFixed(2)}x (aim: at most 2x)`,
+    );
+  }
 }
 
 async function main(): Promise<void> {
