@@ -179,6 +179,23 @@ describe('judge', () => {
     expect(judged(ministry, otherBody)).toMatchObject({ kind: 'contradict' });
   });
 
+  it('reads several names in one dc:creator', () => {
+    const joint = dcProfile('x', '1', [
+      ['title', 'Tìm về cội nguồn'],
+      ['creator', 'Trần Quốc Vượng ; Phan Huy Lê'],
+      ['date', '2012'],
+    ]);
+    const one = marcProfile('y', '1', {
+      '100': 'aPhan, Huy Lê',
+      '245/0': 'aTìm về cội nguồn',
+      '260': 'c2012',
+    });
+    const verdict = judged(joint, one);
+    expect(verdict).toMatchObject({ kind: 'match' });
+    if (verdict.kind === 'match')
+      expect(verdict.evidence.facts).toContain('authors Phan Huy Lê = Phan, Huy Lê');
+  });
+
   it('needs a near-equal title when one side has no author', () => {
     const noAuthor = dcProfile('x', '1', [
       ['title', 'Truyện Kiều'],

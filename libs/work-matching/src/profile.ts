@@ -68,7 +68,9 @@ export function profileOf(record: NormalizedRecord): MatchProfile {
     record.subtitle?.slice(0, MAX_TITLE_CHARS),
     record.languages,
   );
-  const names = [...record.creators, ...record.contributors].slice(0, MAX_NAMES);
+  const creators = record.creators.flatMap((agent) => splitNames(agent.name));
+  const contributors = record.contributors.flatMap((agent) => splitNames(agent.name));
+  const names = [...creators, ...contributors].slice(0, MAX_NAMES);
   const edition = editionNumber(record.edition);
   const pages = pageCount(record.physicalDescription);
   // Optional fields are left out rather than undefined, so profiles serialise and compare cleanly.
@@ -86,8 +88,8 @@ export function profileOf(record: NormalizedRecord): MatchProfile {
       .slice(0, MAX_OTHER_TITLES)
       .map((t) => wordsOf(t.slice(0, MAX_TITLE_CHARS)).join(' ')),
     numbers: forms.numbers,
-    names: names.map((agent) => nameForm(agent.name)),
-    creatorCount: Math.min(record.creators.length, MAX_NAMES),
+    names: names.map(nameForm),
+    creatorCount: Math.min(creators.length, MAX_NAMES),
     type: record.type,
     publisher: publisherForm(record.publisher),
     languages: record.languages,
@@ -97,6 +99,14 @@ export function profileOf(record: NormalizedRecord): MatchProfile {
     ...(record.edition !== undefined && { editionShown: record.edition }),
     ...(pages !== undefined && { pages }),
   };
+}
+
+/** One dc:creator holding several names ('Nguyễn Văn An ; Trần Thị Bình'). */
+function splitNames(name: string): string[] {
+  return name
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 const SEPARATOR = /\s*[:=/;]\s*|\s+[-–—]\s+/;
