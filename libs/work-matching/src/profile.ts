@@ -4,7 +4,7 @@ import { editionNumber, pageCount, publisherForm, type PublisherForm } from './p
 import { titleForms, wordsOf } from './title';
 
 /** Bumped when the profile's content changes: stored profiles of an older version must be rebuilt (re-cluster). */
-export const PROFILE_VERSION = 3;
+export const PROFILE_VERSION = 4;
 
 /**
  * What matching needs of one record, computed once (folded forms, parsed names) so `judge`
