@@ -11,6 +11,7 @@ import { QualityReportsModule } from '@hop-luu/quality';
 import { HealthModule } from '@hop-luu/platform';
 import { SearchIndexModule } from '@hop-luu/search-index';
 import { SourcesModule } from '@hop-luu/sources';
+import { WorksModule } from '@hop-luu/works';
 import { AlertChecksService } from './alerts/alert-checks.service';
 import { RunAlertsListener } from './alerts/run-alerts.listener';
 import { HarvestRunnerService } from './harvest/harvest-runner.service';
@@ -20,6 +21,7 @@ import { QualityListener } from './quality/quality.listener';
 import { SourceQualityService } from './quality/source-quality.service';
 import { RawRecordsModule } from './raw-records/raw-records.module';
 import { MappingUpgradeService } from './reindex/mapping-upgrade.service';
+import { ReclusterService } from './reindex/recluster.service';
 import { ReindexService } from './reindex/reindex.service';
 import { OutageGate } from './runs/outage-gate';
 import { RunQueueService } from './runs/run-queue.service';
@@ -59,6 +61,7 @@ export class HarvesterModule {
         SourcesModule,
         HarvestRunsModule,
         RawRecordsModule,
+        WorksModule,
         AccessModule,
         QualityReportsModule,
         AlertsModule,
@@ -73,6 +76,7 @@ export class HarvesterModule {
         OutageGate,
         HarvestRunnerService,
         ReindexService,
+        ReclusterService,
         SourceQualityService,
         QualityListener,
         RunAlertsListener,
@@ -80,7 +84,7 @@ export class HarvesterModule {
           ? [HarvestWorkerService, ScheduleService, MappingUpgradeService, AlertChecksService]
           : []),
       ],
-      exports: [RunQueueService, HarvestRunnerService, ReindexService],
+      exports: [RunQueueService, HarvestRunnerService, ReindexService, ReclusterService],
     };
   }
 }

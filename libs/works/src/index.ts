@@ -8,3 +8,4 @@ export * from './works-reader.service';
 export * from './works.errors';
 export * from './works.module';
 export { COMPONENT_CAP } from './component-search';
+export * from './publish-changes';

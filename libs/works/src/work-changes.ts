@@ -1,3 +1,4 @@
+import type { WorkFacts } from '@hop-luu/search-index';
 import type { Membership } from '@hop-luu/work-matching';
 
 /** What one matching transaction did to the works; the apps apply it to both indexes. */
@@ -10,25 +11,25 @@ export interface WorkChanges {
   readonly works: readonly TouchedWork[];
 }
 
+/** Memberships and works as committed now (read under the works lock). */
+export interface WorkState {
+  readonly memberships: ReadonlyMap<string, Membership>;
+  readonly works: readonly TouchedWork[];
+}
+
 export interface TouchedWork {
   readonly workId: string;
   readonly memberIds: string[];
 }
 
-/** A record's work as its catalogue document carries it (libs/search-index's WorkFacts). */
-export interface RecordWork {
-  readonly id: string;
-  readonly rule: string;
-  readonly facts: string[];
-  readonly joinedWith?: string;
-}
-
-export function recordWorkOf(membership: Membership): RecordWork {
+/** A record's work as its catalogue document carries it (`work`). */
+export function recordWorkOf(membership: Membership): WorkFacts {
   return {
     id: membership.workId,
     rule: membership.rule,
     facts: [...membership.facts],
     ...(membership.joinedWith ? { joinedWith: membership.joinedWith } : {}),
+    ...(membership.decisionId ? { decisionId: membership.decisionId } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import {
 } from '@hop-luu/work-matching';
 import { componentsAround } from './component-search';
 import { untrustedSightings } from './untrusted';
-import { sameMembership, TouchedWork, WorkChanges } from './work-changes';
+import { sameMembership, TouchedWork, WorkChanges, WorkState } from './work-changes';
 import { KeyPosting, UntrustedSighting, WorkStore } from './work-store';
 
 /** Records re-clustered per round of a full re-cluster (each round: their components). */
@@ -46,6 +46,33 @@ export class WorkMatchingService {
       const store = new WorkStore(db);
       await store.lock();
       return work(store, db);
+    });
+  }
+
+  /**
+   * Holds the works lock while `write` updates the indexes, handing it the memberships of
+   * `recordIds` and the members of `workIds` (and of those records' works) as they are now.
+   * Index writes made this way never interleave with another process's matching, so the last
+   * write of a work's document always reflects the last committed change (see README).
+   */
+  publish(
+    recordIds: readonly string[],
+    workIds: readonly string[],
+    write: (now: WorkState) => Promise<void>,
+  ): Promise<void> {
+    return this.inLockedTransaction(async (store) => {
+      const stored = await store.load(recordIds);
+      const memberships = new Map(
+        [...stored]
+          .filter(([, record]) => record.membership.workId !== '')
+          .map(([id, record]) => [id, record.membership]),
+      );
+      const ids = new Set([...workIds, ...[...memberships.values()].map((m) => m.workId)]);
+      const members = await store.membersOfWorks([...ids]);
+      await write({
+        memberships,
+        works: [...ids].sort().map((workId) => ({ workId, memberIds: members.get(workId) ?? [] })),
+      });
     });
   }
 

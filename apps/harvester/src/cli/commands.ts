@@ -4,6 +4,7 @@ import { HarvestRun, HarvestRunsService, RunMode } from '@hop-luu/harvest-runs';
 import { PeopleService } from '@hop-luu/people';
 import { LibraryKind, SourceRegistrationService, SourcesService } from '@hop-luu/sources';
 import { HarvestRunnerService } from '../harvest/harvest-runner.service';
+import { ReclusterService } from '../reindex/recluster.service';
 import { ReindexService } from '../reindex/reindex.service';
 import { RunQueueService } from '../runs/run-queue.service';
 import { keyLine, runDetails, runLine, sourceLine } from './cli-output';
@@ -112,7 +113,13 @@ export function commands(app: INestApplicationContext, print: (line: string) => 
     reindex: async () => {
       const report = await app.get(ReindexService).reindex();
       print(
-        `reindexed ${report.indexed} records into ${report.index} (${report.failed} failed); previous: ${report.previous ?? '-'}`,
+        `reindexed ${report.indexed} records into ${report.index} (${report.failed} failed) and ${report.works} works into ${report.worksIndex}; previous: ${report.previous ?? '-'}`,
+      );
+    },
+    'works:recluster': async () => {
+      const report = await app.get(ReclusterService).recluster();
+      print(
+        `re-clustered ${report.profiled} records into ${report.works} works; indexed ${report.indexed} records into ${report.index} (${report.failed} failed) and the works into ${report.worksIndex}`,
       );
     },
   } as const;

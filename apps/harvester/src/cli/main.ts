@@ -19,7 +19,9 @@ const USAGE = `hop-luu harvester CLI
   runs [--source ID] [--limit N]
   run RUN_ID                   a run with its errors
   cancel RUN_ID
-  reindex                      rebuild the search index from stored raw records, swap the alias
+  reindex                      rebuild both indexes (records, works) from PostgreSQL, swap the aliases
+  works:recluster              re-profile every raw record, recompute every work (curators'
+                               decisions kept), then rebuild both indexes
   keys:create --partner "Library name" [--role partner|staff] [--label L] [--expires 2027-01-31]
                                create an API key for the gateway (printed once, stored hashed)
   keys:list [--partner "Library name"]

@@ -20,6 +20,7 @@ import {
   PageEnd,
 } from '@hop-luu/oai-pmh';
 import { CatalogueIndex, WorksIndex } from '@hop-luu/search-index';
+import { WorkMatchingService } from '@hop-luu/works';
 import { createOaiClient, identifyFacts, Source, SourcesService } from '@hop-luu/sources';
 import { RUN_FINISHED, RunFinishedEvent } from '../events/harvest-events';
 import { HarvestMetrics } from '../metrics/harvest-metrics';
@@ -67,7 +68,8 @@ export class HarvestRunnerService {
     private readonly rawRecords: RawRecordsService,
     private readonly elasticsearch: Client,
     private readonly catalogue: CatalogueIndex,
-    private readonly works: WorksIndex,
+    private readonly worksIndex: WorksIndex,
+    private readonly works: WorkMatchingService,
     private readonly throttle: HostThrottle,
     private readonly metrics: HarvestMetrics,
     private readonly outages: OutageGate,
@@ -124,7 +126,7 @@ export class HarvestRunnerService {
         : null;
     await this.lifecycle.start(run.id, serverStart, from);
     await this.catalogue.ensure();
-    await this.works.ensure();
+    await this.worksIndex.ensure();
     const outcome = await this.harvestLists(run, source, client, from, lockLost);
     // A finished run's works are searchable when it says so, not up to a refresh interval later.
     await this.works.refresh();
@@ -161,12 +163,12 @@ export class HarvestRunnerService {
         sourceId: source.id,
         metadataPrefix: source.metadataPrefix,
         library: libraryOf(source),
-        index: this.catalogue.alias,
-        worksIndex: this.works.alias,
+        indices: { records: this.catalogue.alias, works: this.worksIndex.alias },
         xmlLimits: xmlLimitsOf(this.config),
       },
       this.elasticsearch,
       this.rawRecords,
+      this.works,
       writes,
       MAX_ERRORS_PER_RUN - run.errors.length,
     );

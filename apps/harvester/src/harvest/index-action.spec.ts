@@ -1,5 +1,4 @@
-import { CatalogueDocument } from '@hop-luu/search-index';
-import { indexActionFor } from './index-action';
+import { entryFor } from './index-action';
 import { RawRecordRow } from '../raw-records/raw-records.service';
 
 const library = { name: 'Thư viện thử', kind: 'university', province: null };
@@ -23,12 +22,12 @@ function row(datestamp: string, description = 'Tóm tắt'): RawRecordRow {
 }
 
 function warnings(raw: RawRecordRow): string[] {
-  const result = indexActionFor(raw, library);
-  if (!result.ok || result.action.kind !== 'index') throw new Error('expected an index action');
-  return (result.action.document as CatalogueDocument).warnings;
+  const result = entryFor(raw, library);
+  if (!result.ok) throw new Error('expected a catalogue entry');
+  return result.document.warnings;
 }
 
-describe('indexActionFor', () => {
+describe('entryFor', () => {
   it('warns on the record when its datestamp cannot be read unambiguously', () => {
     expect(warnings(row('20210311T1015'))).toEqual([
       expect.stringMatching(/^datestamp: '20210311T1015' is not a datestamp .*kept as sent/),

@@ -1,22 +1,65 @@
-import { DEFAULT_XML_LIMITS, XmlLimits } from '@hop-luu/records';
-import { BulkAction, catalogueEntryFor, LibraryInfo } from '@hop-luu/search-index';
+import type { NormalizedRecord, XmlLimits } from '@hop-luu/records';
+import { DEFAULT_XML_LIMITS } from '@hop-luu/records';
+import {
+  BulkAction,
+  CatalogueDocument,
+  catalogueEntryFor,
+  LibraryInfo,
+} from '@hop-luu/search-index';
+import { Membership, profileOf } from '@hop-luu/work-matching';
+import { recordWorkOf, WorkChanges, WorkMatchingService } from '@hop-luu/works';
 import { RawRecordRow } from '../raw-records/raw-records.service';
-
-export type IndexActionResult =
-  { ok: true; action: BulkAction } | { ok: false; code: string; message: string };
 
 // Where the harvest's XML limits are made, beside the OAI client built with them.
 export { xmlLimitsOf } from '@hop-luu/sources';
 
-/** What the catalogue index should do with one raw record: delete it, or index its normalised form. */
-export function indexActionFor(
+/** A record ready to index but for its work: its document and the normalised record it came from. */
+export interface CatalogueEntry {
+  readonly document: CatalogueDocument;
+  readonly record: NormalizedRecord;
+}
+
+export type EntryResult =
+  ({ ok: true } & CatalogueEntry) | { ok: false; code: string; message: string };
+
+/** One raw record (not deleted) normalised into its catalogue document; the row is the normalise input itself. */
+export function entryFor(
   raw: RawRecordRow,
   library: LibraryInfo,
   limits: XmlLimits = DEFAULT_XML_LIMITS,
-): IndexActionResult {
-  if (raw.deleted) return { ok: true, action: { kind: 'delete', id: raw.id } };
-  // The row is the normalise input itself: the OAI header, the prefix and the XML as sent.
-  const entry = catalogueEntryFor(raw, library, limits);
-  if (!entry.ok) return entry;
-  return { ok: true, action: { kind: 'index', id: raw.id, document: entry.document } };
+): EntryResult {
+  return catalogueEntryFor(raw, library, limits);
+}
+
+/** What matching a batch gives the index: its bulk actions, and the memberships the documents carry. */
+export interface MatchedBatch {
+  readonly actions: BulkAction[];
+  readonly changes: WorkChanges;
+  /** The membership each indexed document was written with. */
+  readonly written: ReadonlyMap<string, Membership>;
+}
+
+/**
+ * Matches a batch's records to their works in one call (deleted records are removals) and
+ * gives each document the `work` it belongs to: bulk index actions, then the deletions.
+ */
+export async function matchBatch(
+  works: WorkMatchingService,
+  entries: ReadonlyMap<string, CatalogueEntry>,
+  removed: readonly string[],
+): Promise<MatchedBatch> {
+  const profiles = [...entries.values()].map((entry) => profileOf(entry.record));
+  const changes = await works.match(profiles, removed);
+  const actions: BulkAction[] = [];
+  const written = new Map<string, Membership>();
+  for (const [id, entry] of entries) {
+    const membership = changes.memberships.get(id);
+    if (membership) {
+      entry.document.work = recordWorkOf(membership);
+      written.set(id, membership);
+    }
+    actions.push({ kind: 'index', id, document: entry.document });
+  }
+  for (const id of removed) actions.push({ kind: 'delete', id });
+  return { actions, changes, written };
 }

@@ -3,19 +3,19 @@ import { Client } from '@elastic/elasticsearch';
 import { RunError } from '@hop-luu/harvest-runs';
 import { OaiRecord } from '@hop-luu/oai-pmh';
 import { catalogueRecordId, XmlLimits } from '@hop-luu/records';
-import { BulkAction, LibraryInfo, writeRecordsAndWorks } from '@hop-luu/search-index';
+import { LibraryInfo, writeBulk } from '@hop-luu/search-index';
+import { publishWorkChanges, WorkIndices, WorkMatchingService } from '@hop-luu/works';
 import { RawRecordRow, RawRecordsService } from '../raw-records/raw-records.service';
-import { indexActionFor } from './index-action';
+import { CatalogueEntry, entryFor, MatchedBatch, matchBatch } from './index-action';
 import { WriteQueue } from './write-queue';
 
-/** Where a batch goes: the source it came from and the index alias it is written to. */
+/** Where a batch goes: the source it came from and the index aliases it is written to. */
 export interface BatchTarget {
   readonly sourceId: string;
   readonly metadataPrefix: string;
   readonly library: LibraryInfo;
-  readonly index: string;
-  /** The works index alias: the works each batch touches are rebuilt there. */
-  readonly worksIndex: string;
+  /** The records' and the works' aliases. */
+  readonly indices: WorkIndices;
   /** Limits for reading each record's XML (the harvest's own, see xmlLimitsOf). */
   readonly xmlLimits: XmlLimits;
 }
@@ -42,11 +42,12 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
  * Turns a page's records into batches bounded by count and bytes. Preparing a batch
- * (skipping records whose hash is unchanged, normalising the rest) happens here, while the
- * previous batches are still being written; writing (bulk into Elasticsearch, then the raw
- * XML into PostgreSQL) goes through the run's WriteQueue, in order; a batch's upsert
- * overlaps the next batch's bulk request, and the page checkpoint waits for both. A record Elasticsearch
- * refused is not stored, so the next harvest tries it again.
+ * (skipping records whose hash is unchanged, normalising the rest, matching them to their
+ * works in one call) happens here, while the previous batches are still being written;
+ * writing (bulk into the records alias, the moved records' `work` and the touched works'
+ * documents, then the raw XML into PostgreSQL) goes through the run's WriteQueue, in order; a
+ * batch's upsert overlaps the next batch's bulk request, and the page checkpoint waits for
+ * both. A record Elasticsearch refused is not stored, so the next harvest tries it again.
  */
 export class RecordBatcher {
   private pending: OaiRecord[] = [];
@@ -59,6 +60,7 @@ export class RecordBatcher {
     private readonly target: BatchTarget,
     private readonly elasticsearch: Client,
     private readonly rawRecords: RawRecordsService,
+    private readonly works: WorkMatchingService,
     private readonly writes: WriteQueue,
     /** How many more error samples the run may keep; failures beyond it are only counted. */
     private errorRoom: number,
@@ -92,41 +94,47 @@ export class RecordBatcher {
     this.pendingBytes = 0;
     if (batch.length === 0) return;
     const counts = this.counts;
-    const { actions, rows } = await this.prepare(batch, counts);
-    await this.writes.push(() => this.write(actions, rows, counts));
+    const { matched, rows } = await this.prepare(batch, counts);
+    await this.writes.push(() => this.write(matched, rows, counts));
   }
 
   private async prepare(batch: OaiRecord[], counts: PageCounts) {
     const rows = new Map<string, RawRecordRow>();
     for (const record of batch) rows.set(this.idOf(record), this.rowOf(record));
     const stored = await this.rawRecords.indexedHashes([...rows.keys()]);
-    const actions: BulkAction[] = [];
+    const entries = new Map<string, CatalogueEntry>();
+    const removed: string[] = [];
     for (const [id, row] of rows) {
       if (stored.get(id) === row.hash) {
         counts.unchanged++;
         rows.delete(id);
         continue;
       }
-      const result = indexActionFor(row, this.target.library, this.target.xmlLimits);
+      if (row.deleted) {
+        removed.push(id);
+        continue;
+      }
+      const result = entryFor(row, this.target.library, this.target.xmlLimits);
       if (result.ok) {
-        actions.push(result.action);
+        entries.set(id, result);
       } else {
         row.normalizeError = result.message;
         row.normalizeErrorCode = result.code;
         this.fail(counts, row.oaiIdentifier, result.code, result.message);
       }
     }
-    return { actions, rows };
+    const matched = await matchBatch(this.works, entries, removed);
+    return { matched, rows };
   }
 
   private async write(
-    actions: BulkAction[],
+    matched: MatchedBatch,
     rows: Map<string, RawRecordRow>,
     counts: PageCounts,
   ): Promise<void> {
-    if (actions.length > 0) {
-      const indexes = { records: this.target.index, works: this.target.worksIndex };
-      const result = await writeRecordsAndWorks(this.elasticsearch, indexes, actions);
+    const { indices } = this.target;
+    if (matched.actions.length > 0) {
+      const result = await writeBulk(this.elasticsearch, indices.records, matched.actions);
       counts.indexed += result.indexed;
       counts.deleted += result.deleted;
       for (const failure of result.failures) {
@@ -140,6 +148,13 @@ export class RecordBatcher {
         );
       }
     }
+    await publishWorkChanges(
+      this.works,
+      this.elasticsearch,
+      indices,
+      matched.changes,
+      matched.written,
+    );
     const previous = this.stored;
     this.stored = previous.then(() => this.rawRecords.upsert([...rows.values()]));
     // A failed upsert must fail the run at its next checkpoint, not be left unobserved.
