@@ -91,7 +91,7 @@ describe('works store (libs/works against PostgreSQL)', () => {
   beforeEach(async () => {
     await app
       .get(DataSource)
-      .query('TRUNCATE work_records, work_keys, work_decisions, untrusted_identifiers');
+      .query('TRUNCATE work_records, work_keys, work_key_counts, work_decisions, untrusted_identifiers');
   });
 
   const profiles = (...ids: string[]) => ids.map((id) => profile(id, BIBS[id]));
@@ -117,7 +117,7 @@ describe('works store (libs/works against PostgreSQL)', () => {
       ['c:3', 'b:3', 'a:3'],
       ['b:3', 'c:3', 'a:3'],
     ]) {
-      await app.get(DataSource).query('TRUNCATE work_records, work_keys');
+      await app.get(DataSource).query('TRUNCATE work_records, work_keys, work_key_counts');
       for (const id of order) await matching.match(profiles(id), []);
       expect(await works()).toEqual([['a:3', 'b:3'], ['c:3']]);
     }
@@ -136,7 +136,7 @@ describe('works store (libs/works against PostgreSQL)', () => {
     const ids = Object.keys(BIBS);
     await matching.match(profiles(...ids), []);
     const together = await works();
-    await app.get(DataSource).query('TRUNCATE work_records, work_keys');
+    await app.get(DataSource).query('TRUNCATE work_records, work_keys, work_key_counts');
     for (const id of [...ids].reverse()) await matching.match(profiles(id), []);
     expect(await works()).toEqual(together);
     await matching.reclusterAll(

@@ -8,8 +8,7 @@ import {
   MAX_KEY_POSTINGS,
   Membership,
 } from '@hop-luu/work-matching';
-import { componentsAround } from './component-search';
-import { untrustedSightings } from './untrusted';
+import { componentsAround, oldNeighbours } from './component-search';
 import { sameMembership, TouchedWork, WorkChanges, WorkState } from './work-changes';
 import { KeyPosting, UntrustedSighting, WorkStore } from './work-store';
 
@@ -123,31 +122,39 @@ export async function matchIn(
   const unique = [...new Map(profiles.map((p) => [p.recordId, p])).values()];
   const present = new Set(unique.map((p) => p.recordId));
   const removed = [...new Set(removedRecordIds)].filter((id) => !present.has(id));
-  const batchIds = [...present, ...removed];
-  const oldWorks = await store.workIdsOf(batchIds);
-  const oldKeys = await store.keysOf(batchIds);
+  const before = await store.load([...present, ...removed]);
   const postings = keyPostings(unique);
-  const touchedKeys = [...new Set([...oldKeys, ...postings.map((p) => p.key)])];
-  const before = await store.keyCounts(touchedKeys, MAX_KEY_POSTINGS + 1);
+  const touchedKeys = [
+    ...new Set([...(await store.keysOf([...before.keys()])), ...postings.map((p) => p.key)]),
+  ];
+  const countsBefore = await store.keyCounts(touchedKeys);
+  // Who the old versions matched: their works may come apart now.
+  const neighbours = before.size > 0 ? await oldNeighbours(store, before) : [];
+  const oldWorks = [...new Set([...before.values()].map((r) => r.membership.workId))].filter(
+    Boolean,
+  );
+  const oldMates = [...(await store.membersOfWorks(oldWorks)).values()].flat();
   await store.remove(removed);
   await store.upsertProfiles(unique);
   await store.replaceKeys([...present], postings);
-  const after = await store.keyCounts(touchedKeys, MAX_KEY_POSTINGS + 1);
-  const newKeys = new Set(postings.map((p) => p.key));
-  const seedKeys = touchedKeys.filter((key) => {
-    const usableBefore = (before.get(key) ?? 0) <= MAX_KEY_POSTINGS;
-    const usableAfter = (after.get(key) ?? 0) <= MAX_KEY_POSTINGS;
-    // A key that stopped or started linking, or a link a changed record dropped.
-    return usableBefore !== usableAfter || (usableAfter && !newKeys.has(key));
-  });
-  const linked = (await store.postingsOf(seedKeys)).map((p) => p.recordId);
-  const oldMates = [
-    ...(await store.membersOfWorks([...new Set(oldWorks.values())])).values(),
-  ].flat();
+  const countsAfter = await store.keyCounts(touchedKeys);
+  const usable = (counts: Map<string, number>, key: string) =>
+    (counts.get(key) ?? 0) <= MAX_KEY_POSTINGS;
+  // A key that started or stopped finding candidates changes who its records are candidates of.
+  const crossed = touchedKeys.filter(
+    (key) => usable(countsBefore, key) !== usable(countsAfter, key),
+  );
   const gone = new Set(removed);
-  const seeds = [...present, ...linked, ...oldMates].filter((id) => !gone.has(id));
-  const goneWorks = removed.flatMap((id) => (oldWorks.has(id) ? [oldWorks.get(id)!] : []));
-  return recomputeIn(store, seeds, [...present], goneWorks, unique);
+  const seeds = [...present, ...neighbours, ...oldMates, ...(await store.postingsOf(crossed))];
+  const goneWorks = removed.flatMap((id) =>
+    before.has(id) ? [before.get(id)!.membership.workId] : [],
+  );
+  return recomputeIn(
+    store,
+    seeds.filter((id) => !gone.has(id)),
+    [...present],
+    goneWorks.filter(Boolean),
+  );
 }
 
 /** Recomputes the components of `recordIds` and of their works' members (after a decision). */
@@ -163,41 +170,44 @@ export async function recomputeAround(
 /**
  * Recomputes every component around `seeds` with clusterComponent and the active decisions,
  * writes the memberships that changed, and reports them. `batchIds` are the records whose
- * memberships are reported whether changed or not; `alsoTouched` works that lost a member.
+ * memberships are reported whether changed or not; `alsoTouched` works that lost a member;
  */
 export async function recomputeIn(
   store: WorkStore,
   seeds: readonly string[],
   batchIds: readonly string[],
   alsoTouched: readonly string[],
-  batchProfiles: readonly MatchProfile[] = [],
 ): Promise<WorkChanges> {
-  const components = seeds.length > 0 ? await componentsAround(store, seeds) : [];
+  const { components, stored, sightings } = await componentsAround(store, seeds);
   const allIds = components.flat();
-  const stored = await store.load(allIds);
   const decisions = await store.activeDecisionsFor(allIds);
   const computed: Membership[] = [];
-  const sightings: UntrustedSighting[] = [];
-  const inBatch = new Set(batchProfiles.map((p) => p.recordId));
   for (const ids of components) {
-    const profiles = ids.flatMap((id) => (stored.has(id) ? [stored.get(id)!.profile] : []));
     const idSet = new Set(ids);
     const relevant = decisions.filter((d) => d.recordIds.some((id) => idSet.has(id)));
-    computed.push(...clusterComponent(profiles, relevant));
-    const fromBatch = profiles.filter((p) => inBatch.has(p.recordId));
-    if (fromBatch.length > 0) sightings.push(...untrustedSightings(fromBatch, profiles));
+    computed.push(
+      ...clusterComponent(
+        ids.map((id) => stored.get(id)!.profile),
+        relevant,
+      ),
+    );
   }
+  const byRecord = new Map(computed.map((m) => [m.recordId, m]));
   const changed = computed.filter((m) => !sameMembership(m, stored.get(m.recordId)?.membership));
   await store.writeMemberships(changed);
   await store.recordUntrusted(mergeSightings(sightings));
+  // A batch record's work shows its new content even when its membership stayed.
   const touched = new Set<string>(alsoTouched);
+  for (const id of batchIds) {
+    const workId = byRecord.get(id)?.workId;
+    if (workId) touched.add(workId);
+  }
   for (const m of changed) {
     touched.add(m.workId);
     const old = stored.get(m.recordId)?.membership.workId;
     if (old) touched.add(old);
   }
   const members = await store.membersOfWorks([...touched]);
-  const byRecord = new Map(computed.map((m) => [m.recordId, m]));
   const batch = new Set(batchIds);
   return {
     memberships: new Map(
@@ -210,10 +220,14 @@ export async function recomputeIn(
   };
 }
 
+/** Each profile's postings, marked identifier / weak (see README, candidates). */
 export function keyPostings(profiles: readonly MatchProfile[]): KeyPosting[] {
-  return profiles.flatMap((p) =>
-    [...new Set(candidateKeys(p))].map((key) => ({ key, recordId: p.recordId })),
-  );
+  return profiles.flatMap((p) => {
+    const ids = new Set(p.ids);
+    const keys = [...new Set(candidateKeys(p))];
+    const weak = keys.filter((key) => !ids.has(key)).length <= 1;
+    return keys.map((key) => ({ key, recordId: p.recordId, identifier: ids.has(key), weak }));
+  });
 }
 
 /** One sighting per identifier (one upsert may not touch a row twice). */

@@ -6,6 +6,16 @@ import type { CuratorDecision, MatchProfile, Membership } from '@hop-luu/work-ma
 export interface KeyPosting {
   readonly key: string;
   readonly recordId: string;
+  /** The key is one of the record's identifiers ('isbn:…'). */
+  readonly identifier: boolean;
+  /** The record has at most one key that is not an identifier. */
+  readonly weak: boolean;
+}
+
+/** Two records that are candidates of each other (see README, candidates). */
+export interface CandidatePair {
+  readonly a: string;
+  readonly b: string;
 }
 
 /** A stored record: the profile it is matched by and its membership ('' workId: not clustered yet). */
@@ -59,46 +69,51 @@ export class WorkStore {
     return rows.map((row) => row.key);
   }
 
-  /** Postings per key, counted only up to `limit` (a common key costs no more than a rare one). */
-  async keyCounts(keys: readonly string[], limit: number): Promise<Map<string, number>> {
+  /** Postings per key (a key nobody posts is absent). */
+  async keyCounts(keys: readonly string[]): Promise<Map<string, number>> {
     if (keys.length === 0) return new Map();
-    const rows: { key: string; n: string }[] = await this.db.query(
-      `SELECT k.key, (SELECT count(*) FROM (SELECT 1 FROM work_keys w WHERE w.key = k.key LIMIT $2) s) AS n
-         FROM unnest($1::text[]) AS k(key)`,
-      [keys, limit],
-    );
-    return new Map(rows.map((row) => [row.key, Number(row.n)]));
-  }
-
-  async postingsOf(keys: readonly string[]): Promise<KeyPosting[]> {
-    if (keys.length === 0) return [];
-    const rows: { key: string; record_id: string }[] = await this.db.query(
-      `SELECT key, record_id FROM work_keys WHERE key = ANY($1::text[])`,
+    const rows: { key: string; postings: number }[] = await this.db.query(
+      `SELECT key, postings FROM work_key_counts WHERE key = ANY($1::text[])`,
       [keys],
     );
-    return rows.map((row) => ({ key: row.key, recordId: row.record_id }));
+    return new Map(rows.map((row) => [row.key, row.postings]));
+  }
+
+  async postingsOf(keys: readonly string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows: { record_id: string }[] = await this.db.query(
+      `SELECT DISTINCT record_id FROM work_keys WHERE key = ANY($1::text[])`,
+      [keys],
+    );
+    return rows.map((row) => row.record_id);
   }
 
   /**
-   * One step of the search for candidates: every posting of the keys of `recordIds` that are
-   * not in `skipKeys` and have at most `maxPostings` postings (a more common key is ignored).
+   * The candidates of `recordIds` as their stored keys find them: records sharing an
+   * identifier, or two keys, or one key when either side is weak; keys with more than
+   * `maxPostings` postings ignored. One query for the whole frontier; the pairing is done
+   * by PostgreSQL, so only candidates come back, not every posting.
    */
-  async usablePostings(
+  async candidatePairs(
     recordIds: readonly string[],
-    skipKeys: readonly string[],
     maxPostings: number,
-  ): Promise<KeyPosting[]> {
-    const rows: { key: string; record_id: string }[] = await this.db.query(
-      `WITH keys AS (
-         SELECT DISTINCT key FROM work_keys
-          WHERE record_id = ANY($1::text[]) AND NOT (key = ANY($2::text[]))),
-       usable AS (
-         SELECT key FROM keys
-          WHERE (SELECT count(*) FROM (SELECT 1 FROM work_keys w WHERE w.key = keys.key LIMIT $3 + 1) s) <= $3)
-       SELECT key, record_id FROM work_keys WHERE key IN (SELECT key FROM usable)`,
-      [recordIds, skipKeys, maxPostings],
+  ): Promise<CandidatePair[]> {
+    if (recordIds.length === 0) return [];
+    const rows: { a: string; b: string }[] = await this.db.query(
+      // Per posting index lookups (OFFSET 0 keeps the planner from turning them into scans of
+      // the whole table, which grow with the catalogue while a frontier does not).
+      `SELECT m.record_id AS a, o.record_id AS b
+         FROM work_keys m
+         CROSS JOIN LATERAL (
+           SELECT w.record_id, w.weak FROM work_keys w
+            WHERE w.key = m.key AND w.record_id <> m.record_id OFFSET 0) o
+        WHERE m.record_id = ANY($1::text[])
+          AND (SELECT c.postings FROM work_key_counts c WHERE c.key = m.key) <= $2
+        GROUP BY m.record_id, o.record_id
+       HAVING bool_or(m.identifier) OR count(*) >= 2 OR bool_or(m.weak) OR bool_or(o.weak)`,
+      [recordIds, maxPostings],
     );
-    return rows.map((row) => ({ key: row.key, recordId: row.record_id }));
+    return rows;
   }
 
   /** Records linked to `recordIds` by an active merge decision (each decision's record list). */
@@ -152,22 +167,41 @@ export class WorkStore {
     );
   }
 
-  /** The keys of `recordIds` become exactly `postings`. */
+  /** The keys of `recordIds` become exactly `postings`; the key counts follow. */
   async replaceKeys(recordIds: readonly string[], postings: readonly KeyPosting[]): Promise<void> {
-    if (recordIds.length === 0) return;
-    await this.db.query(`DELETE FROM work_keys WHERE record_id = ANY($1::text[])`, [recordIds]);
+    await this.deleteKeys(recordIds);
     if (postings.length === 0) return;
     await this.db.query(
-      `INSERT INTO work_keys (key, record_id)
-       SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-      [postings.map((p) => p.key), postings.map((p) => p.recordId)],
+      `WITH added AS (
+         INSERT INTO work_keys (key, record_id, identifier, weak)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::boolean[])
+         ON CONFLICT DO NOTHING RETURNING key)
+       INSERT INTO work_key_counts AS c (key, postings)
+       SELECT key, count(*) FROM added GROUP BY key
+       ON CONFLICT (key) DO UPDATE SET postings = c.postings + excluded.postings`,
+      [
+        postings.map((p) => p.key),
+        postings.map((p) => p.recordId),
+        postings.map((p) => p.identifier),
+        postings.map((p) => p.weak),
+      ],
     );
   }
 
   async remove(recordIds: readonly string[]): Promise<void> {
     if (recordIds.length === 0) return;
-    await this.db.query(`DELETE FROM work_keys WHERE record_id = ANY($1::text[])`, [recordIds]);
+    await this.deleteKeys(recordIds);
     await this.db.query(`DELETE FROM work_records WHERE record_id = ANY($1::text[])`, [recordIds]);
+  }
+
+  private async deleteKeys(recordIds: readonly string[]): Promise<void> {
+    if (recordIds.length === 0) return;
+    await this.db.query(
+      `WITH gone AS (DELETE FROM work_keys WHERE record_id = ANY($1::text[]) RETURNING key)
+       UPDATE work_key_counts c SET postings = c.postings - g.n
+         FROM (SELECT key, count(*) AS n FROM gone GROUP BY key) g WHERE c.key = g.key`,
+      [recordIds],
+    );
   }
 
   async writeMemberships(memberships: readonly Membership[]): Promise<void> {
@@ -215,7 +249,7 @@ export class WorkStore {
 
   /** Forgets every record and key (re-cluster rebuilds them); decisions and sightings stay. */
   async clearRecords(): Promise<void> {
-    await this.db.query('TRUNCATE work_keys, work_records');
+    await this.db.query('TRUNCATE work_keys, work_key_counts, work_records');
   }
 
   /** Adds the titles and records to each identifier's entry (one statement for the batch). */

@@ -10,6 +10,7 @@ import { ConsoleRunIndexes1764093000000 } from './1764093000000-console-run-inde
 import { AlertIncidentDetails1764094000000 } from './1764094000000-alert-incident-details';
 import { Works1764095000000 } from './1764095000000-works';
 import { RawRecordSetSpecsJsonb1764095100000 } from './1764095100000-raw-record-set-specs-jsonb';
+import { WorkKeyPostings1764095200000 } from './1764095200000-work-key-postings';
 
 /** Every migration, in order. Listed explicitly so ts (tests) and compiled js (apps) load the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AlertIncidentDetails1764094000000,
   Works1764095000000,
   RawRecordSetSpecsJsonb1764095100000,
+  WorkKeyPostings1764095200000,
 ];
