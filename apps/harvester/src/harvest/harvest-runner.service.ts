@@ -129,7 +129,7 @@ export class HarvestRunnerService {
     await this.worksIndex.ensure();
     const outcome = await this.harvestLists(run, source, client, from, lockLost);
     // A finished run's works are searchable when it says so, not up to a refresh interval later.
-    await this.works.refresh();
+    await this.worksIndex.refresh();
     // Without its lock the run is no longer this process's to finish.
     lockLost.throwIfAborted();
     const status = statusOf(outcome);
