@@ -10,7 +10,9 @@ import { LoggingModule, MetricsController, MetricsRegistry } from '@hop-luu/obse
 import { QualityReportsModule } from '@hop-luu/quality';
 import { HealthModule } from '@hop-luu/platform';
 import { CatalogueIndex, SearchIndexModule } from '@hop-luu/search-index';
+import { PeopleModule } from '@hop-luu/people';
 import { SourcesModule } from '@hop-luu/sources';
+import { WorksModule } from '@hop-luu/works';
 import { ApiKeysResolver } from './access/api-keys.resolver';
 import { AlertsResolver } from './alerts/alerts.resolver';
 import { CallerService } from './access/caller.service';
@@ -32,6 +34,9 @@ import { RunsResolver } from './runs/runs.resolver';
 import { EndpointCheckResolver } from './sources/endpoint-check.resolver';
 import { SourcesResolver } from './sources/sources.resolver';
 import { ConsolePeopleModule } from './people/console-people.module';
+import { ClusterDecisionsResolver } from './works/cluster-decisions.resolver';
+import { WorkDecisionsResolver } from './works/work-decisions.resolver';
+import { WorksPublisher } from './works/works-publisher';
 
 /** One cursor key for every resolver; in production it must be the same on every replica. */
 function cursorCodec(config: AppConfig): CursorCodec {
@@ -67,6 +72,8 @@ export class GatewayModule {
         AccessModule,
         QualityReportsModule,
         AlertsModule,
+        WorksModule,
+        PeopleModule,
         GatewayCoreModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -101,6 +108,9 @@ export class GatewayModule {
         OverviewResolver,
         HarvestStatsResolver,
         EndpointCheckResolver,
+        WorksPublisher,
+        WorkDecisionsResolver,
+        ClusterDecisionsResolver,
       ],
     };
   }

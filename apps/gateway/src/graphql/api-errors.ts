@@ -2,6 +2,7 @@ import { AccessErrorCode } from '@hop-luu/access';
 import { AlertErrorCode } from '@hop-luu/alerts';
 import { PeopleErrorCode } from '@hop-luu/people';
 import { SourceErrorCode } from '@hop-luu/sources';
+import { WorkErrorCode } from '@hop-luu/works';
 import { CatalogueErrorCode } from '../catalogue/catalogue.errors';
 import { ConsoleErrorCode } from '../people/console.errors';
 
@@ -18,7 +19,8 @@ export type DomainCode =
   | CatalogueErrorCode
   | AlertErrorCode
   | PeopleErrorCode
-  | ConsoleErrorCode;
+  | ConsoleErrorCode
+  | WorkErrorCode;
 
 /**
  * Domain error → API error. A Record over the union of the enums, so a new domain code does not
@@ -54,6 +56,11 @@ export const DOMAIN_ERRORS: Record<DomainCode, ApiError> = {
   [PeopleErrorCode.PartnerExists]: { code: 'CONFLICT', status: 409 },
   [PeopleErrorCode.MailNotSent]: { code: 'MAIL_NOT_SENT', status: 503 },
   [ConsoleErrorCode.CsrfRejected]: { code: 'CSRF_REJECTED', status: 403 },
+  [WorkErrorCode.RecordNotFound]: { code: 'NOT_FOUND', status: 404 },
+  [WorkErrorCode.WorkNotFound]: { code: 'NOT_FOUND', status: 404 },
+  [WorkErrorCode.DecisionNotFound]: { code: 'NOT_FOUND', status: 404 },
+  [WorkErrorCode.DecisionInvalid]: { code: 'BAD_USER_INPUT', status: 400 },
+  [WorkErrorCode.AlreadyUndone]: { code: 'DECISION_ALREADY_UNDONE', status: 409 },
 };
 
 /**
