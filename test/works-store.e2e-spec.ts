@@ -91,7 +91,9 @@ describe('works store (libs/works against PostgreSQL)', () => {
   beforeEach(async () => {
     await app
       .get(DataSource)
-      .query('TRUNCATE work_records, work_keys, work_key_counts, work_decisions, untrusted_identifiers');
+      .query(
+        'TRUNCATE work_records, work_keys, work_key_counts, work_decisions, untrusted_identifiers',
+      );
   });
 
   const profiles = (...ids: string[]) => ids.map((id) => profile(id, BIBS[id]));
