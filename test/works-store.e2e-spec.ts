@@ -92,7 +92,7 @@ describe('works store (libs/works against PostgreSQL)', () => {
     await app
       .get(DataSource)
       .query(
-        'TRUNCATE work_records, work_keys, work_key_counts, work_decisions, untrusted_identifiers',
+        'TRUNCATE work_records, work_keys, work_key_counts, work_links, work_decisions, untrusted_identifiers',
       );
   });
 
@@ -119,7 +119,7 @@ describe('works store (libs/works against PostgreSQL)', () => {
       ['c:3', 'b:3', 'a:3'],
       ['b:3', 'c:3', 'a:3'],
     ]) {
-      await app.get(DataSource).query('TRUNCATE work_records, work_keys, work_key_counts');
+      await app.get(DataSource).query('TRUNCATE work_records, work_keys, work_key_counts, work_links');
       for (const id of order) await matching.match(profiles(id), []);
       expect(await works()).toEqual([['a:3', 'b:3'], ['c:3']]);
     }
@@ -138,7 +138,7 @@ describe('works store (libs/works against PostgreSQL)', () => {
     const ids = Object.keys(BIBS);
     await matching.match(profiles(...ids), []);
     const together = await works();
-    await app.get(DataSource).query('TRUNCATE work_records, work_keys, work_key_counts');
+    await app.get(DataSource).query('TRUNCATE work_records, work_keys, work_key_counts, work_links');
     for (const id of [...ids].reverse()) await matching.match(profiles(id), []);
     expect(await works()).toEqual(together);
     await matching.reclusterAll(

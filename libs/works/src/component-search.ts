@@ -14,62 +14,24 @@ export interface Components {
   readonly components: string[][];
   /** Every member's stored profile and membership. */
   readonly stored: ReadonlyMap<string, StoredRecord>;
-  /** Identifiers shared by candidates whose titles clearly disagree. */
-  readonly sightings: UntrustedSighting[];
 }
 
 /**
- * The connected components around `seeds`: records are linked when they are candidates of
- * each other and judge() says they match, or when an active curator merge names both. Records
- * in different components can never share a work (a record joins a work only through a match),
- * so clusterComponent on each component gives the partition of the whole. Breadth-first; each
- * step is three queries for the whole frontier (candidates, profiles, merge links).
+ * Judges `recordIds` (new or changed) against their candidates and stores the pairs that
+ * match as links, replacing their old links; returns the identifiers seen on candidates whose
+ * titles clearly disagree. Only these records are judged: everyone else's links stand.
  */
-export async function componentsAround(
+export async function relink(
   store: WorkStore,
-  seeds: readonly string[],
-  cap = COMPONENT_CAP,
-): Promise<Components> {
-  const sets = new UnionFind();
-  const stored = new Map<string, StoredRecord>();
-  const sightings: UntrustedSighting[] = [];
+  recordIds: readonly string[],
+): Promise<UntrustedSighting[]> {
+  if (recordIds.length === 0) return [];
+  await store.unlink(recordIds);
+  const pairs = await store.candidatePairs(recordIds, MAX_KEY_POSTINGS);
+  const stored = await store.load([...new Set([...recordIds, ...pairs.map((p) => p.b)])]);
   const judged = new Set<string>();
-  let frontier = await loadInto(store, stored, [...new Set(seeds)]);
-  frontier.forEach((id) => sets.add(id));
-  while (frontier.length > 0) {
-    const pairs = await store.candidatePairs(frontier, MAX_KEY_POSTINGS);
-    await loadInto(
-      store,
-      stored,
-      pairs.map((pair) => pair.b),
-    );
-    const reached = new Set<string>();
-    const link = (a: string, b: string) => {
-      if (!sets.has(b)) reached.add(b);
-      sets.add(b);
-      sets.union(a, b);
-    };
-    for (const pair of matchingPairs(pairs, stored, judged, sightings)) link(pair.a, pair.b);
-    for (const ids of await store.mergeLinks(frontier))
-      for (const id of ids.filter((id) => id !== ids[0])) link(ids[0], id);
-    frontier = await loadInto(
-      store,
-      stored,
-      [...reached].filter((id) => sets.sizeOf(id) <= cap),
-    );
-  }
-  const components = sets.groups().map((ids) => ids.filter((id) => stored.has(id)));
-  return { components: components.filter((ids) => ids.length > 0), stored, sightings };
-}
-
-/** The pairs judge() says match (each pair judged once); disagreeing identifiers noted. */
-function matchingPairs(
-  pairs: readonly CandidatePair[],
-  stored: ReadonlyMap<string, StoredRecord>,
-  judged: Set<string>,
-  sightings: UntrustedSighting[],
-): CandidatePair[] {
   const matches: CandidatePair[] = [];
+  const sightings: UntrustedSighting[] = [];
   for (const pair of pairs) {
     const key = pair.a < pair.b ? `${pair.a}\u0000${pair.b}` : `${pair.b}\u0000${pair.a}`;
     const a = stored.get(pair.a)?.profile;
@@ -85,31 +47,39 @@ function matchingPairs(
         recordIds: [a.recordId, b.recordId],
       });
   }
-  return matches;
+  await store.link(matches);
+  return sightings;
 }
 
-/** Loads the records not loaded yet; returns `ids` that exist. */
-async function loadInto(
+/**
+ * The connected components around `seeds`: records are connected by stored links (candidates
+ * that judge() says match) and by active curator merges. Records in different components can
+ * never share a work (a record joins a work only through a match), so clusterComponent on each
+ * component gives the partition of the whole. Breadth-first, two queries per step for the
+ * whole frontier; the members' profiles are read once at the end.
+ */
+export async function componentsAround(
   store: WorkStore,
-  stored: Map<string, StoredRecord>,
-  ids: readonly string[],
-): Promise<string[]> {
-  const missing = [...new Set(ids)].filter((id) => !stored.has(id));
-  for (const [id, record] of await store.load(missing)) stored.set(id, record);
-  return ids.filter((id) => stored.has(id));
-}
-
-/** Records that the old versions of `records` matched (before the batch replaced them). */
-export async function oldNeighbours(
-  store: WorkStore,
-  records: ReadonlyMap<string, StoredRecord>,
-): Promise<string[]> {
-  const pairs = await store.candidatePairs([...records.keys()], MAX_KEY_POSTINGS);
-  const stored = new Map(records);
-  await loadInto(
-    store,
-    stored,
-    pairs.map((pair) => pair.b),
-  );
-  return matchingPairs(pairs, stored, new Set(), []).map((pair) => pair.b);
+  seeds: readonly string[],
+  cap = COMPONENT_CAP,
+): Promise<Components> {
+  const sets = new UnionFind();
+  let frontier = [...new Set(seeds)];
+  frontier.forEach((id) => sets.add(id));
+  while (frontier.length > 0) {
+    const reached = new Set<string>();
+    const connect = (a: string, b: string) => {
+      if (!sets.has(b)) reached.add(b);
+      sets.add(b);
+      sets.union(a, b);
+    };
+    for (const pair of await store.linksOf(frontier)) connect(pair.a, pair.b);
+    for (const ids of await store.mergeLinks(frontier))
+      for (const id of ids.slice(1)) connect(ids[0], id);
+    frontier = [...reached].filter((id) => sets.sizeOf(id) <= cap);
+  }
+  const groups = sets.groups();
+  const stored = await store.load(groups.flat());
+  const components = groups.map((ids) => ids.filter((id) => stored.has(id)));
+  return { components: components.filter((ids) => ids.length > 0), stored };
 }

@@ -8,7 +8,7 @@ import {
   MAX_KEY_POSTINGS,
   Membership,
 } from '@hop-luu/work-matching';
-import { componentsAround, oldNeighbours } from './component-search';
+import { componentsAround, relink } from './component-search';
 import { sameMembership, TouchedWork, WorkChanges, WorkState } from './work-changes';
 import { KeyPosting, UntrustedSighting, WorkStore } from './work-store';
 
@@ -99,6 +99,11 @@ export class WorkMatchingService {
         );
         records += profiles.length;
       }
+      // Every record judged against its candidates once, in id order (links both ways).
+      for (let ids = await store.idsAfter('', RECLUSTER_ROUND); ids.length > 0;) {
+        await store.recordUntrusted(mergeSightings(await relink(store, ids)));
+        ids = await store.idsAfter(ids[ids.length - 1], RECLUSTER_ROUND);
+      }
       const works = new Set<string>();
       for (
         let seeds = await store.unclustered(RECLUSTER_ROUND);
@@ -129,7 +134,7 @@ export async function matchIn(
   ];
   const countsBefore = await store.keyCounts(touchedKeys);
   // Who the old versions matched: their works may come apart now.
-  const neighbours = before.size > 0 ? await oldNeighbours(store, before) : [];
+  const neighbours = (await store.linksOf([...before.keys()])).map((pair) => pair.b);
   const oldWorks = [...new Set([...before.values()].map((r) => r.membership.workId))].filter(
     Boolean,
   );
@@ -144,8 +149,11 @@ export async function matchIn(
   const crossed = touchedKeys.filter(
     (key) => usable(countsBefore, key) !== usable(countsAfter, key),
   );
+  const recandidated = await store.postingsOf(crossed);
+  const sightings = await relink(store, [...new Set([...present, ...recandidated])]);
+  await store.recordUntrusted(mergeSightings(sightings));
   const gone = new Set(removed);
-  const seeds = [...present, ...neighbours, ...oldMates, ...(await store.postingsOf(crossed))];
+  const seeds = [...present, ...neighbours, ...oldMates, ...recandidated];
   const goneWorks = removed.flatMap((id) =>
     before.has(id) ? [before.get(id)!.membership.workId] : [],
   );
@@ -178,7 +186,7 @@ export async function recomputeIn(
   batchIds: readonly string[],
   alsoTouched: readonly string[],
 ): Promise<WorkChanges> {
-  const { components, stored, sightings } = await componentsAround(store, seeds);
+  const { components, stored } = await componentsAround(store, seeds);
   const allIds = components.flat();
   const decisions = await store.activeDecisionsFor(allIds);
   const computed: Membership[] = [];
@@ -195,7 +203,6 @@ export async function recomputeIn(
   const byRecord = new Map(computed.map((m) => [m.recordId, m]));
   const changed = computed.filter((m) => !sameMembership(m, stored.get(m.recordId)?.membership));
   await store.writeMemberships(changed);
-  await store.recordUntrusted(mergeSightings(sightings));
   // A batch record's work shows its new content even when its membership stayed.
   const touched = new Set<string>(alsoTouched);
   for (const id of batchIds) {

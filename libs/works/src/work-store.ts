@@ -116,6 +116,35 @@ export class WorkStore {
     return rows;
   }
 
+  /** Records that match any of `recordIds` (stored links). */
+  async linksOf(recordIds: readonly string[]): Promise<CandidatePair[]> {
+    if (recordIds.length === 0) return [];
+    return this.db.query(`SELECT a, b FROM work_links WHERE a = ANY($1::text[])`, [recordIds]);
+  }
+
+  /** Forgets every link of `recordIds`, both ways. */
+  async unlink(recordIds: readonly string[]): Promise<void> {
+    if (recordIds.length === 0) return;
+    // Links are stored both ways, so both rows are found through the primary key's `a`.
+    await this.db.query(
+      `DELETE FROM work_links WHERE (a, b) IN (
+         SELECT a, b FROM work_links WHERE a = ANY($1::text[])
+         UNION ALL SELECT b, a FROM work_links WHERE a = ANY($1::text[]))`,
+      [recordIds],
+    );
+  }
+
+  /** Stores matching pairs, both ways. */
+  async link(pairs: readonly CandidatePair[]): Promise<void> {
+    if (pairs.length === 0) return;
+    await this.db.query(
+      `INSERT INTO work_links (a, b)
+       SELECT * FROM unnest($1::text[], $2::text[]) UNION SELECT * FROM unnest($2::text[], $1::text[])
+       ON CONFLICT DO NOTHING`,
+      [pairs.map((p) => p.a), pairs.map((p) => p.b)],
+    );
+  }
+
   /** Records linked to `recordIds` by an active merge decision (each decision's record list). */
   async mergeLinks(recordIds: readonly string[]): Promise<string[][]> {
     const rows: { record_ids: string[] }[] = await this.db.query(
@@ -191,6 +220,7 @@ export class WorkStore {
   async remove(recordIds: readonly string[]): Promise<void> {
     if (recordIds.length === 0) return;
     await this.deleteKeys(recordIds);
+    await this.unlink(recordIds);
     await this.db.query(`DELETE FROM work_records WHERE record_id = ANY($1::text[])`, [recordIds]);
   }
 
@@ -238,6 +268,15 @@ export class WorkStore {
     return members;
   }
 
+  /** Record ids after `after`, in id order (re-cluster). */
+  async idsAfter(after: string, limit: number): Promise<string[]> {
+    const rows: { record_id: string }[] = await this.db.query(
+      `SELECT record_id FROM work_records WHERE record_id > $1 ORDER BY record_id LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map((row) => row.record_id);
+  }
+
   /** Records not clustered yet (re-cluster), in id order. */
   async unclustered(limit: number): Promise<string[]> {
     const rows: { record_id: string }[] = await this.db.query(
@@ -249,7 +288,7 @@ export class WorkStore {
 
   /** Forgets every record and key (re-cluster rebuilds them); decisions and sightings stay. */
   async clearRecords(): Promise<void> {
-    await this.db.query('TRUNCATE work_keys, work_key_counts, work_records');
+    await this.db.query('TRUNCATE work_keys, work_key_counts, work_links, work_records');
   }
 
   /** Adds the titles and records to each identifier's entry (one statement for the batch). */
