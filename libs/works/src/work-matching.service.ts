@@ -127,7 +127,7 @@ export async function matchIn(
   const unique = [...new Map(profiles.map((p) => [p.recordId, p])).values()];
   const present = new Set(unique.map((p) => p.recordId));
   const removed = [...new Set(removedRecordIds)].filter((id) => !present.has(id));
-  const before = await store.load([...present, ...removed]);
+  const before = await store.workIdsOf([...present, ...removed]);
   const postings = keyPostings(unique);
   const touchedKeys = [
     ...new Set([...(await store.keysOf([...before.keys()])), ...postings.map((p) => p.key)]),
@@ -135,9 +135,7 @@ export async function matchIn(
   const countsBefore = await store.keyCounts(touchedKeys);
   // Who the old versions matched: their works may come apart now.
   const neighbours = (await store.linksOf([...before.keys()])).map((pair) => pair.b);
-  const oldWorks = [...new Set([...before.values()].map((r) => r.membership.workId))].filter(
-    Boolean,
-  );
+  const oldWorks = [...new Set(before.values())].filter(Boolean);
   const oldMates = [...(await store.membersOfWorks(oldWorks)).values()].flat();
   await store.remove(removed);
   await store.upsertProfiles(unique);
@@ -154,9 +152,7 @@ export async function matchIn(
   await store.recordUntrusted(mergeSightings(sightings));
   const gone = new Set(removed);
   const seeds = [...present, ...neighbours, ...oldMates, ...recandidated];
-  const goneWorks = removed.flatMap((id) =>
-    before.has(id) ? [before.get(id)!.membership.workId] : [],
-  );
+  const goneWorks = removed.flatMap((id) => (before.has(id) ? [before.get(id)!] : []));
   return recomputeIn(
     store,
     seeds.filter((id) => !gone.has(id)),
