@@ -119,7 +119,9 @@ describe('works store (libs/works against PostgreSQL)', () => {
       ['c:3', 'b:3', 'a:3'],
       ['b:3', 'c:3', 'a:3'],
     ]) {
-      await app.get(DataSource).query('TRUNCATE work_records, work_keys, work_key_counts, work_links');
+      await app
+        .get(DataSource)
+        .query('TRUNCATE work_records, work_keys, work_key_counts, work_links');
       for (const id of order) await matching.match(profiles(id), []);
       expect(await works()).toEqual([['a:3', 'b:3'], ['c:3']]);
     }
@@ -138,7 +140,9 @@ describe('works store (libs/works against PostgreSQL)', () => {
     const ids = Object.keys(BIBS);
     await matching.match(profiles(...ids), []);
     const together = await works();
-    await app.get(DataSource).query('TRUNCATE work_records, work_keys, work_key_counts, work_links');
+    await app
+      .get(DataSource)
+      .query('TRUNCATE work_records, work_keys, work_key_counts, work_links');
     for (const id of [...ids].reverse()) await matching.match(profiles(id), []);
     expect(await works()).toEqual(together);
     await matching.reclusterAll(
