@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ConfigModule, loadConfig } from '@hop-luu/config';
 import { DatabaseModule } from '@hop-luu/database';
 import { normalizeRecord } from '@hop-luu/records';
-import { MatchProfile, profileOf } from '@hop-luu/work-matching';
+import { MatchProfile, PROFILE_VERSION, profileOf } from '@hop-luu/work-matching';
 import {
   WorkChanges,
   WorkDecisionsService,
@@ -125,6 +125,12 @@ describe('works store (libs/works against PostgreSQL)', () => {
       for (const id of order) await matching.match(profiles(id), []);
       expect(await works()).toEqual([['a:3', 'b:3'], ['c:3']]);
     }
+  });
+
+  it('counts the records whose profile another matching release built', async () => {
+    await matching.match(profiles('a:1', 'b:1'), []);
+    expect(await reader.staleProfiles(PROFILE_VERSION)).toBe(0);
+    expect(await reader.staleProfiles(PROFILE_VERSION + 1)).toBe(2);
   });
 
   it('matches a new record against what is stored, and reports the records it moved', async () => {

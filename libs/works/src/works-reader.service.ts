@@ -44,6 +44,15 @@ export class WorksReaderService {
     }
   }
 
+  /** Records whose stored profile was built by another PROFILE_VERSION (a re-cluster rebuilds them). */
+  async staleProfiles(version: number): Promise<number> {
+    const rows: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM work_records WHERE profile->>'version' IS DISTINCT FROM $1::text`,
+      [String(version)],
+    );
+    return Number(rows[0].n);
+  }
+
   /** Identifiers seen on records with clearly different titles, most recently seen first. */
   async untrustedIdentifiers(first: number): Promise<UntrustedIdentifier[]> {
     const rows: {

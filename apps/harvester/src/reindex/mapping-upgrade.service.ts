@@ -1,5 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CATALOGUE_MAPPING_VERSION, CatalogueIndex } from '@hop-luu/search-index';
+import { PROFILE_VERSION } from '@hop-luu/work-matching';
+import { WorksReaderService } from '@hop-luu/works';
 import { ReindexReport, ReindexService } from './reindex.service';
 
 /**
@@ -17,6 +19,7 @@ export class MappingUpgradeService implements OnApplicationBootstrap {
   constructor(
     private readonly catalogue: CatalogueIndex,
     private readonly reindex: ReindexService,
+    private readonly works: WorksReaderService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -27,6 +30,19 @@ export class MappingUpgradeService implements OnApplicationBootstrap {
       );
       return undefined;
     });
+    void this.warnIfProfilesStale();
+  }
+
+  /**
+   * Records matched with profiles of an older libs/work-matching release are compared with new
+   * ones as they are until a re-cluster rebuilds them all; the operator is told once at start.
+   */
+  private async warnIfProfilesStale(): Promise<void> {
+    const stale = await this.works.staleProfiles(PROFILE_VERSION).catch(() => 0);
+    if (stale > 0)
+      this.logger.warn(
+        `${stale} records were matched to works with an older matching profile (this release builds version ${PROFILE_VERSION}): run \`npm run works:recluster\` to match every record with this release's rules`,
+      );
   }
 
   private async upgradeIfOutdated(): Promise<ReindexReport | undefined> {
