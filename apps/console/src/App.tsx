@@ -24,6 +24,7 @@ const SourcePage = lazy(() => import('./pages/SourcePage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 const WorksPage = lazy(() => import('./pages/WorksPage'));
 const WorkPage = lazy(() => import('./pages/WorkPage'));
+const WorkDecisionsPage = lazy(() => import('./pages/WorkDecisionsPage'));
 const KeysPage = lazy(() => import('./pages/KeysPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const AlertsPage = lazy(() => import('./pages/AlertsPage'));
@@ -63,6 +64,14 @@ function ConsoleRoutes() {
             <Route path="/sources/:id" element={<SourcePage />} />
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/works" element={<WorksPage />} />
+            <Route
+              path="/works/decisions"
+              element={
+                <StaffOnly>
+                  <WorkDecisionsPage />
+                </StaffOnly>
+              }
+            />
             <Route path="/works/:id" element={<WorkPage />} />
             <Route path="/keys" element={<KeysPage />} />
             <Route

@@ -18,14 +18,16 @@ const ITEMS: Item[] = [
   { path: '/sources', label: 'nav.sources' },
   { path: '/register', label: 'nav.register' },
   { path: '/works', label: 'nav.works' },
+  { path: '/works/decisions', label: 'nav.workDecisions', staffOnly: true },
   { path: '/keys', label: 'nav.keys' },
   { path: '/people', label: 'nav.people', staffOnly: true },
   { path: '/alerts', label: 'nav.alerts' },
 ];
 
 function selectedPath(pathname: string): string {
+  // The longest match: /works/decisions is its own item, not the works search.
   const match = ITEMS.filter((item) => item.path !== '/' && pathname.startsWith(item.path));
-  return match[0]?.path ?? '/';
+  return match.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
 }
 
 /** The frame of every signed-in page: navigation, who is signed in, language, sign-out. */

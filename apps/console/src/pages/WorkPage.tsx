@@ -1,149 +1,167 @@
-import { Card, Descriptions, List, Space, Tag } from 'antd';
-import { Link, useParams } from 'react-router-dom';
-import { useQuery } from 'urql';
+import { App, Button, Form, Input, List, Space } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useClient, useMutation, useQuery } from 'urql';
 import { NoAccess } from '../components/NoAccess';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
-import { useI18n, type MessageKey } from '../i18n/i18n';
+import { ReasonDialog } from '../components/ReasonDialog';
+import { WorkDecisionsTable } from '../components/WorkDecisionsTable';
+import { MEMBER_FIELDS, WorkMemberCard, type WorkMember } from '../components/WorkMemberCard';
+import { useI18n } from '../i18n/i18n';
+import { errorText } from '../lib/gql-errors';
+import { useSession } from '../lib/session';
+import { DECISION_FIELDS, MERGE, SPLIT, WORK_OF_RECORD, type WorkDecision } from '../lib/works-api';
 
 const CLUSTER = `query ConsoleWork($id: String!) {
   cluster(id: $id) {
     id
-    evidence { key basis isbn issn title creator year edition }
-    records {
-      id title subtitle creators year publisher place edition languages type isbn issn format datestamp
-      heldBy { sourceId libraryName province callNumber location oaiIdentifier link }
-    }
+    members { ${MEMBER_FIELDS} }
+    decisions { ${DECISION_FIELDS} }
   }
 }`;
 
-interface Evidence {
-  key: string;
-  basis: string;
-  isbn: string | null;
-  issn: string | null;
-  title: string | null;
-  creator: string | null;
-  year: string | null;
-  edition: string | null;
+interface ClusterData {
+  cluster: { id: string; members: WorkMember[]; decisions: WorkDecision[] } | null;
 }
 
-interface WorkRecord {
-  id: string;
-  title: string;
-  subtitle: string | null;
-  creators: string[];
-  year: number | null;
-  publisher: string | null;
-  place: string | null;
-  edition: string | null;
-  languages: string[];
-  type: string;
-  isbn: string[];
-  issn: string[];
-  format: string;
-  datestamp: string;
-  heldBy: {
-    sourceId: string;
-    libraryName: string;
-    province: string | null;
-    callNumber: string | null;
-    location: string | null;
-    oaiIdentifier: string;
-    link: string | null;
-  };
-}
+type Dialog = { kind: 'split'; recordId: string } | { kind: 'merge' } | null;
 
-/** The parts of the cluster key, with their labels. */
-const EVIDENCE_FIELDS: Array<[keyof Omit<Evidence, 'key' | 'basis'>, MessageKey]> = [
-  ['isbn', 'work.isbn'],
-  ['issn', 'work.issn'],
-  ['title', 'field.TITLE'],
-  ['creator', 'field.CREATOR'],
-  ['year', 'field.YEAR'],
-  ['edition', 'work.edition'],
-];
-
-/** One work: every record grouped under its cluster key, who holds it, and why they were grouped. */
+/** One work: its records, who holds them, why each is there; staff split and merge with a reason. */
 export default function WorkPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [result] = useQuery<{
-    cluster: { id: string; evidence: Evidence; records: WorkRecord[] } | null;
-  }>({
-    query: CLUSTER,
-    variables: { id },
-  });
+  const { isStaff } = useSession();
+  const [result, refetch] = useQuery<ClusterData>({ query: CLUSTER, variables: { id } });
   const cluster = result.data?.cluster;
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const decide = useDecision(() => refetch({ requestPolicy: 'network-only' }));
   if (result.data && !cluster) return <NoAccess />;
+  const members = cluster?.members ?? [];
   return (
     <QueryState fetching={result.fetching} error={result.error} hasData={!!cluster}>
       {cluster && (
         <>
-          <PageTitle text={cluster.records[0]?.title ?? t('work.title')} />
-          <Descriptions
-            bordered
-            size="small"
-            column={{ xs: 1, md: 2 }}
-            title={<h2 style={{ fontSize: 18, margin: 0 }}>{t('work.evidence')}</h2>}
-          >
-            <Descriptions.Item label={t('work.key')}>
-              <code>{cluster.evidence.key}</code>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('work.basis')}>{cluster.evidence.basis}</Descriptions.Item>
-            {EVIDENCE_FIELDS.filter(([field]) => cluster.evidence[field]).map(([field, label]) => (
-              <Descriptions.Item key={field} label={t(label)}>
-                {cluster.evidence[field]}
-              </Descriptions.Item>
-            ))}
-          </Descriptions>
-          <h2 style={{ fontSize: 18, marginTop: 24 }}>
-            {t('work.records', { count: cluster.records.length })}
+          <PageTitle text={members[0]?.record.title ?? t('work.title')} />
+          <Space style={{ marginBottom: 8 }} wrap>
+            <code data-testid="work-id">{cluster.id}</code>
+            {isStaff && (
+              <Button onClick={() => setDialog({ kind: 'merge' })} data-testid="merge-open">
+                {t('curation.mergeAction')}
+              </Button>
+            )}
+          </Space>
+          <h2 style={{ fontSize: 18, marginTop: 16 }}>
+            {t('work.records', { count: members.length })}
           </h2>
           <List
             grid={{ gutter: 16, xs: 1, lg: 2 }}
-            dataSource={cluster.records}
-            renderItem={(record) => (
+            dataSource={members}
+            renderItem={(member) => (
               <List.Item>
-                <Card
-                  size="small"
-                  title={<h3 style={{ fontSize: 15, margin: 0 }}>{record.heldBy.libraryName}</h3>}
-                  extra={<Tag>{record.format}</Tag>}
-                >
-                  <p style={{ marginTop: 0 }}>
-                    <strong>{record.title}</strong>
-                    {record.subtitle ? ` : ${record.subtitle}` : ''}
-                  </p>
-                  <Space direction="vertical" size={2}>
-                    <span>{record.creators.join('; ') || '—'}</span>
-                    <span>
-                      {[record.publisher, record.place, record.year, record.edition]
-                        .filter(Boolean)
-                        .join(', ')}
-                    </span>
-                    {record.isbn.length > 0 && <span>ISBN {record.isbn.join(', ')}</span>}
-                    {record.issn.length > 0 && <span>ISSN {record.issn.join(', ')}</span>}
-                    <span>
-                      {t('work.holding')}:{' '}
-                      <Link to={`/sources/${encodeURIComponent(record.heldBy.sourceId)}`}>
-                        {record.heldBy.libraryName}
-                      </Link>
-                      {record.heldBy.callNumber ? ` — ${record.heldBy.callNumber}` : ''}
-                      {record.heldBy.location ? ` (${record.heldBy.location})` : ''}
-                    </span>
-                    <code>{record.heldBy.oaiIdentifier}</code>
-                    {record.heldBy.link && (
-                      <a href={record.heldBy.link} rel="noreferrer noopener" target="_blank">
-                        {t('work.openAtLibrary')}
-                      </a>
-                    )}
-                  </Space>
-                </Card>
+                <WorkMemberCard
+                  member={member}
+                  onSplit={
+                    isStaff && members.length > 1
+                      ? () => setDialog({ kind: 'split', recordId: member.record.id })
+                      : undefined
+                  }
+                />
               </List.Item>
             )}
+          />
+          <h2 style={{ fontSize: 18, marginTop: 24 }}>{t('curation.title')}</h2>
+          <WorkDecisionsTable
+            decisions={cluster.decisions}
+            caption={t('curation.ofThisWork')}
+            canUndo={isStaff}
+            onChanged={() => refetch({ requestPolicy: 'network-only' })}
+          />
+          <ReasonDialog
+            open={dialog?.kind === 'split'}
+            title={t('curation.splitTitle')}
+            explanation={t('curation.splitExplain')}
+            okText={t('curation.splitAction')}
+            busy={decide.busy}
+            testId="split-dialog"
+            onCancel={() => setDialog(null)}
+            onSubmit={({ reason }) => {
+              if (dialog?.kind !== 'split') return;
+              const stays = members.find((m) => m.record.id !== dialog.recordId)?.record.id;
+              void decide.split(dialog.recordId, reason, stays).then((ok) => ok && setDialog(null));
+            }}
+          />
+          <ReasonDialog
+            open={dialog?.kind === 'merge'}
+            title={t('curation.mergeTitle')}
+            explanation={t('curation.mergeExplain')}
+            okText={t('curation.mergeAction')}
+            busy={decide.busy}
+            testId="merge-dialog"
+            extraField={
+              <Form.Item
+                name="otherWorkId"
+                label={t('curation.otherWork')}
+                rules={[
+                  { required: true, whitespace: true, message: t('curation.otherWorkRequired') },
+                ]}
+              >
+                <Input data-testid="merge-dialog-other" />
+              </Form.Item>
+            }
+            onCancel={() => setDialog(null)}
+            onSubmit={({ reason, otherWorkId }) => {
+              const anyMember = members[0]?.record.id;
+              void decide
+                .merge([cluster.id, (otherWorkId ?? '').trim()], reason, anyMember)
+                .then((ok) => ok && setDialog(null));
+            }}
           />
         </>
       )}
     </QueryState>
   );
+}
+
+/**
+ * Split and merge, then open the work the kept record belongs to now: a work's id follows its
+ * members, so after a decision the page's own id may name no work any more.
+ */
+function useDecision(refresh: () => void) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useClient();
+  const navigate = useNavigate();
+  const [splitState, split] = useMutation(SPLIT);
+  const [mergeState, merge] = useMutation(MERGE);
+  const follow = async (recordId: string | undefined) => {
+    if (!recordId) return refresh();
+    const found = await client
+      .query<{ record: { work: { id: string } } | null }>(
+        WORK_OF_RECORD,
+        { id: recordId },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
+    const workId = found.data?.record?.work.id;
+    if (workId) navigate(`/works/${encodeURIComponent(workId)}`);
+    refresh();
+  };
+  /** True when the decision was taken; an error stays on screen with the dialog open. */
+  const done = async (error: Parameters<typeof errorText>[0] | undefined, kept?: string) => {
+    if (error) {
+      message.error(errorText(error));
+      return false;
+    }
+    message.success(t('curation.saved'));
+    await follow(kept);
+    return true;
+  };
+  return {
+    busy: splitState.fetching || mergeState.fetching,
+    split: async (recordId: string, reason: string, kept: string | undefined) =>
+      done((await split({ recordId, reason })).error, kept),
+    merge: async (workIds: string[], reason: string, kept: string | undefined) =>
+      done((await merge({ workIds, reason })).error, kept),
+  };
 }
