@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Actor } from '@hop-luu/access';
 import { HarvestRun, HarvestRunsService } from '@hop-luu/harvest-runs';
 import { PasswordLinksService, PeopleService } from '@hop-luu/people';
-import { CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
+import { CATALOGUE_FIELDS, CatalogueDocument, CatalogueIndex } from '@hop-luu/search-index';
 import { SourceRegistrationService } from '@hop-luu/sources';
 import { queueRun, until, waitForRun } from './support/harvest-helpers';
 import {
@@ -71,6 +71,44 @@ describe('console: staff and partner librarians in a real browser', () => {
       size: 5,
     });
     return response.hits.hits.map((hit) => hit._source!.title);
+  }
+
+  /** The work a record belongs to now, from the catalogue index. */
+  async function workOf(recordId: string): Promise<string | undefined> {
+    const catalogue = stack.harvester.get(CatalogueIndex);
+    await catalogue.refresh();
+    const response = await stack.harvester.get(Client).search<CatalogueDocument>({
+      index: catalogue.alias,
+      query: { ids: { values: [recordId] } },
+      _source: ['work'],
+    });
+    return response.hits.hits[0]?._source?.work.id;
+  }
+
+  /** A work both provincial libraries hold (the sample's famous works), and its two records. */
+  async function sharedWork(): Promise<{ workId: string; records: string[] }> {
+    const catalogue = stack.harvester.get(CatalogueIndex);
+    await catalogue.refresh();
+    const response = await stack.harvester.get(Client).search<CatalogueDocument>({
+      index: catalogue.alias,
+      size: 0,
+      aggs: {
+        works: {
+          terms: { field: CATALOGUE_FIELDS.workId, min_doc_count: 2, size: 1 },
+          aggs: {
+            members: {
+              top_hits: { size: 2, _source: false, sort: [{ [CATALOGUE_FIELDS.id]: 'asc' }] },
+            },
+          },
+        },
+      },
+    });
+    const bucket = (
+      response.aggregations?.works as {
+        buckets: { key: string; members: { hits: { hits: { _id: string }[] } } }[];
+      }
+    ).buckets[0];
+    return { workId: bucket.key, records: bucket.members.hits.hits.map((hit) => hit._id) };
   }
 
   /** A page as a person sees it once loaded, kept as test-artifacts/screenshots/<name>.png. */
@@ -249,5 +287,31 @@ describe('console: staff and partner librarians in a real browser', () => {
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     // The work found lists the new library among those holding it.
     await page.locator('main').getByText('Thư viện tỉnh Nghệ An').first().waitFor();
+  });
+  it('lets staff split a record out of a work with a reason, see who did it and why, and undo it', async () => {
+    const { workId, records } = await sharedWork();
+    const [kept, split] = records;
+    const page = await signedIn(STAFF);
+    await page.goto(`/console/works/${encodeURIComponent(workId)}`);
+    await expectText(page.getByTestId(`evidence-${split}`), 'Vì sao ở trong tác phẩm này');
+    await keep(page, 'work');
+    await page.getByTestId(`split-${split}`).click();
+    await page.getByTestId('split-dialog-reason').fill('Bản dịch khác, không cùng tác phẩm');
+    await page.getByTestId('split-dialog-confirm').click();
+    // The page follows the record that stayed; the one split out is a work of its own.
+    await page.getByTestId(`member-${kept}`).waitFor();
+    await expectAbsent(page.getByTestId(`member-${split}`));
+    await expectText(page.getByTestId('work-decisions'), 'Bản dịch khác, không cùng tác phẩm');
+    expect(await workOf(split)).not.toBe(await workOf(kept));
+
+    await page.goto('/console/works/decisions');
+    await expectText(page.getByTestId('page-title'), 'Quyết định của cán bộ');
+    const row = page.getByRole('row', { name: /Bản dịch khác/ });
+    await expectText(row, 'Cán bộ giám sát');
+    await checkAndKeep(page, 'work-decisions');
+    await row.getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hoàn tác' }).click();
+    await expectText(row, 'Đã hoàn tác bởi Cán bộ giám sát');
+    await until(async () => (await workOf(split)) === (await workOf(kept)), 10_000);
   });
 });
