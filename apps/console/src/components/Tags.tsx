@@ -34,5 +34,10 @@ export function RunStatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLOURS[status] ?? '#595959'}>{tValue('status', status)}</Tag>;
 }
 
+/** A curator's decision: split or merge (the same contrast rule). */
+export function DecisionKindTag({ kind, label }: { kind: 'SPLIT' | 'MERGE'; label: string }) {
+  return <Tag color={kind === 'SPLIT' ? '#8a5a00' : '#3b5b8a'}>{label}</Tag>;
+}
+
 export const HEALTHS = ['OK', 'DEGRADED', 'FAILING', 'STALE', 'DISABLED', 'NEVER_HARVESTED'];
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'partial', 'failed', 'cancelled'];

@@ -1,10 +1,11 @@
-import { App, Button, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation } from 'urql';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format';
 import { errorText } from '../lib/gql-errors';
 import { UNDO, type WorkDecision } from '../lib/works-api';
+import { DecisionKindTag } from './Tags';
 
 interface Props {
   decisions: WorkDecision[];
@@ -30,9 +31,10 @@ export function WorkDecisionsTable({ decisions, caption, canUndo, onChanged }: P
       title: t('curation.kind'),
       dataIndex: 'kind',
       render: (kind: WorkDecision['kind']) => (
-        <Tag color={kind === 'SPLIT' ? 'orange' : 'blue'}>
-          {t(kind === 'SPLIT' ? 'curation.split' : 'curation.merge')}
-        </Tag>
+        <DecisionKindTag
+          kind={kind}
+          label={t(kind === 'SPLIT' ? 'curation.split' : 'curation.merge')}
+        />
       ),
     },
     {
@@ -75,7 +77,7 @@ export function WorkDecisionsTable({ decisions, caption, canUndo, onChanged }: P
             </Button>
           </Popconfirm>
         ) : (
-          <Tag color="green">{t('curation.inForce')}</Tag>
+          <span>{t('curation.inForce')}</span>
         ),
     },
   ];

@@ -1,6 +1,7 @@
 import { Button, Card, Space, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n';
+import { factText } from '../lib/match-facts';
 
 export interface WorkRecord {
   id: string;
@@ -91,7 +92,7 @@ export function WorkMemberCard({ member, onSplit }: Props) {
           {member.facts.length > 0 && (
             <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
               {member.facts.map((fact) => (
-                <li key={fact}>{fact}</li>
+                <li key={fact}>{factText(fact, t)}</li>
               ))}
             </ul>
           )}

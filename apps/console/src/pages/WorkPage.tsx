@@ -13,16 +13,17 @@ import { errorText } from '../lib/gql-errors';
 import { useSession } from '../lib/session';
 import { DECISION_FIELDS, MERGE, SPLIT, WORK_OF_RECORD, type WorkDecision } from '../lib/works-api';
 
-const CLUSTER = `query ConsoleWork($id: String!) {
+// Decisions are for staff only: a partner's page does not ask for them.
+const CLUSTER = `query ConsoleWork($id: String!, $staff: Boolean!) {
   cluster(id: $id) {
     id
     members { ${MEMBER_FIELDS} }
-    decisions { ${DECISION_FIELDS} }
+    decisions @include(if: $staff) { ${DECISION_FIELDS} }
   }
 }`;
 
 interface ClusterData {
-  cluster: { id: string; members: WorkMember[]; decisions: WorkDecision[] } | null;
+  cluster: { id: string; members: WorkMember[]; decisions?: WorkDecision[] } | null;
 }
 
 type Dialog = { kind: 'split'; recordId: string } | { kind: 'merge' } | null;
@@ -32,7 +33,10 @@ export default function WorkPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { isStaff } = useSession();
-  const [result, refetch] = useQuery<ClusterData>({ query: CLUSTER, variables: { id } });
+  const [result, refetch] = useQuery<ClusterData>({
+    query: CLUSTER,
+    variables: { id, staff: isStaff },
+  });
   const cluster = result.data?.cluster;
   const [dialog, setDialog] = useState<Dialog>(null);
   const decide = useDecision(() => refetch({ requestPolicy: 'network-only' }));
@@ -70,13 +74,17 @@ export default function WorkPage() {
               </List.Item>
             )}
           />
-          <h2 style={{ fontSize: 18, marginTop: 24 }}>{t('curation.title')}</h2>
-          <WorkDecisionsTable
-            decisions={cluster.decisions}
-            caption={t('curation.ofThisWork')}
-            canUndo={isStaff}
-            onChanged={() => refetch({ requestPolicy: 'network-only' })}
-          />
+          {cluster.decisions && (
+            <>
+              <h2 style={{ fontSize: 18, marginTop: 24 }}>{t('curation.title')}</h2>
+              <WorkDecisionsTable
+                decisions={cluster.decisions}
+                caption={t('curation.ofThisWork')}
+                canUndo
+                onChanged={() => refetch({ requestPolicy: 'network-only' })}
+              />
+            </>
+          )}
           <ReasonDialog
             open={dialog?.kind === 'split'}
             title={t('curation.splitTitle')}

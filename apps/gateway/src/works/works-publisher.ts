@@ -16,15 +16,13 @@ export class WorksPublisher {
     private readonly works: WorksIndex,
   ) {}
 
-  publish(changes: WorkChanges): Promise<void> {
-    return publishWorkChanges(
-      this.matching,
-      this.client,
-      {
-        records: this.catalogue.alias,
-        works: this.works.alias,
-      },
-      changes,
-    );
+  /**
+   * Answers once the change is searchable: a curator who splits or merges reads the work again
+   * at once, and search is not realtime. Decisions are rare, so the refresh costs nothing.
+   */
+  async publish(changes: WorkChanges): Promise<void> {
+    const indices = { records: this.catalogue.alias, works: this.works.alias };
+    await publishWorkChanges(this.matching, this.client, indices, changes);
+    await this.client.indices.refresh({ index: [indices.records, indices.works] });
   }
 }
