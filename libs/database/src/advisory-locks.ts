@@ -10,4 +10,6 @@ export const LOCK_CLASS = {
   alertChecks: 7405005,
   /** One transaction at a time recomputes works (harvesters, curators' decisions, re-cluster). */
   works: 7405006,
+  /** One process at a time writes works to the indexes (after reading them as committed). */
+  worksPublish: 7405007,
 } as const;

@@ -12,12 +12,13 @@ export interface WorkIndices {
 }
 
 /**
- * Applies a matching or decision outcome to both indexes, under the works lock with the
- * memberships as committed now: the `work` field of every record whose document does not
- * carry its membership yet (every moved record, and batch records another transaction moved
- * since), then the documents of every touched work. `written` are the memberships the batch's
- * own documents were indexed with (empty for a decision: its records' documents are updated).
- * The harvester and the gateway both publish through here.
+ * Applies a matching or decision outcome to both indexes under the publishing lock: first the
+ * batch's own documents (`indexBatch`, the harvester's bulk), then, with the memberships as
+ * committed now, the `work` field of every record whose document does not carry its membership
+ * (every moved record, and batch records another transaction moved since), then the documents
+ * of every touched work. `written` are the memberships the batch's documents were indexed with
+ * (empty for a decision: its records' documents are updated). The harvester and the gateway
+ * both publish through here.
  */
 export async function publishWorkChanges(
   matching: WorkMatchingService,
@@ -25,13 +26,14 @@ export async function publishWorkChanges(
   indices: WorkIndices,
   changes: WorkChanges,
   written: ReadonlyMap<string, Membership> = new Map(),
+  indexBatch: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   const recordIds = [
     ...new Set([...changes.memberships.keys(), ...changes.moved.map((m) => m.recordId)]),
   ];
   const workIds = changes.works.map((work) => work.workId);
-  if (recordIds.length === 0 && workIds.length === 0) return;
-  await matching.publish(recordIds, workIds, async (now) => {
+  if (recordIds.length === 0 && workIds.length === 0) return indexBatch();
+  await matching.publish(recordIds, workIds, indexBatch, async (now) => {
     const updates = recordIds.flatMap((recordId) => {
       const current = now.memberships.get(recordId);
       if (!current || sameMembership(current, written.get(recordId))) return [];

@@ -53,6 +53,21 @@ export class WorkStore {
     await this.db.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_CLASS.works]);
   }
 
+  /** Serialises index writes of works (see README, concurrency rule); not the matching lock. */
+  async lockPublishing(): Promise<void> {
+    await this.db.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_CLASS.worksPublish]);
+  }
+
+  /** Memberships of the clustered records among `recordIds` (no profiles). */
+  async membershipsOf(recordIds: readonly string[]): Promise<Map<string, Membership>> {
+    const rows: Omit<StoredRow, 'profile'>[] = await this.db.query(
+      `SELECT record_id, work_id, rule, facts, joined_with, decision_id
+         FROM work_records WHERE record_id = ANY($1::text[]) AND work_id <> ''`,
+      [recordIds],
+    );
+    return new Map(rows.map((row) => [row.record_id, membershipOf(row)]));
+  }
+
   async workIdsOf(recordIds: readonly string[]): Promise<Map<string, string>> {
     const rows: { record_id: string; work_id: string }[] = await this.db.query(
       `SELECT record_id, work_id FROM work_records WHERE record_id = ANY($1::text[])`,
@@ -314,15 +329,16 @@ export class WorkStore {
 }
 
 function storedOf(row: StoredRow): StoredRecord {
+  return { profile: row.profile, membership: membershipOf(row) };
+}
+
+function membershipOf(row: Omit<StoredRow, 'profile'>): Membership {
   return {
-    profile: row.profile,
-    membership: {
-      recordId: row.record_id,
-      workId: row.work_id,
-      rule: row.rule,
-      facts: row.facts,
-      ...(row.joined_with ? { joinedWith: row.joined_with } : {}),
-      ...(row.decision_id ? { decisionId: row.decision_id } : {}),
-    },
+    recordId: row.record_id,
+    workId: row.work_id,
+    rule: row.rule,
+    facts: row.facts,
+    ...(row.joined_with ? { joinedWith: row.joined_with } : {}),
+    ...(row.decision_id ? { decisionId: row.decision_id } : {}),
   };
 }

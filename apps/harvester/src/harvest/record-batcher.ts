@@ -133,7 +133,8 @@ export class RecordBatcher {
     counts: PageCounts,
   ): Promise<void> {
     const { indices } = this.target;
-    if (matched.actions.length > 0) {
+    const indexBatch = async () => {
+      if (matched.actions.length === 0) return;
       const result = await writeBulk(this.elasticsearch, indices.records, matched.actions);
       counts.indexed += result.indexed;
       counts.deleted += result.deleted;
@@ -147,13 +148,16 @@ export class RecordBatcher {
           `Elasticsearch refused it (${failure.status}): ${failure.reason}`,
         );
       }
-    }
+    };
+    // The bulk runs under the publishing lock too: no other process's older view of these
+    // records' works can be written after it (libs/works README, concurrency rule).
     await publishWorkChanges(
       this.works,
       this.elasticsearch,
       indices,
       matched.changes,
       matched.written,
+      indexBatch,
     );
     const previous = this.stored;
     this.stored = previous.then(() => this.rawRecords.upsert([...rows.values()]));
