@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { getIntrospectionQuery } from 'graphql';
 import request from 'supertest';
 import { gql } from './support/graphql-client';
-import { SampleCatalogue } from './support/sample-catalogue';
+import { RECORDS, SampleCatalogue, WORKS } from './support/sample-catalogue';
 
 describe('gateway: the GraphQL union catalogue', () => {
   const sample = new SampleCatalogue('explorer_and_schema', { harvested: false, strict: true });
@@ -55,6 +55,16 @@ describe('gateway: the GraphQL union catalogue', () => {
         ],
       );
       expect(missing).toEqual([]);
+    });
+  });
+  describe('before the first harvest', () => {
+    it('answers searches with an empty page, not an error', async () => {
+      const works = await gql(gateway, WORKS, { q: 'Truyện Kiều' }, keys.nlv);
+      expect(works.errors).toBeUndefined();
+      expect(works.data!.search).toMatchObject({ totalCount: 0, works: [] });
+      const records = await gql(gateway, RECORDS, { q: 'Truyện Kiều' }, keys.nlv);
+      expect(records.errors).toBeUndefined();
+      expect(records.data!.searchRecords).toMatchObject({ totalCount: 0, records: [] });
     });
   });
 });

@@ -190,10 +190,22 @@ function worksCountsRequest(plan: SearchPlan): SearchRequest | undefined {
 }
 
 function unwrap<T>(item: MsearchResponseItem<T>): SearchResponse<T> {
-  if ('error' in item)
+  if ('error' in item) {
+    // The harvester makes the indexes on its first run; before it, the catalogue is just empty.
+    if (item.error.type === 'index_not_found_exception') return nothingFound<T>();
     throw new Error(`Elasticsearch refused the search: ${item.error.reason ?? 'unknown reason'}`);
+  }
   refuseTimedOut(item);
   return item;
+}
+
+function nothingFound<T>(): SearchResponse<T> {
+  return {
+    took: 0,
+    timed_out: false,
+    _shards: { total: 0, successful: 0, failed: 0 },
+    hits: { total: { value: 0, relation: 'eq' }, hits: [] },
+  };
 }
 
 function pageSize(first: number): number {
