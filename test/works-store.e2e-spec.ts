@@ -167,6 +167,14 @@ describe('works store (libs/works against PostgreSQL)', () => {
     expect(await works()).toEqual([['b:1']]);
   });
 
+  it('forgets a deleted source’s records, and the works they were in come apart', async () => {
+    await matching.match(profiles('a:1', 'b:1', 'a:2', 'b:2'), []);
+    const published: WorkChanges[] = [];
+    expect(await matching.removeSource('a', async (c) => void published.push(c))).toBe(2);
+    expect(await works()).toEqual([['b:1'], ['b:2']]);
+    expect(published.flatMap((c) => c.moved.map((m) => m.recordId)).sort()).toEqual(['b:1', 'b:2']);
+  });
+
   it('applies a split at once, keeps it when the records come again, and undoes it', async () => {
     await matching.match(profiles('a:1', 'b:1'), []);
     const split = await decisions.split('b:1', 'Bản dịch, không phải nguyên tác', curator);

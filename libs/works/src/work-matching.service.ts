@@ -12,6 +12,9 @@ import { componentsAround, relink } from './component-search';
 import { sameMembership, TouchedWork, WorkChanges, WorkState } from './work-changes';
 import { KeyPosting, UntrustedSighting, WorkStore } from './work-store';
 
+/** Records of a deleted source forgotten per transaction. */
+const REMOVE_ROUND = 500;
+
 /** Records re-clustered per round of a full re-cluster (each round: their components). */
 const RECLUSTER_ROUND = 500;
 
@@ -73,6 +76,26 @@ export class WorkMatchingService {
         works: [...ids].sort().map((workId) => ({ workId, memberIds: members.get(workId) ?? [] })),
       });
     });
+  }
+
+  /**
+   * Forgets every record of a deleted source, a batch of removals at a time (each its own
+   * transaction, so harvests keep matching in between); `publish` applies each batch's changes.
+   */
+  async removeSource(
+    sourceId: string,
+    publish: (changes: WorkChanges) => Promise<void>,
+  ): Promise<number> {
+    let removed = 0;
+    for (;;) {
+      const changes = await this.inLockedTransaction(async (store) => {
+        const ids = await store.recordsOfSource(sourceId, REMOVE_ROUND);
+        removed += ids.length;
+        return ids.length > 0 ? matchIn(store, [], ids) : undefined;
+      });
+      if (!changes) return removed;
+      await publish(changes);
+    }
   }
 
   /** Reads outside the works lock (a consistent snapshot is not needed for listing). */

@@ -283,6 +283,15 @@ export class WorkStore {
     return members;
   }
 
+  /** Some records of a source, in id order. */
+  async recordsOfSource(sourceId: string, limit: number): Promise<string[]> {
+    const rows: { record_id: string }[] = await this.db.query(
+      `SELECT record_id FROM work_records WHERE source_id = $1 ORDER BY record_id LIMIT $2`,
+      [sourceId, limit],
+    );
+    return rows.map((row) => row.record_id);
+  }
+
   /** Record ids after `after`, in id order (re-cluster). */
   async idsAfter(after: string, limit: number): Promise<string[]> {
     const rows: { record_id: string }[] = await this.db.query(

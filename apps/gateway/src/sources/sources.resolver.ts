@@ -22,6 +22,7 @@ import {
   SourcesService,
 } from '@hop-luu/sources';
 import { CatalogueChangesService } from '../catalogue/catalogue-changes.service';
+import { WorksPublisher } from '../works/works-publisher';
 import { GatewayContext } from '../graphql/request-context';
 import { HarvestRunType } from '../runs/run.types';
 import { requireSignedIn } from '../access/signed-in';
@@ -56,6 +57,7 @@ export class SourcesResolver {
     private readonly catalogueChanges: CatalogueChangesService,
     private readonly catalogueStats: CatalogueStats,
     private readonly works: WorksIndex,
+    private readonly worksPublisher: WorksPublisher,
   ) {}
 
   @Query(() => [SourceType], {
@@ -211,6 +213,8 @@ export class SourcesResolver {
     await this.managed(actor, id, 'Deleting a source');
     await this.sourcesService.delete(id);
     await this.catalogue.deleteBySource(id, this.works);
+    // Its records leave the works store too, so other libraries' works are matched without them.
+    await this.worksPublisher.removeSource(id);
     await this.catalogueChanges.announce(`source ${id} deleted`);
     return true;
   }

@@ -16,6 +16,11 @@ export class WorksPublisher {
     private readonly works: WorksIndex,
   ) {}
 
+  /** A deleted source's records leave their works (its documents are gone already). */
+  removeSource(sourceId: string): Promise<number> {
+    return this.matching.removeSource(sourceId, (changes) => this.publish(changes));
+  }
+
   /**
    * Answers once the change is searchable: a curator who splits or merges reads the work again
    * at once, and search is not realtime. Decisions are rare, so the refresh costs nothing.
