@@ -1,13 +1,15 @@
 /**
  * The test provider in its own process, so its CPU and memory do not pollute
  * the harvesting measurements. Prints one JSON line {"origin": ...} when ready.
- * Usage: node oai-provider-process.js <records> <pageSize>[,<pageSize>...]
+ * Usage: node oai-provider-process.js <records> <pageSize>[,<pageSize>...] [once|repeated]
+ * (the last: whether the library holds each famous edition once, or again every tenth record)
  */
 import { startOaiProvider } from '@hop-luu/oai-test-provider';
 
 async function main(): Promise<void> {
   const records = Number(process.argv[2] ?? 100_000);
   const pageSizes = (process.argv[3] ?? '100,5000').split(',').map(Number);
+  const famousWorksOnce = process.argv[4] === 'once';
   const provider = await startOaiProvider({
     repositories: pageSizes.map((pageSize) => ({
       name: `p${pageSize}`,
@@ -15,7 +17,11 @@ async function main(): Promise<void> {
       pageSize,
       // Rendered pages are cached so the provider is not the bottleneck after a warm-up pass.
       cacheResponses: true,
-      generator: { libraryCode: 'bench', libraryName: 'Thư viện Đại học Quốc gia Hà Nội' },
+      generator: {
+        libraryCode: 'bench',
+        libraryName: 'Thư viện Đại học Quốc gia Hà Nội',
+        famousWorksOnce,
+      },
     })),
   });
   process.stdout.write(`${JSON.stringify({ origin: provider.origin })}\n`);
