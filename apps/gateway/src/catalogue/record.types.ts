@@ -33,17 +33,12 @@ export class Holding {
   link: string | null;
 }
 
-@ObjectType('RecordWork', {
-  description:
-    'The work a record belongs to, and why it joined: the rule, the facts it rested on and the member it matched.',
-})
-export class RecordWork {
-  @Field(() => ID, { description: 'The work id; pass it to `cluster(id)` for every member.' })
-  id: string;
-
+/** Why a record is in its work: stated once for `CatalogueRecord.work` and `Cluster.members`. */
+@ObjectType({ isAbstract: true })
+export abstract class MembershipFacts {
   @Field({
     description:
-      'The rule that put the record in this work, e.g. shared-identifier, title-author, first-record, curator-merge, curator-split.',
+      'The rule that put the record in its work: shared-identifier, title-author, first-record, curator-merge or curator-split.',
   })
   rule: string;
 
@@ -64,6 +59,15 @@ export class RecordWork {
     description: "The curator's decision (a merge or a split) that put it here, if one did.",
   })
   decisionId: string | null;
+}
+
+@ObjectType('RecordWork', {
+  description:
+    'The work a record belongs to, and why it joined: the rule, the facts it rested on and the member it matched.',
+})
+export class RecordWork extends MembershipFacts {
+  @Field(() => ID, { description: 'The work id; pass it to `cluster(id)` for every member.' })
+  id: string;
 }
 
 @ObjectType({

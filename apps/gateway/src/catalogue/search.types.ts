@@ -1,5 +1,5 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { CatalogueRecordType, ClusterEvidence, Holding } from './record.types';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { CatalogueRecordType, ClusterEvidence, Holding, MembershipFacts } from './record.types';
 
 @ObjectType({
   description: 'One value of a facet and how many results (records, or works in `search`) have it.',
@@ -136,33 +136,9 @@ export class WorkSearchResult {
   description:
     'One record of a work and why it is there: the rule that joined it, the facts, the member it matched.',
 })
-export class WorkMembership {
+export class WorkMembership extends MembershipFacts {
   @Field(() => CatalogueRecordType, { description: 'The member record.' })
   record: CatalogueRecordType;
-
-  @Field({
-    description:
-      'The rule that put it in the work: shared-identifier, title-author, first-record, curator-merge or curator-split.',
-  })
-  rule: string;
-
-  @Field(() => [String], {
-    description:
-      'The facts the rule rested on, in plain words, e.g. "ISBN 9786041234567", "title similarity 0.94", "same year 2012".',
-  })
-  facts: string[];
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The member it matched; null for the first record of the work.',
-  })
-  joinedWith: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "The curator's decision that put it here (a merge or a split), if one did.",
-  })
-  decisionId: string | null;
 }
 
 @ObjectType({
