@@ -1,6 +1,6 @@
-import type { MappingProperty } from '@elastic/elasticsearch/lib/api/types';
 import { CatalogueField, INDEX_ONLY_FIELDS } from './catalogue-fields';
 import { CATALOGUE_MAPPING } from './catalogue-mapping';
+import { leavesOf } from '../testing/mapping-leaves';
 
 /**
  * Every leaf of CatalogueDocument, checked by the compiler both ways: a path that is not a
@@ -92,14 +92,6 @@ type Unlisted = Exclude<
   | 'suggest.input'
 >;
 const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
-
-function leavesOf(properties: Record<string, MappingProperty>, prefix = ''): string[] {
-  return Object.entries(properties).flatMap(([name, property]) =>
-    'properties' in property && property.properties
-      ? leavesOf(property.properties, `${prefix}${name}.`)
-      : [`${prefix}${name}`],
-  );
-}
 
 describe('catalogue mapping and CatalogueDocument', () => {
   it('map exactly the same fields', () => {

@@ -1,7 +1,7 @@
-import type { MappingProperty } from '@elastic/elasticsearch/lib/api/types';
 import { INDEX_ONLY_FIELDS } from '../catalogue/catalogue-fields';
 import { WorkField } from './works-fields';
 import { WORKS_MAPPING } from './works-mapping';
+import { leavesOf } from '../testing/mapping-leaves';
 
 /**
  * Every leaf of WorkDocument, checked by the compiler both ways (as catalogue-fields.spec.ts
@@ -55,14 +55,6 @@ type Unlisted = Exclude<
   (typeof DOCUMENT_LEAVES)[number] | (typeof INDEX_ONLY_FIELDS)[number] | Branch
 >;
 const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
-
-function leavesOf(properties: Record<string, MappingProperty>, prefix = ''): string[] {
-  return Object.entries(properties).flatMap(([name, property]) =>
-    'properties' in property && property.properties
-      ? leavesOf(property.properties, `${prefix}${name}.`)
-      : [`${prefix}${name}`],
-  );
-}
 
 describe('works mapping and WorkDocument', () => {
   it('map exactly the same fields', () => {

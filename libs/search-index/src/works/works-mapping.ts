@@ -1,17 +1,12 @@
 import type { MappingTypeMapping } from '@elastic/elasticsearch/lib/api/types';
 import { CATALOGUE_SETTINGS } from '../catalogue/catalogue-mapping';
+import { keyword, SEARCH_FORMS_MAPPING, stored, storedText } from '../mapping-parts';
 
 /*
  * The works index: one document per work (work-document.ts). Its text is searched exactly as
  * the catalogue's (the same search.* forms and combined fields, merged from every member), so
  * the one query builder (query/) serves both; what differs is filtered and counted per work.
  */
-const text = { type: 'text', analyzer: 'standard' } as const;
-const keyword = { type: 'keyword', ignore_above: 512 } as const;
-const stored = { type: 'keyword', index: false, doc_values: false } as const;
-const storedText = { type: 'text', index: false } as const;
-const copiedTo = (combined: 'all' | 'allFolded') =>
-  ({ ...text, copy_to: `search.${combined}` }) as const;
 
 /** Raised whenever a change to this mapping needs the work documents built again. */
 export const WORKS_MAPPING_VERSION = 1;
@@ -31,24 +26,7 @@ export const WORKS_MAPPING: MappingTypeMapping = {
     types: keyword,
     subjects: keyword,
     identifiers: { ...keyword, normalizer: 'lowercase' },
-    search: {
-      properties: {
-        title: copiedTo('all'),
-        titleFolded: copiedTo('allFolded'),
-        otherTitles: copiedTo('all'),
-        otherTitlesFolded: copiedTo('allFolded'),
-        creators: copiedTo('all'),
-        creatorsFolded: copiedTo('allFolded'),
-        subjects: copiedTo('all'),
-        subjectsFolded: copiedTo('allFolded'),
-        description: copiedTo('all'),
-        descriptionFolded: copiedTo('allFolded'),
-        publisher: copiedTo('all'),
-        publisherFolded: copiedTo('allFolded'),
-        all: text,
-        allFolded: text,
-      },
-    },
+    search: SEARCH_FORMS_MAPPING,
     titleSort: keyword,
     // Nested, so filters on source, kind and province together match one library's holding.
     holdings: {
