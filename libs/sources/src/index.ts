@@ -11,3 +11,4 @@ export * from './source.errors';
 export * from './sources.module';
 export * from './sources.service';
 export * from './staleness';
+export * from './library-info';

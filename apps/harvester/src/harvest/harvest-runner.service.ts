@@ -21,7 +21,13 @@ import {
 } from '@hop-luu/oai-pmh';
 import { CatalogueIndex, WorksIndex } from '@hop-luu/search-index';
 import { WorkMatchingService } from '@hop-luu/works';
-import { createOaiClient, identifyFacts, Source, SourcesService } from '@hop-luu/sources';
+import {
+  createOaiClient,
+  identifyFacts,
+  libraryOf,
+  Source,
+  SourcesService,
+} from '@hop-luu/sources';
 import { RUN_FINISHED, RunFinishedEvent } from '../events/harvest-events';
 import { HarvestMetrics } from '../metrics/harvest-metrics';
 import { RawRecordsService } from '../raw-records/raw-records.service';
@@ -332,8 +338,4 @@ function progressOf(end: PageEnd, counts: PageCounts, set: string | undefined): 
       ...counts.errors,
     ],
   };
-}
-
-function libraryOf(source: Source) {
-  return { name: source.libraryName, kind: source.libraryKind, province: source.province };
 }

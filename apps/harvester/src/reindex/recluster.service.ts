@@ -1,10 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppConfig, APP_CONFIG } from '@hop-luu/config';
+import { Injectable, Logger } from '@nestjs/common';
 import { LibraryInfo } from '@hop-luu/search-index';
-import { SourcesService } from '@hop-luu/sources';
 import { MatchProfile, profileOf } from '@hop-luu/work-matching';
 import { WorkMatchingService } from '@hop-luu/works';
-import { entryFor, xmlLimitsOf } from '../harvest/index-action';
 import { RawRecordsService } from '../raw-records/raw-records.service';
 import { ReindexReport, ReindexService } from './reindex.service';
 
@@ -25,21 +22,14 @@ export class ReclusterService {
   private readonly logger = new Logger(ReclusterService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rawRecords: RawRecordsService,
-    private readonly sources: SourcesService,
     private readonly matching: WorkMatchingService,
     private readonly reindex: ReindexService,
   ) {}
 
   recluster(): Promise<ReclusterReport> {
     return this.reindex.underLock(async () => {
-      const libraries = new Map(
-        (await this.sources.list()).map((s): [string, LibraryInfo] => [
-          s.id,
-          { name: s.libraryName, kind: s.libraryKind, province: s.province },
-        ]),
-      );
+      const libraries = await this.reindex.libraries();
       const { records } = await this.matching.reclusterAll(this.profiles(libraries));
       this.logger.log(`re-clustered ${records} records; rebuilding both indexes`);
       return { ...(await this.reindex.rebuild()), profiled: records };
@@ -50,14 +40,10 @@ export class ReclusterService {
   private async *profiles(
     libraries: ReadonlyMap<string, LibraryInfo>,
   ): AsyncGenerator<MatchProfile[]> {
-    const limits = xmlLimitsOf(this.config);
     for await (const batch of this.rawRecords.streamAll(BATCH)) {
-      yield batch.flatMap((raw) => {
-        const library = libraries.get(raw.sourceId);
-        if (raw.deleted || !library) return [];
-        const entry = entryFor(raw, library, limits);
-        return entry.ok ? [profileOf(entry.record)] : [];
-      });
+      yield [...this.reindex.entriesOf(batch, libraries).values()].map((entry) =>
+        profileOf(entry.record),
+      );
     }
   }
 }

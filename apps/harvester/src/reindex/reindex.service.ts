@@ -12,7 +12,7 @@ import {
   WorksIndex,
   writeBulk,
 } from '@hop-luu/search-index';
-import { SourcesService } from '@hop-luu/sources';
+import { libraryOf, SourcesService } from '@hop-luu/sources';
 import { recordWorkOf, WorkMatchingService, WorksReaderService } from '@hop-luu/works';
 import { CatalogueEntry, entryFor, matchBatch, xmlLimitsOf } from '../harvest/index-action';
 import { RawRecordRow, RawRecordsService } from '../raw-records/raw-records.service';
@@ -114,16 +114,13 @@ export class ReindexService {
     return { index, previous, worksIndex, indexed, failed, works };
   }
 
-  private async libraries(): Promise<Map<string, LibraryInfo>> {
-    return new Map(
-      (await this.sources.list()).map((s) => [
-        s.id,
-        { name: s.libraryName, kind: s.libraryKind, province: s.province },
-      ]),
-    );
+  /** Each source's library facts, by source id. */
+  async libraries(): Promise<Map<string, LibraryInfo>> {
+    return new Map((await this.sources.list()).map((s) => [s.id, libraryOf(s)]));
   }
 
-  private entriesOf(
+  /** The batch's records as a harvest would index them (deleted and unreadable ones left out). */
+  entriesOf(
     batch: readonly RawRecordRow[],
     libraries: ReadonlyMap<string, LibraryInfo>,
   ): Map<string, CatalogueEntry> {
