@@ -92,7 +92,7 @@ describe('works store (libs/works against PostgreSQL)', () => {
     await app
       .get(DataSource)
       .query(
-        'TRUNCATE work_records, work_keys, work_key_counts, work_links, work_decisions, untrusted_identifiers',
+        'TRUNCATE work_records, work_keys, work_key_counts, work_links, work_decisions, untrusted_identifiers, works_to_publish',
       );
   });
 
@@ -233,6 +233,30 @@ describe('works store (libs/works against PostgreSQL)', () => {
   it('ends with one work when two transactions match records of one work at once', async () => {
     await Promise.all([matching.match(profiles('a:1'), []), matching.match(profiles('b:1'), [])]);
     expect(await works()).toEqual([['a:1', 'b:1']]);
+  });
+
+  it('keeps a popular edition’s copies (twins) in one work with one link each, even after the first copy is deleted', async () => {
+    const copies = Array.from({ length: 40 }, (_, i) =>
+      profile(`lib${String(i).padStart(2, '0')}:kieu`, { ...KIEU, isbn: '9786049551239' }),
+    );
+    // Arriving in several batches, the oldest copies first, as 40 libraries' harvests would.
+    for (let i = 0; i < copies.length; i += 8) await matching.match(copies.slice(i, i + 8), []);
+    const ids = copies.map((p) => p.recordId).sort();
+    expect(await works()).toEqual([ids]);
+    const db = app.get(DataSource);
+    const [{ links }] = await db.query('SELECT count(*)::int AS links FROM work_links');
+    // Every copy judged once through one twin, not against all the others (40 × 39 links).
+    expect(links).toBeLessThanOrEqual(copies.length);
+    // The copy the others linked to goes: the rest are judged again and stay one work.
+    await matching.match([], [ids[0]]);
+    expect(await works()).toEqual([ids.slice(1)]);
+    // And a full re-cluster gives the same work.
+    await matching.reclusterAll(
+      (async function* () {
+        yield copies.filter((p) => p.recordId !== ids[0]);
+      })(),
+    );
+    expect(await works()).toEqual([ids.slice(1)]);
   });
 
   it('lists an ISBN found on records whose titles disagree', async () => {

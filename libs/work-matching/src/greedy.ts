@@ -1,7 +1,10 @@
 import type { Joined, MembershipRule } from './cluster';
 import { candidateKeys } from './keys';
-import { judge } from './judge';
 import type { MatchProfile } from './profile';
+import { memoisedJudge, signatureOf } from './twins';
+import type { PairVerdict } from './verdict';
+
+type Judge = (a: MatchProfile, b: MatchProfile) => PairVerdict;
 
 /** A record with a year and a name: enough to tell editions and namesakes apart. */
 function isComplete(profile: MatchProfile): boolean {
@@ -23,10 +26,12 @@ export function greedyWorks(sorted: readonly MatchProfile[]): Joined[][] {
   const works: WorkInProgress[] = [];
   const worksByKey = new Map<string, number[]>();
   const ordered = [...sorted.filter(isComplete), ...sorted.filter((p) => !isComplete(p))];
+  // Twins (a popular edition held by many libraries) are judged once.
+  const judge = memoisedJudge();
   for (const profile of ordered) {
     const keys = candidateKeys(profile);
     const candidates = candidateWorks(keys, worksByKey);
-    const best = bestWork(profile, candidates, works, !isComplete(profile));
+    const best = bestWork(judge, profile, candidates, works, !isComplete(profile));
     let index: number;
     if (best) {
       index = best.index;
@@ -64,6 +69,7 @@ function candidateWorks(
  * best match's rule.
  */
 function bestWork(
+  judge: Judge,
   profile: MatchProfile,
   candidates: readonly number[],
   works: readonly WorkInProgress[],
@@ -72,7 +78,7 @@ function bestWork(
   let best: { index: number; score: number; joined: Joined } | undefined;
   const rules: MembershipRule[] = [];
   for (const index of candidates) {
-    const found = bestMatchIn(profile, works[index].members);
+    const found = bestMatchIn(judge, profile, works[index].members);
     if (!found) continue;
     rules.push(found.joined.rule);
     if (!best || found.score > best.score) best = { index, ...found };
@@ -85,11 +91,17 @@ function bestWork(
 
 /** The best match among the members (ties to the earliest), none when one contradicts. */
 function bestMatchIn(
+  judge: Judge,
   profile: MatchProfile,
   members: readonly MatchProfile[],
 ): { score: number; joined: Joined } | undefined {
   let best: { score: number; joined: Joined } | undefined;
+  // A member's twins come later and score the same: only the first of them can be the best.
+  const seen = new Set<string>();
   for (const member of members) {
+    const signature = signatureOf(member);
+    if (seen.has(signature)) continue;
+    seen.add(signature);
     const verdict = judge(profile, member);
     if (verdict.kind === 'contradict') return undefined;
     if (verdict.kind !== 'match' || (best && verdict.score <= best.score)) continue;

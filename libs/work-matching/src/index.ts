@@ -7,6 +7,7 @@ export { profileOf, PROFILE_VERSION, type MatchProfile } from './profile';
 export type { NameForm } from './names';
 export { candidateKeys, MAX_KEY_POSTINGS } from './keys';
 export { judge } from './judge';
+export { memoisedJudge, signatureOf, twinOf, withSignature } from './twins';
 export type { MatchEvidence, MatchRule, PairVerdict } from './verdict';
 export {
   clusterComponent,

@@ -1,6 +1,13 @@
-import { judge, MAX_KEY_POSTINGS } from '@hop-luu/work-matching';
+import { MatchProfile, MAX_KEY_POSTINGS, memoisedJudge, twinOf } from '@hop-luu/work-matching';
+import { byKey, Candidate, candidatePairsOf } from './candidate-pairs';
 import { UnionFind } from './union-find';
-import { CandidatePair, StoredRecord, UntrustedSighting, WorkStore } from './work-store';
+import {
+  CandidatePair,
+  KeyPosting,
+  StoredRecord,
+  UntrustedSighting,
+  WorkStore,
+} from './work-store';
 
 /**
  * Largest component matched at once. Past it a component is not explored further (its far
@@ -16,31 +23,55 @@ export interface Components {
   readonly stored: ReadonlyMap<string, StoredRecord>;
 }
 
+/** What relinking needs to know beyond the store: the batch being matched, not stored yet. */
+export interface RelinkContext {
+  /** Every posting of the batch's records (already stored in `work_keys`). */
+  readonly batchPostings: ReadonlyMap<string, readonly KeyPosting[]>;
+  /** The batch's records as they will be stored (their rows are written after matching). */
+  readonly local: ReadonlyMap<string, StoredRecord>;
+  /** Postings per key after this transaction's changes, for the keys the batch touched. */
+  readonly counts: ReadonlyMap<string, number>;
+  /** Subjects whose stored links may exist (known before this transaction). */
+  readonly mayHaveLinks: ReadonlySet<string>;
+}
+
 /**
  * Judges `recordIds` (new or changed) against their candidates and stores the pairs that
- * match as links, replacing their old links; returns the identifiers seen on candidates whose
- * titles clearly disagree. Only these records are judged: everyone else's links stand.
+ * match as links owned by them, replacing the links they made before; returns the identifiers
+ * seen on candidates whose titles clearly disagree. Only these records are judged: everyone
+ * else's links stand. Candidates are paired here from the postings of the subjects' usable
+ * keys (one query). Twins among a subject's candidates are judged once, through the first of
+ * them, and linked through it alone when twins match each other (they are linked among
+ * themselves already), so a popular edition's hundreds of copies cost one judgement and one
+ * link per record, not hundreds.
  */
 export async function relink(
   store: WorkStore,
   recordIds: readonly string[],
+  context: RelinkContext,
 ): Promise<UntrustedSighting[]> {
   if (recordIds.length === 0) return [];
-  await store.unlink(recordIds);
-  const pairs = await store.candidatePairs(recordIds, MAX_KEY_POSTINGS);
-  const stored = await store.load([...new Set([...recordIds, ...pairs.map((p) => p.b)])]);
-  const judged = new Set<string>();
+  await store.unlinkOwned(recordIds.filter((id) => context.mayHaveLinks.has(id)));
+  const groups = twinGroups(await candidatesOf(store, recordIds, context));
+  const stored = await loadAround(
+    store,
+    [...new Set([...recordIds, ...groups.map((g) => g.twins[0])])],
+    context.local,
+  );
+  const judge = memoisedJudge();
+  const twinsMatch = new Map<string, boolean>();
   const matches: CandidatePair[] = [];
   const sightings: UntrustedSighting[] = [];
-  for (const pair of pairs) {
-    const key = pair.a < pair.b ? `${pair.a}\u0000${pair.b}` : `${pair.b}\u0000${pair.a}`;
-    const a = stored.get(pair.a)?.profile;
-    const b = stored.get(pair.b)?.profile;
-    if (judged.has(key) || !a || !b) continue;
-    judged.add(key);
+  for (const { a: aId, signature, twins } of groups) {
+    const a = stored.get(aId)?.profile;
+    const b = stored.get(twins[0])?.profile;
+    if (!a || !b) continue;
     const verdict = judge(a, b);
-    if (verdict.kind === 'match') matches.push(pair);
-    else if (verdict.kind === 'contradict' && verdict.untrustedIdentifier)
+    if (verdict.kind === 'match') {
+      if (!twinsMatch.has(signature)) twinsMatch.set(signature, selfMatching(judge, b));
+      const linked = twinsMatch.get(signature) ? twins.slice(0, 1) : twins;
+      for (const twin of linked) matches.push({ a: aId, b: twin });
+    } else if (verdict.kind === 'contradict' && verdict.untrustedIdentifier)
       sightings.push({
         identifier: verdict.untrustedIdentifier,
         titles: [a.shownTitle, b.shownTitle],
@@ -49,6 +80,71 @@ export async function relink(
   }
   await store.link(matches);
   return sightings;
+}
+
+/** A subject's candidates sharing one signature: twins, first by id. */
+interface TwinGroup {
+  readonly a: string;
+  readonly signature: string;
+  readonly twins: string[];
+}
+
+function twinGroups(candidates: readonly Candidate[]): TwinGroup[] {
+  const groups = new Map<string, TwinGroup>();
+  for (const { a, b, signature } of candidates) {
+    const key = `${a}\u0000${signature}`;
+    const group = groups.get(key);
+    if (group) group.twins.push(b);
+    else groups.set(key, { a, signature, twins: [b] });
+  }
+  for (const group of groups.values()) group.twins.sort();
+  return [...groups.values()];
+}
+
+/** Whether two twins of `profile` match each other (they do unless it holds too little to judge). */
+function selfMatching(judge: ReturnType<typeof memoisedJudge>, profile: MatchProfile): boolean {
+  const twin = twinOf(profile, `${profile.recordId}\u0000twin`, profile.sourceId);
+  return judge(profile, twin).kind === 'match';
+}
+
+/** The subjects' candidate pairs: their postings (the batch's from memory), then their keys' others. */
+async function candidatesOf(
+  store: WorkStore,
+  recordIds: readonly string[],
+  context: RelinkContext,
+): Promise<Candidate[]> {
+  const subjects = new Map<string, KeyPosting[]>();
+  const elsewhere = recordIds.filter((id) => !context.batchPostings.has(id));
+  for (const posting of await store.postingsOfRecords(elsewhere)) {
+    const list = subjects.get(posting.recordId);
+    if (list) list.push(posting);
+    else subjects.set(posting.recordId, [posting]);
+  }
+  for (const id of recordIds) {
+    const batch = context.batchPostings.get(id);
+    if (batch) subjects.set(id, [...batch]);
+  }
+  const own = [...subjects.values()].flat();
+  const keys = [...new Set(own.map((p) => p.key))];
+  const unknown = keys.filter((key) => !context.counts.has(key));
+  const counts = new Map([...context.counts, ...(await store.keyCounts(unknown))]);
+  const usable = (key: string) => (counts.get(key) ?? 0) <= MAX_KEY_POSTINGS;
+  const others = await store.postingsOfKeys(keys.filter(usable), [...subjects.keys()]);
+  return candidatePairsOf(subjects, byKey([...own, ...others]), usable);
+}
+
+/** Stored records of `recordIds`, those of `local` taken as they are. */
+async function loadAround(
+  store: WorkStore,
+  recordIds: readonly string[],
+  local: ReadonlyMap<string, StoredRecord>,
+): Promise<Map<string, StoredRecord>> {
+  const stored = await store.load(recordIds.filter((id) => !local.has(id)));
+  for (const id of recordIds) {
+    const record = local.get(id);
+    if (record) stored.set(id, record);
+  }
+  return stored;
 }
 
 /**
@@ -61,6 +157,7 @@ export async function relink(
 export async function componentsAround(
   store: WorkStore,
   seeds: readonly string[],
+  local: ReadonlyMap<string, StoredRecord> = new Map(),
   cap = COMPONENT_CAP,
 ): Promise<Components> {
   const sets = new UnionFind();
@@ -79,7 +176,7 @@ export async function componentsAround(
     frontier = [...reached].filter((id) => sets.sizeOf(id) <= cap);
   }
   const groups = sets.groups();
-  const stored = await store.load(groups.flat());
+  const stored = await loadAround(store, groups.flat(), local);
   const components = groups.map((ids) => ids.filter((id) => stored.has(id)));
   return { components: components.filter((ids) => ids.length > 0), stored };
 }

@@ -7,10 +7,11 @@ import {
   MatchProfile,
   MAX_KEY_POSTINGS,
   Membership,
+  signatureOf,
 } from '@hop-luu/work-matching';
 import { componentsAround, relink } from './component-search';
 import { sameMembership, TouchedWork, WorkChanges, WorkState } from './work-changes';
-import { KeyPosting, UntrustedSighting, WorkStore } from './work-store';
+import { DeferredWork, KeyPosting, StoredRecord, UntrustedSighting, WorkStore } from './work-store';
 
 /** Records of a deleted source forgotten per transaction. */
 const REMOVE_ROUND = 500;
@@ -98,6 +99,19 @@ export class WorkMatchingService {
     }
   }
 
+  /** Marks works whose documents are written later (see publishWorkChanges). */
+  deferPublishing(workIds: readonly string[]): Promise<void> {
+    return new WorkStore(this.dataSource.manager).deferPublishing(workIds);
+  }
+
+  deferredWorks(limit: number): Promise<DeferredWork[]> {
+    return new WorkStore(this.dataSource.manager).deferredWorks(limit);
+  }
+
+  forgetDeferred(works: readonly DeferredWork[]): Promise<void> {
+    return new WorkStore(this.dataSource.manager).forgetDeferred(works);
+  }
+
   /** Reads outside the works lock (a consistent snapshot is not needed for listing). */
   readOnly<T>(work: (db: EntityManager) => Promise<T>): Promise<T> {
     return work(this.dataSource.manager);
@@ -124,7 +138,9 @@ export class WorkMatchingService {
       }
       // Every record judged against its candidates once, in id order (links both ways).
       for (let ids = await store.idsAfter('', RECLUSTER_ROUND); ids.length > 0;) {
-        await store.recordUntrusted(mergeSightings(await relink(store, ids)));
+        const context = { batchPostings: new Map(), local: new Map(), counts: new Map() };
+        const sightings = await relink(store, ids, { ...context, mayHaveLinks: new Set(ids) });
+        await store.recordUntrusted(mergeSightings(sightings));
         ids = await store.idsAfter(ids[ids.length - 1], RECLUSTER_ROUND);
       }
       const works = new Set<string>();
@@ -150,38 +166,84 @@ export async function matchIn(
   const unique = [...new Map(profiles.map((p) => [p.recordId, p])).values()];
   const present = new Set(unique.map((p) => p.recordId));
   const removed = [...new Set(removedRecordIds)].filter((id) => !present.has(id));
-  const before = await store.workIdsOf([...present, ...removed]);
-  const postings = keyPostings(unique);
-  const touchedKeys = [
-    ...new Set([...(await store.keysOf([...before.keys()])), ...postings.map((p) => p.key)]),
-  ];
-  const countsBefore = await store.keyCounts(touchedKeys);
-  // Who the old versions matched: their works may come apart now.
-  const neighbours = (await store.linksOf([...before.keys()])).map((pair) => pair.b);
-  const oldWorks = [...new Set(before.values())].filter(Boolean);
+  const before = await store.storedMemberships([...present, ...removed]);
+  const known = [...before.keys()];
+  // What the old versions posted and matched: their keys' counts drop, their works may come apart.
+  const oldPostings = await store.postingsOfRecords(known);
+  const neighbours = (await store.linksOf(known)).map((pair) => pair.b);
+  const oldWorks = [...new Set([...before.values()].map((m) => m.workId))].filter(Boolean);
   const oldMates = [...(await store.membersOfWorks(oldWorks)).values()].flat();
-  await store.remove(removed);
-  await store.upsertProfiles(unique);
-  await store.replaceKeys([...present], postings);
-  const countsAfter = await store.keyCounts(touchedKeys);
-  const usable = (counts: Map<string, number>, key: string) =>
-    (counts.get(key) ?? 0) <= MAX_KEY_POSTINGS;
-  // A key that started or stopped finding candidates changes who its records are candidates of.
-  const crossed = touchedKeys.filter(
-    (key) => usable(countsBefore, key) !== usable(countsAfter, key),
+  const postings = keyPostings(unique);
+  const counts = await postingCounts(store, oldPostings, postings);
+  // Links others made to the old versions judged those: their makers are judged again.
+  const linkedToOld = await store.unlinkIncoming(known);
+  await store.remove(removed.filter((id) => before.has(id)));
+  await store.replaceKeys(
+    known.filter((id) => present.has(id)),
+    postings,
   );
-  const recandidated = await store.postingsOf(crossed);
-  const sightings = await relink(store, [...new Set([...present, ...recandidated])]);
-  await store.recordUntrusted(mergeSightings(sightings));
+  // A key that started or stopped finding candidates changes who its records are candidates of.
+  const crossed = [...counts.after.keys()].filter(
+    (key) => usable(counts.before, key) !== usable(counts.after, key),
+  );
   const gone = new Set(removed);
+  const recandidated = [...new Set([...(await store.postingsOf(crossed)), ...linkedToOld])].filter(
+    (id) => !present.has(id) && !gone.has(id),
+  );
+  const local = new Map(
+    unique.map((profile): [string, StoredRecord] => [
+      profile.recordId,
+      { profile, membership: before.get(profile.recordId) ?? unclustered(profile.recordId) },
+    ]),
+  );
+  const sightings = await relink(store, [...present, ...recandidated], {
+    batchPostings: groupByRecord(postings),
+    local,
+    counts: counts.after,
+    mayHaveLinks: new Set([...known, ...recandidated]),
+  });
+  await store.recordUntrusted(mergeSightings(sightings));
   const seeds = [...present, ...neighbours, ...oldMates, ...recandidated];
-  const goneWorks = removed.flatMap((id) => (before.has(id) ? [before.get(id)!] : []));
+  const goneWorks = removed.flatMap((id) => (before.has(id) ? [before.get(id)!.workId] : []));
   return recomputeIn(
     store,
     seeds.filter((id) => !gone.has(id)),
     [...present],
     goneWorks.filter(Boolean),
+    { profiles: unique, local },
   );
+}
+
+const usable = (counts: ReadonlyMap<string, number>, key: string) =>
+  (counts.get(key) ?? 0) <= MAX_KEY_POSTINGS;
+
+/** Postings per touched key before this step and after it (old postings replaced by new). */
+async function postingCounts(
+  store: WorkStore,
+  oldPostings: readonly KeyPosting[],
+  postings: readonly KeyPosting[],
+): Promise<{ before: Map<string, number>; after: Map<string, number> }> {
+  const keys = [...new Set([...oldPostings, ...postings].map((p) => p.key))];
+  const before = await store.keyCounts(keys);
+  const after = new Map(keys.map((key) => [key, before.get(key) ?? 0]));
+  for (const p of oldPostings) after.set(p.key, after.get(p.key)! - 1);
+  for (const p of postings) after.set(p.key, after.get(p.key)! + 1);
+  return { before, after };
+}
+
+function groupByRecord(postings: readonly KeyPosting[]): Map<string, KeyPosting[]> {
+  const grouped = new Map<string, KeyPosting[]>();
+  for (const posting of postings) {
+    const list = grouped.get(posting.recordId);
+    if (list) list.push(posting);
+    else grouped.set(posting.recordId, [posting]);
+  }
+  return grouped;
+}
+
+/** A record stored but not clustered yet. */
+function unclustered(recordId: string): Membership {
+  return { recordId, workId: '', rule: 'first-record', facts: [] };
 }
 
 /** Recomputes the components of `recordIds` and of their works' members (after a decision). */
@@ -198,14 +260,16 @@ export async function recomputeAround(
  * Recomputes every component around `seeds` with clusterComponent and the active decisions,
  * writes the memberships that changed, and reports them. `batchIds` are the records whose
  * memberships are reported whether changed or not; `alsoTouched` works that lost a member;
+ * `unsaved` a matched batch whose rows are written here, profile and membership at once.
  */
 export async function recomputeIn(
   store: WorkStore,
   seeds: readonly string[],
   batchIds: readonly string[],
   alsoTouched: readonly string[],
+  unsaved?: UnsavedBatch,
 ): Promise<WorkChanges> {
-  const { components, stored } = await componentsAround(store, seeds);
+  const { components, stored } = await componentsAround(store, seeds, unsaved?.local);
   const allIds = components.flat();
   const decisions = await store.activeDecisionsFor(allIds);
   const computed: Membership[] = [];
@@ -221,7 +285,10 @@ export async function recomputeIn(
   }
   const byRecord = new Map(computed.map((m) => [m.recordId, m]));
   const changed = computed.filter((m) => !sameMembership(m, stored.get(m.recordId)?.membership));
-  await store.writeMemberships(changed);
+  if (unsaved) await store.saveRecords(unsaved.profiles, byRecord);
+  await store.writeMemberships(
+    unsaved ? changed.filter((m) => !unsaved.local.has(m.recordId)) : changed,
+  );
   // A batch record's work shows its new content even when its membership stayed.
   const touched = new Set<string>(alsoTouched);
   for (const id of batchIds) {
@@ -246,13 +313,26 @@ export async function recomputeIn(
   };
 }
 
+/** A batch matched before its rows are stored: its profiles and how they stand now. */
+interface UnsavedBatch {
+  readonly profiles: readonly MatchProfile[];
+  readonly local: ReadonlyMap<string, StoredRecord>;
+}
+
 /** Each profile's postings, marked identifier / weak (see README, candidates). */
 export function keyPostings(profiles: readonly MatchProfile[]): KeyPosting[] {
   return profiles.flatMap((p) => {
     const ids = new Set(p.ids);
     const keys = [...new Set(candidateKeys(p))];
     const weak = keys.filter((key) => !ids.has(key)).length <= 1;
-    return keys.map((key) => ({ key, recordId: p.recordId, identifier: ids.has(key), weak }));
+    const signature = signatureOf(p);
+    return keys.map((key) => ({
+      key,
+      recordId: p.recordId,
+      identifier: ids.has(key),
+      weak,
+      signature,
+    }));
   });
 }
 

@@ -18,6 +18,10 @@ export class WorkRecord {
   @Column({ type: 'jsonb' })
   profile: unknown;
 
+  /** signatureOf(profile): twins share it (README, twins). */
+  @Column({ type: 'text' })
+  signature: string;
+
   @Column({ type: 'text' })
   rule: string;
 
@@ -42,4 +46,8 @@ export class WorkKey {
 
   @PrimaryColumn({ name: 'record_id', type: 'text' })
   recordId: string;
+
+  /** The record's signature (twins share it). */
+  @Column({ type: 'text' })
+  signature: string;
 }

@@ -1,6 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { LOCK_CLASS } from '@hop-luu/database';
-import type { CuratorDecision, MatchProfile, Membership } from '@hop-luu/work-matching';
+import {
+  signatureOf,
+  twinOf,
+  withSignature,
+  type CuratorDecision,
+  type MatchProfile,
+  type Membership,
+} from '@hop-luu/work-matching';
+import type { OtherPosting } from './candidate-pairs';
 
 /** A posting of a blocking key. */
 export interface KeyPosting {
@@ -10,6 +18,8 @@ export interface KeyPosting {
   readonly identifier: boolean;
   /** The record has at most one key that is not an identifier. */
   readonly weak: boolean;
+  /** The record's signatureOf (twins share it). */
+  readonly signature: string;
 }
 
 /** Two records that are candidates of each other (see README, candidates). */
@@ -26,12 +36,23 @@ export interface StoredRecord {
 
 interface StoredRow {
   record_id: string;
+  source_id: string;
   work_id: string;
-  profile: MatchProfile;
+  /** Null for a twin of a record read in the same query (see `load`). */
+  profile: MatchProfile | null;
+  signature: string;
   rule: Membership['rule'];
   facts: string[];
   joined_with: string | null;
   decision_id: string | null;
+}
+
+type MembershipRow = Omit<StoredRow, 'profile' | 'source_id' | 'signature'>;
+
+/** A work marked to publish later; `seq` tells a newer mark from the one that was read. */
+export interface DeferredWork {
+  readonly workId: string;
+  readonly seq: string;
 }
 
 /** An identifier two records share while their titles clearly disagree. */
@@ -60,9 +81,20 @@ export class WorkStore {
 
   /** Memberships of the clustered records among `recordIds` (no profiles). */
   async membershipsOf(recordIds: readonly string[]): Promise<Map<string, Membership>> {
-    const rows: Omit<StoredRow, 'profile'>[] = await this.db.query(
+    const rows: MembershipRow[] = await this.db.query(
       `SELECT record_id, work_id, rule, facts, joined_with, decision_id
          FROM work_records WHERE record_id = ANY($1::text[]) AND work_id <> ''`,
+      [recordIds],
+    );
+    return new Map(rows.map((row) => [row.record_id, membershipOf(row)]));
+  }
+
+  /** Memberships of every stored record among `recordIds`, unclustered ones too ('' workId). */
+  async storedMemberships(recordIds: readonly string[]): Promise<Map<string, Membership>> {
+    if (recordIds.length === 0) return new Map();
+    const rows: MembershipRow[] = await this.db.query(
+      `SELECT record_id, work_id, rule, facts, joined_with, decision_id
+         FROM work_records WHERE record_id = ANY($1::text[])`,
       [recordIds],
     );
     return new Map(rows.map((row) => [row.record_id, membershipOf(row)]));
@@ -82,6 +114,31 @@ export class WorkStore {
       [recordIds],
     );
     return rows.map((row) => row.key);
+  }
+
+  /** Every stored posting of `recordIds`. */
+  async postingsOfRecords(recordIds: readonly string[]): Promise<KeyPosting[]> {
+    if (recordIds.length === 0) return [];
+    const rows: PostingRow[] = await this.db.query(
+      `SELECT key, record_id, identifier, weak, signature
+         FROM work_keys WHERE record_id = ANY($1::text[])`,
+      [recordIds],
+    );
+    return rows.map((row) => ({ ...postingOf(row), identifier: row.identifier }));
+  }
+
+  /** Every stored posting of `keys` but those of `except` (read from the postings index alone). */
+  async postingsOfKeys(
+    keys: readonly string[],
+    except: readonly string[],
+  ): Promise<OtherPosting[]> {
+    if (keys.length === 0) return [];
+    const rows: PostingRow[] = await this.db.query(
+      `SELECT key, record_id, weak, signature FROM work_keys
+        WHERE key = ANY($1::text[]) AND NOT record_id = ANY($2::text[])`,
+      [keys, except],
+    );
+    return rows.map(postingOf);
   }
 
   /** Postings per key (a key nobody posts is absent). */
@@ -104,57 +161,40 @@ export class WorkStore {
   }
 
   /**
-   * The candidates of `recordIds` as their stored keys find them: records sharing an
-   * identifier, or two keys, or one key when either side is weak; keys with more than
-   * `maxPostings` postings ignored. One query for the whole frontier; the pairing is done
-   * by PostgreSQL, so only candidates come back, not every posting.
+   * The links of `recordIds`, either way (`a` the record asked for, `b` the other). A link is
+   * owned by the record whose judgement made it (the stored `a`) and connects both.
    */
-  async candidatePairs(
-    recordIds: readonly string[],
-    maxPostings: number,
-  ): Promise<CandidatePair[]> {
-    if (recordIds.length === 0) return [];
-    const rows: { a: string; b: string }[] = await this.db.query(
-      // Per posting index lookups (OFFSET 0 keeps the planner from turning them into scans of
-      // the whole table, which grow with the catalogue while a frontier does not).
-      `SELECT m.record_id AS a, o.record_id AS b
-         FROM work_keys m
-         CROSS JOIN LATERAL (
-           SELECT w.record_id, w.weak FROM work_keys w
-            WHERE w.key = m.key AND w.record_id <> m.record_id OFFSET 0) o
-        WHERE m.record_id = ANY($1::text[])
-          AND (SELECT c.postings FROM work_key_counts c WHERE c.key = m.key) <= $2
-        GROUP BY m.record_id, o.record_id
-       HAVING bool_or(m.identifier) OR count(*) >= 2 OR bool_or(m.weak) OR bool_or(o.weak)`,
-      [recordIds, maxPostings],
-    );
-    return rows;
-  }
-
-  /** Records that match any of `recordIds` (stored links). */
   async linksOf(recordIds: readonly string[]): Promise<CandidatePair[]> {
     if (recordIds.length === 0) return [];
-    return this.db.query(`SELECT a, b FROM work_links WHERE a = ANY($1::text[])`, [recordIds]);
-  }
-
-  /** Forgets every link of `recordIds`, both ways. */
-  async unlink(recordIds: readonly string[]): Promise<void> {
-    if (recordIds.length === 0) return;
-    // Links are stored both ways, so both rows are found through the primary key's `a`.
-    await this.db.query(
-      `DELETE FROM work_links WHERE (a, b) IN (
-         SELECT a, b FROM work_links WHERE a = ANY($1::text[])
-         UNION ALL SELECT b, a FROM work_links WHERE a = ANY($1::text[]))`,
+    return this.db.query(
+      `SELECT a, b FROM work_links WHERE a = ANY($1::text[])
+       UNION ALL SELECT b AS a, a AS b FROM work_links WHERE b = ANY($1::text[])`,
       [recordIds],
     );
   }
 
-  /** Stores matching pairs, both ways. */
+  /** Forgets the links `recordIds` made (their judgements), not the links made to them. */
+  async unlinkOwned(recordIds: readonly string[]): Promise<void> {
+    if (recordIds.length === 0) return;
+    await this.db.query(`DELETE FROM work_links WHERE a = ANY($1::text[])`, [recordIds]);
+  }
+
+  /** Forgets the links others made to `recordIds`; returns who made them (to judge again). */
+  async unlinkIncoming(recordIds: readonly string[]): Promise<string[]> {
+    if (recordIds.length === 0) return [];
+    // TypeORM answers a DELETE with [rows, count].
+    const [rows]: [{ a: string }[], number] = await this.db.query(
+      `DELETE FROM work_links WHERE b = ANY($1::text[]) RETURNING a`,
+      [recordIds],
+    );
+    return [...new Set(rows.map((row) => row.a))];
+  }
+
+  /** Stores matching pairs, each owned by its `a`. */
   async link(pairs: readonly CandidatePair[]): Promise<void> {
     if (pairs.length === 0) return;
     await this.db.query(
-      `INSERT INTO work_links (a, b)
-       SELECT * FROM unnest($1::text[], $2::text[]) UNION SELECT * FROM unnest($2::text[], $1::text[])
+      `INSERT INTO work_links (a, b) SELECT * FROM unnest($1::text[], $2::text[])
        ON CONFLICT DO NOTHING`,
       [pairs.map((p) => p.a), pairs.map((p) => p.b)],
     );
@@ -186,27 +226,84 @@ export class WorkStore {
     }));
   }
 
+  /**
+   * Stored records of `recordIds`. One profile per signature is read; its twins' profiles are
+   * the same with their own ids (a popular edition's hundreds of copies are read as one).
+   */
   async load(recordIds: readonly string[]): Promise<Map<string, StoredRecord>> {
+    if (recordIds.length === 0) return new Map();
     const rows: StoredRow[] = await this.db.query(
-      `SELECT record_id, work_id, profile, rule, facts, joined_with, decision_id
+      `SELECT record_id, source_id, work_id, signature, rule, facts, joined_with, decision_id,
+              CASE WHEN row_number() OVER (PARTITION BY signature ORDER BY record_id) = 1
+                   THEN profile END AS profile
          FROM work_records WHERE record_id = ANY($1::text[])`,
       [recordIds],
     );
-    return new Map(rows.map((row) => [row.record_id, storedOf(row)]));
+    const bySignature = new Map<string, MatchProfile>();
+    for (const row of rows)
+      if (row.profile) bySignature.set(row.signature, withSignature(row.profile, row.signature));
+    return new Map(
+      rows.map((row) => {
+        const profile =
+          row.profile ?? twinOf(bySignature.get(row.signature)!, row.record_id, row.source_id);
+        return [row.record_id, { profile, membership: membershipOf(row) }];
+      }),
+    );
   }
 
   /** Inserts new records (not clustered yet) or replaces the profiles of known ones. */
   async upsertProfiles(profiles: readonly MatchProfile[]): Promise<void> {
     if (profiles.length === 0) return;
     await this.db.query(
-      `INSERT INTO work_records (record_id, source_id, work_id, profile, rule)
-       SELECT record_id, source_id, '', profile, 'first-record'
-         FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS p(record_id, source_id, profile)
-       ON CONFLICT (record_id) DO UPDATE SET profile = excluded.profile, source_id = excluded.source_id`,
+      `INSERT INTO work_records (record_id, source_id, work_id, profile, signature, rule)
+       SELECT record_id, source_id, '', profile, signature, 'first-record'
+         FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[])
+           AS p(record_id, source_id, profile, signature)
+       ON CONFLICT (record_id) DO UPDATE SET profile = excluded.profile,
+         source_id = excluded.source_id, signature = excluded.signature`,
       [
         profiles.map((p) => p.recordId),
         profiles.map((p) => p.sourceId),
         profiles.map((p) => JSON.stringify(p)),
+        profiles.map(signatureOf),
+      ],
+    );
+  }
+
+  /**
+   * Inserts or replaces whole records: profile and membership in one write (a matched
+   * harvest batch, whose memberships were computed before its rows were stored).
+   */
+  async saveRecords(
+    profiles: readonly MatchProfile[],
+    memberships: ReadonlyMap<string, Membership>,
+  ): Promise<void> {
+    if (profiles.length === 0) return;
+    const of = (p: MatchProfile) => memberships.get(p.recordId);
+    await this.db.query(
+      `INSERT INTO work_records (record_id, source_id, profile, signature, work_id, rule, facts,
+                                 joined_with, decision_id)
+       SELECT record_id, source_id, profile, signature, work_id, rule, facts, joined_with,
+              decision_id::uuid
+         FROM unnest($1::text[], $2::text[], $3::jsonb[], $9::text[], $4::text[], $5::text[],
+                     $6::jsonb[], $7::text[], $8::text[])
+           AS r(record_id, source_id, profile, signature, work_id, rule, facts, joined_with,
+                decision_id)
+       ON CONFLICT (record_id) DO UPDATE SET
+         source_id = excluded.source_id, profile = excluded.profile,
+         signature = excluded.signature, work_id = excluded.work_id,
+         rule = excluded.rule, facts = excluded.facts, joined_with = excluded.joined_with,
+         decision_id = excluded.decision_id, updated_at = now()`,
+      [
+        profiles.map((p) => p.recordId),
+        profiles.map((p) => p.sourceId),
+        profiles.map((p) => JSON.stringify(p)),
+        profiles.map((p) => of(p)?.workId ?? ''),
+        profiles.map((p) => of(p)?.rule ?? 'first-record'),
+        profiles.map((p) => JSON.stringify(of(p)?.facts ?? [])),
+        profiles.map((p) => of(p)?.joinedWith ?? null),
+        profiles.map((p) => of(p)?.decisionId ?? null),
+        profiles.map(signatureOf),
       ],
     );
   }
@@ -217,8 +314,8 @@ export class WorkStore {
     if (postings.length === 0) return;
     await this.db.query(
       `WITH added AS (
-         INSERT INTO work_keys (key, record_id, identifier, weak)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::boolean[])
+         INSERT INTO work_keys (key, record_id, identifier, weak, signature)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::boolean[], $5::text[])
          ON CONFLICT DO NOTHING RETURNING key)
        INSERT INTO work_key_counts AS c (key, postings)
        SELECT key, count(*) FROM added GROUP BY key
@@ -228,6 +325,7 @@ export class WorkStore {
         postings.map((p) => p.recordId),
         postings.map((p) => p.identifier),
         postings.map((p) => p.weak),
+        postings.map((p) => p.signature),
       ],
     );
   }
@@ -235,7 +333,8 @@ export class WorkStore {
   async remove(recordIds: readonly string[]): Promise<void> {
     if (recordIds.length === 0) return;
     await this.deleteKeys(recordIds);
-    await this.unlink(recordIds);
+    await this.unlinkOwned(recordIds);
+    await this.unlinkIncoming(recordIds);
     await this.db.query(`DELETE FROM work_records WHERE record_id = ANY($1::text[])`, [recordIds]);
   }
 
@@ -315,6 +414,35 @@ export class WorkStore {
     await this.db.query('TRUNCATE work_keys, work_key_counts, work_links, work_records');
   }
 
+  /** Marks works to publish later (again: a newer mark replaces the older). */
+  async deferPublishing(workIds: readonly string[]): Promise<void> {
+    if (workIds.length === 0) return;
+    await this.db.query(
+      `INSERT INTO works_to_publish (work_id) SELECT * FROM unnest($1::text[])
+       ON CONFLICT (work_id) DO UPDATE SET seq = nextval('works_to_publish_seq')`,
+      [[...new Set(workIds)].sort()],
+    );
+  }
+
+  /** Some works marked to publish, oldest marks first. */
+  async deferredWorks(limit: number): Promise<DeferredWork[]> {
+    const rows: { work_id: string; seq: string }[] = await this.db.query(
+      `SELECT work_id, seq FROM works_to_publish ORDER BY seq LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({ workId: row.work_id, seq: row.seq }));
+  }
+
+  /** Forgets marks that were published; a work marked again since keeps its newer mark. */
+  async forgetDeferred(works: readonly DeferredWork[]): Promise<void> {
+    if (works.length === 0) return;
+    await this.db.query(
+      `DELETE FROM works_to_publish w USING unnest($1::text[], $2::bigint[]) AS d(work_id, seq)
+        WHERE w.work_id = d.work_id AND w.seq = d.seq`,
+      [works.map((w) => w.workId), works.map((w) => w.seq)],
+    );
+  }
+
   /** Adds the titles and records to each identifier's entry (one statement for the batch). */
   async recordUntrusted(sightings: readonly UntrustedSighting[]): Promise<void> {
     if (sightings.length === 0) return;
@@ -337,11 +465,19 @@ export class WorkStore {
   }
 }
 
-function storedOf(row: StoredRow): StoredRecord {
-  return { profile: row.profile, membership: membershipOf(row) };
+interface PostingRow {
+  key: string;
+  record_id: string;
+  identifier: boolean;
+  weak: boolean;
+  signature: string;
 }
 
-function membershipOf(row: Omit<StoredRow, 'profile'>): Membership {
+function postingOf(row: PostingRow): OtherPosting {
+  return { key: row.key, recordId: row.record_id, weak: row.weak, signature: row.signature };
+}
+
+function membershipOf(row: MembershipRow): Membership {
   return {
     recordId: row.record_id,
     workId: row.work_id,

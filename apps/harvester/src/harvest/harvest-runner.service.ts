@@ -180,19 +180,28 @@ export class HarvestRunnerService {
     );
     let failedRecords = 0;
     let incompleteMessage: string | undefined;
-    for (let i = first; i < sets.length; i++) {
-      const start: ListStart = {
-        set: sets[i],
-        resumptionToken: i === first ? run.resumeToken : null,
-      };
-      const list = { batcher, writes, lockLost };
-      const outcome = await this.harvestList(run, source, client, list, start, from);
-      lockLost.throwIfAborted();
-      failedRecords += outcome.failedRecords;
-      incompleteMessage ??= outcome.incompleteMessage;
-      if (outcome.cancelled) return { cancelled: true, failedRecords };
+    try {
+      for (let i = first; i < sets.length; i++) {
+        const start: ListStart = {
+          set: sets[i],
+          resumptionToken: i === first ? run.resumeToken : null,
+        };
+        const list = { batcher, writes, lockLost };
+        const outcome = await this.harvestList(run, source, client, list, start, from);
+        lockLost.throwIfAborted();
+        failedRecords += outcome.failedRecords;
+        incompleteMessage ??= outcome.incompleteMessage;
+        if (outcome.cancelled) return { cancelled: true, failedRecords };
+      }
+      return { cancelled: false, failedRecords, incompleteMessage };
+    } finally {
+      // However the run ends, the large works it touched are written before it is reported.
+      await batcher.publishDeferred().catch((error: unknown) => {
+        this.logger.warn(
+          `[${source.id}] run ${run.id}: large works left for the next run to write: ${String(error)}`,
+        );
+      });
     }
-    return { cancelled: false, failedRecords, incompleteMessage };
   }
 
   private async harvestList(

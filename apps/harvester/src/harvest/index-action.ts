@@ -37,6 +37,8 @@ export interface MatchedBatch {
   readonly changes: WorkChanges;
   /** The membership each indexed document was written with. */
   readonly written: ReadonlyMap<string, Membership>;
+  /** The documents the index actions write, by record id. */
+  readonly documents: ReadonlyMap<string, CatalogueDocument>;
 }
 
 /**
@@ -52,7 +54,9 @@ export async function matchBatch(
   const changes = await works.match(profiles, removed);
   const actions: BulkAction[] = [];
   const written = new Map<string, Membership>();
+  const documents = new Map<string, CatalogueDocument>();
   for (const [id, entry] of entries) {
+    documents.set(id, entry.document);
     const membership = changes.memberships.get(id);
     if (membership) {
       entry.document.work = recordWorkOf(membership);
@@ -61,5 +65,5 @@ export async function matchBatch(
     actions.push({ kind: 'index', id, document: entry.document });
   }
   for (const id of removed) actions.push({ kind: 'delete', id });
-  return { actions, changes, written };
+  return { actions, changes, written, documents };
 }

@@ -4,7 +4,12 @@ import { RunError } from '@hop-luu/harvest-runs';
 import { OaiRecord } from '@hop-luu/oai-pmh';
 import { catalogueRecordId, XmlLimits } from '@hop-luu/records';
 import { LibraryInfo, writeBulk } from '@hop-luu/search-index';
-import { publishWorkChanges, WorkIndices, WorkMatchingService } from '@hop-luu/works';
+import {
+  publishDeferredWorks,
+  publishWorkChanges,
+  WorkIndices,
+  WorkMatchingService,
+} from '@hop-luu/works';
 import { RawRecordRow, RawRecordsService } from '../raw-records/raw-records.service';
 import { CatalogueEntry, entryFor, MatchedBatch, matchBatch } from './index-action';
 import { WriteQueue } from './write-queue';
@@ -37,7 +42,9 @@ export const emptyCounts = (): PageCounts => ({
   errors: [],
 });
 
-const MAX_BATCH_RECORDS = 250;
+const MAX_BATCH_RECORDS = 500;
+/** How often a run writes the large works whose documents wait (each at most this stale). */
+const DEFERRED_PUBLISH_MS = 2000;
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
@@ -55,6 +62,7 @@ export class RecordBatcher {
   private counts = emptyCounts();
   /** Raw-record upserts, in order; each runs while the next batch is being indexed. */
   private stored: Promise<void> = Promise.resolve();
+  private deferredPublishedAt = Date.now();
 
   constructor(
     private readonly target: BatchTarget,
@@ -134,7 +142,7 @@ export class RecordBatcher {
   ): Promise<void> {
     const { indices } = this.target;
     const indexBatch = async () => {
-      if (matched.actions.length === 0) return;
+      if (matched.actions.length === 0) return matched.documents;
       const result = await writeBulk(this.elasticsearch, indices.records, matched.actions);
       counts.indexed += result.indexed;
       counts.deleted += result.deleted;
@@ -148,21 +156,29 @@ export class RecordBatcher {
           `Elasticsearch refused it (${failure.status}): ${failure.reason}`,
         );
       }
+      if (result.failures.length === 0) return matched.documents;
+      const refused = new Set(result.failures.map((failure) => failure.id));
+      return new Map([...matched.documents].filter(([id]) => !refused.has(id)));
     };
     // The bulk runs under the publishing lock too: no other process's older view of these
     // records' works can be written after it (libs/works README, concurrency rule).
-    await publishWorkChanges(
-      this.works,
-      this.elasticsearch,
-      indices,
-      matched.changes,
-      matched.written,
+    await publishWorkChanges(this.works, this.elasticsearch, indices, matched.changes, {
+      written: matched.written,
       indexBatch,
-    );
+    });
+    if (Date.now() - this.deferredPublishedAt >= DEFERRED_PUBLISH_MS) {
+      this.deferredPublishedAt = Date.now();
+      await this.publishDeferred();
+    }
     const previous = this.stored;
     this.stored = previous.then(() => this.rawRecords.upsert([...rows.values()]));
     // A failed upsert must fail the run at its next checkpoint, not be left unobserved.
     this.stored.catch(() => undefined);
+  }
+
+  /** Writes the large works whose documents wait (publishWorkChanges); at least at the end of a run. */
+  async publishDeferred(): Promise<void> {
+    await publishDeferredWorks(this.works, this.elasticsearch, this.target.indices);
   }
 
   /** Resolves when every queued raw-record upsert is in PostgreSQL; throws the first failure. */

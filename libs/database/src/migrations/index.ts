@@ -11,6 +11,7 @@ import { AlertIncidentDetails1764094000000 } from './1764094000000-alert-inciden
 import { Works1764095000000 } from './1764095000000-works';
 import { RawRecordSetSpecsJsonb1764095100000 } from './1764095100000-raw-record-set-specs-jsonb';
 import { WorkKeyPostings1764095200000 } from './1764095200000-work-key-postings';
+import { WorkTwins1764095300000 } from './1764095300000-work-twins';
 
 /** Every migration, in order. Listed explicitly so ts (tests) and compiled js (apps) load the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Works1764095000000,
   RawRecordSetSpecsJsonb1764095100000,
   WorkKeyPostings1764095200000,
+  WorkTwins1764095300000,
 ];

@@ -68,16 +68,24 @@ function rounds(works: readonly WorkMembers[]): WorkMembers[][] {
  * Builds the documents of `works` from their members as the records index holds them now
  * (mget is realtime: a record written a moment ago is read, refreshed or not), indexes them,
  * and deletes the works with no member left. The caller knows the members (the works store).
+ * `known` are documents the caller has just indexed itself (a harvest batch's): they are
+ * used as they are instead of being read back.
  */
 export async function syncWorks(
   client: Client,
   indexes: WorkIndexes,
   works: readonly WorkMembers[],
+  known: ReadonlyMap<string, CatalogueDocument> = new Map(),
 ): Promise<BulkResult> {
   let result = EMPTY;
   for (const round of rounds(works)) {
-    const ids = [...new Set(round.flatMap((work) => work.memberIds))];
     const found = new Map<string, CatalogueDocument>();
+    const ids: string[] = [];
+    for (const id of new Set(round.flatMap((work) => work.memberIds))) {
+      const doc = known.get(id);
+      if (doc) found.set(id, doc);
+      else ids.push(id);
+    }
     if (ids.length > 0) {
       const response = await client.mget<CatalogueDocument>({ index: indexes.records, ids });
       for (const doc of response.docs)
