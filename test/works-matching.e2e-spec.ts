@@ -110,7 +110,7 @@ describe('works matching, end to end', () => {
   beforeAll(async () => {
     provider = await startOaiProvider({
       repositories: [
-        ...Object.keys(FEEDS).map((name) => ({ name, records: 0, pageSize: 10 })),
+        ...[...Object.keys(FEEDS), 'tv-big'].map((name) => ({ name, records: 0, pageSize: 10 })),
         ...['race-1', 'race-2'].map((name) => ({
           name,
           records: RACE_RECORDS,
@@ -125,7 +125,7 @@ describe('works matching, end to end', () => {
         ids.set(`${source}/${name}`, provider.repo(source).addRecord(changes));
     env = await isolatedTestEnv('works', { HARVEST_POLITENESS_DELAY_MS: '60' });
     ctx = await harvesterContext(env);
-    for (const source of [...Object.keys(FEEDS), 'race-1', 'race-2'])
+    for (const source of [...Object.keys(FEEDS), 'tv-big', 'race-1', 'race-2'])
       await registerSource(ctx, provider, source);
     processes.push(spawnHarvester(env));
     const config = loadConfig({ ...process.env, ...env });
@@ -233,6 +233,21 @@ describe('works matching, end to end', () => {
     expect(libraries.every((held) => held.length === 2)).toBe(true);
     const index = race.map((members) => members.length).reduce((a, b) => a + b, 0);
     expect(index).toBe(2 * RACE_RECORDS);
+  });
+
+  it('writes a large work’s document once its harvest ends, holding every copy', async () => {
+    // 40 copies of one edition (more than DEFER_WORKS_ABOVE): the document waits while the
+    // batches come, and the end of the run writes it.
+    const copies = Array.from({ length: 40 }, () =>
+      provider.repo('tv-big').addRecord(book('Nhật ký trong tù', 'Hồ Chí Minh', 2010)),
+    );
+    await harvest('tv-big');
+    const recordIds = copies.map((id) => `tv-big:${id}`).sort();
+    const workId = await workOf(recordIds[0]);
+    expect(await together(...recordIds)).toBe(true);
+    expect(await indexedMembers(workId)).toEqual(recordIds);
+    const pending = await ctx.get(DataSource).query('SELECT work_id FROM works_to_publish');
+    expect(pending).toEqual([]);
   });
 
   it('gives the same works on a full re-cluster as the incremental path did', async () => {
