@@ -63,7 +63,7 @@ export interface QualityCounts {
   readonly encodingCounts: Partial<Record<EncodingKind, number>>;
   readonly encodingExamples: Partial<Record<EncodingKind, readonly EncodingExample[]>>;
   readonly failures: readonly FailureGroup[];
-  /** Distinct cluster keys among the source's records. */
+  /** Distinct works (`work.id`, from works matching) among the source's records. */
   readonly distinctWorks: number;
   readonly sharedWorkRecords: number;
 }

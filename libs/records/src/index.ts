@@ -7,7 +7,6 @@ export { RecordError, RecordErrorCode } from './errors';
 export { normalizeRecord, normalizeRecords } from './normalize';
 export { DEFAULT_XML_LIMITS, type XmlLimits } from '@hop-luu/xml';
 export { isMappedFormat } from './detect-format';
-export { buildClusterKey, familyName, normalizeEdition, titleKey } from './cluster-key';
 export { searchForm } from './search-forms';
 export {
   canonicalizeTones,

@@ -114,35 +114,6 @@ export interface SearchForms {
   publisherFolded: string;
 }
 
-/** Which identifier the cluster key was built from. */
-export type ClusterBasis = 'isbn' | 'issn' | 'title';
-
-/** The parts a title-based key was built from, kept so the API can explain a grouping. */
-export interface ClusterParts {
-  /** ISBN-13 used (basis 'isbn'). */
-  isbn?: string;
-  /** ISSN used (basis 'issn'). */
-  issn?: string;
-  /** Folded title with leading article and punctuation dropped (basis 'title'). */
-  title?: string;
-  /** Folded family name of the first creator (basis 'title'); '' when there is none. */
-  creator?: string;
-  /** Year (basis 'title'); '' when unknown. */
-  year?: string;
-  /** Normalised edition, e.g. '2'; '' for a first or unstated edition (basis 'title'). */
-  edition?: string;
-}
-
-/** Groups records of the same work (same edition) held by different libraries. */
-export interface ClusterKey {
-  /** e.g. 'isbn:9786049551234', 'issn:0866-7497' or 'title:truyen kieu|nguyen|2015|2'. */
-  key: string;
-  /** Which rule produced the key. */
-  basis: ClusterBasis;
-  /** Inputs of the key. */
-  parts: ClusterParts;
-}
-
 /** One catalogue record, the same shape whatever the source format. */
 export interface NormalizedRecord {
   /** `${sourceId}:${oaiIdentifier}`: unique across the union catalogue. */
@@ -211,8 +182,6 @@ export interface NormalizedRecord {
   encodingRepairs: EncodingRepair[];
   /** Forms for the search index. */
   search: SearchForms;
-  /** Key grouping the same work held by several libraries. */
-  cluster: ClusterKey;
 }
 
 /**

@@ -11,14 +11,14 @@ export function searchForm(text: string): string {
 type Forms = readonly [search: string, folded: string];
 
 /**
- * Names, subject headings, publishers and series repeat across thousands of records, and
- * a title is needed twice (search form and cluster key), so the forms of short values are
- * remembered. Long values (abstracts) are not cached.
+ * Names, subject headings, publishers, series and titles repeat across thousands of
+ * records, so the forms of short values are remembered. Long values (abstracts) are not
+ * cached.
  */
 const formsCache = new StringCache<Forms>(4096);
 const CACHEABLE_LENGTH = 60;
 
-export function formsOf(text: string): Forms {
+function formsOf(text: string): Forms {
   if (text.length > CACHEABLE_LENGTH) return computeForms(text);
   return formsCache.get(text, computeForms);
 }

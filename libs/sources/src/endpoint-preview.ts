@@ -1,6 +1,6 @@
 import type { OaiItem, OaiRecord } from '@hop-luu/oai-pmh';
 import type { XmlLimits } from '@hop-luu/records';
-import { catalogueEntryFor, CatalogueDocument, LibraryInfo } from '@hop-luu/search-index';
+import { catalogueEntryFor, LibraryInfo, UnmatchedDocument } from '@hop-luu/search-index';
 
 /** A problem the preview found with one record, as a code and plain words. */
 export interface PreviewWarning {
@@ -67,7 +67,7 @@ export function previewOf(
   return shown(entry.document);
 }
 
-function shown(document: CatalogueDocument): PreviewRecord {
+function shown(document: UnmatchedDocument): PreviewRecord {
   return {
     identifier: document.oaiIdentifier,
     title: document.title,
@@ -79,7 +79,7 @@ function shown(document: CatalogueDocument): PreviewRecord {
   };
 }
 
-function warningsOf(document: CatalogueDocument): PreviewWarning[] {
+function warningsOf(document: UnmatchedDocument): PreviewWarning[] {
   const warnings: PreviewWarning[] = [];
   if (!document.quality.present.includes('TITLE'))
     warnings.push({

@@ -1,4 +1,4 @@
-import { foldText, titleKey } from '@hop-luu/records';
+import { foldText } from '@hop-luu/records';
 
 /** A title reduced for comparison. */
 export interface TitleForms {
@@ -20,6 +20,17 @@ const VOLUME_WORDS = new Set([
 ]);
 /** Words that carry nothing a second catalogue reliably repeats. */
 const NOISE_WORDS = new Set(['and', 'va', 'et', 'und', 'the']);
+/**
+ * Leading articles dropped per record language. Vietnamese has none (and 'a', 'la' are
+ * Vietnamese words: 'A Phủ', 'La Hán' keep them); English ones are also dropped when the
+ * language is unknown, the commonest case for foreign-language titles.
+ */
+const ARTICLES: Readonly<Record<string, readonly string[]>> = {
+  eng: ['the', 'a', 'an'],
+  fra: ['le', 'la', 'les', 'l', 'un', 'une'], // 'l' is "l'" once the apostrophe is gone
+  deu: ['der', 'die', 'das', 'ein', 'eine'],
+  spa: ['el', 'la', 'los', 'las', 'un', 'una'],
+};
 const ROMAN = /^[ivxlc]+$/;
 const DIGITS = /^\d+$/;
 
@@ -29,7 +40,7 @@ export function titleForms(
   subtitle: string | undefined,
   languages: readonly string[],
 ): TitleForms {
-  const titleWords = titleKey(title, 0, languages).split(' ').filter(Boolean);
+  const titleWords = withoutLeadingArticle(wordsOf(title), languages);
   const subtitleWords = wordsOf(subtitle ?? '');
   const volume = takeVolume(titleWords) ?? takeVolume(subtitleWords);
   const numbers = [...titleWords, ...subtitleWords].filter((w) => DIGITS.test(w));
@@ -46,6 +57,18 @@ export function wordsOf(text: string): string[] {
   return foldText(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
+}
+
+/** A leading article of the record's language dropped, unless it is the only word. */
+function withoutLeadingArticle(words: string[], languages: readonly string[]): string[] {
+  if (words.length > 1 && articlesFor(languages).includes(words[0])) words.shift();
+  return words;
+}
+
+function articlesFor(languages: readonly string[]): readonly string[] {
+  if (languages.includes('vie')) return [];
+  if (languages.length === 0) return ARTICLES.eng;
+  return languages.flatMap((language) => ARTICLES[language] ?? []);
 }
 
 function withoutNoise(words: readonly string[]): string {

@@ -70,47 +70,49 @@ export class RecordWork extends MembershipFacts {
   id: string;
 }
 
+/** The deprecated key parts: always null, kept so queries that still ask for them stay valid. */
+const NO_KEY_PART = {
+  nullable: true,
+  deprecationReason: 'Always null: works are matched by rules now, not by one key.',
+} as const;
+
 @ObjectType({
   description:
-    'Deprecated (use `work`): the work id and the rule that grouped the record; the key parts are no longer kept (always null).',
+    'Deprecated (use `work`): the work id and the rule that joined the record. Records are no longer grouped by one key, so the key parts are always null.',
 })
 export class ClusterEvidence {
   @Field({
-    description: 'The cluster key, e.g. "isbn:9786041234567" or "title:truyen kieu|nguyen|2019|".',
+    description: 'The work id (as `work.id`), e.g. "w3f2a9c0d1b4e5f60".',
+    deprecationReason: 'Use `work.id`.',
   })
   key: string;
 
   @Field({
     description:
-      'What the key rests on: isbn, issn or title (title + first author family name + year + edition).',
+      'The rule that joined the record (as `work.rule`): first-record, shared-identifier, title-author, curator-merge or curator-split.',
+    deprecationReason: 'Use `work.rule`.',
   })
   basis: string;
 
-  @Field(() => String, { nullable: true, description: 'ISBN-13 the key was built from.' })
+  @Field(() => String, { ...NO_KEY_PART, description: 'Formerly the ISBN-13 of an ISBN key.' })
   isbn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISSN the key was built from.' })
+  @Field(() => String, { ...NO_KEY_PART, description: 'Formerly the ISSN of an ISSN key.' })
   issn: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Folded, normalised title used in a title key.',
-  })
+  @Field(() => String, { ...NO_KEY_PART, description: 'Formerly the folded title of a title key.' })
   title: string | null;
 
   @Field(() => String, {
-    nullable: true,
-    description: 'Folded family name of the first creator used in a title key.',
+    ...NO_KEY_PART,
+    description: "Formerly the first creator's family name in a title key.",
   })
   creator: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Year used in a title key.' })
+  @Field(() => String, { ...NO_KEY_PART, description: 'Formerly the year in a title key.' })
   year: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Normalised edition used in a title key (different editions never merge).',
-  })
+  @Field(() => String, { ...NO_KEY_PART, description: 'Formerly the edition in a title key.' })
   edition: string | null;
 }
 

@@ -101,7 +101,7 @@ export class QualityReportType {
 
   @Field(() => Int, {
     description:
-      'Records that repeat a work already catalogued from this source (same cluster key: ISBN, ISSN, or title + author + year + edition).',
+      'Records that repeat a work already catalogued from this source (records minus the works they belong to).',
   })
   duplicatesInSource: number;
 

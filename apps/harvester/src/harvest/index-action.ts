@@ -5,6 +5,8 @@ import {
   CatalogueDocument,
   catalogueEntryFor,
   LibraryInfo,
+  UnmatchedDocument,
+  withWork,
 } from '@hop-luu/search-index';
 import { Membership, profileOf } from '@hop-luu/work-matching';
 import { recordWorkOf, WorkChanges, WorkMatchingService } from '@hop-luu/works';
@@ -15,7 +17,7 @@ export { xmlLimitsOf } from '@hop-luu/sources';
 
 /** A record ready to index but for its work: its document and the normalised record it came from. */
 export interface CatalogueEntry {
-  readonly document: CatalogueDocument;
+  readonly document: UnmatchedDocument;
   readonly record: NormalizedRecord;
 }
 
@@ -56,13 +58,13 @@ export async function matchBatch(
   const written = new Map<string, Membership>();
   const documents = new Map<string, CatalogueDocument>();
   for (const [id, entry] of entries) {
-    documents.set(id, entry.document);
+    // Every record of the batch is in a component of its own keys, so it has a membership.
     const membership = changes.memberships.get(id);
-    if (membership) {
-      entry.document.work = recordWorkOf(membership);
-      written.set(id, membership);
-    }
-    actions.push({ kind: 'index', id, document: entry.document });
+    if (!membership) throw new Error(`works matching gave record ${id} no work`);
+    written.set(id, membership);
+    const document = withWork(entry.document, recordWorkOf(membership));
+    documents.set(id, document);
+    actions.push({ kind: 'index', id, document });
   }
   for (const id of removed) actions.push({ kind: 'delete', id });
   return { actions, changes, written, documents };

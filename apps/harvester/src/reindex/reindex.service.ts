@@ -10,6 +10,7 @@ import {
   rebuildWorks,
   updateRecordWorks,
   WorksIndex,
+  withWork,
   writeBulk,
 } from '@hop-luu/search-index';
 import { libraryOf, SourcesService } from '@hop-luu/sources';
@@ -149,16 +150,20 @@ export class ReindexService {
     for (const [id, entry] of entries) {
       const membership = stored.get(id);
       if (!membership) continue;
-      entry.document.work = recordWorkOf(membership);
-      actions.push({ kind: 'index', id, document: entry.document });
+      actions.push({
+        kind: 'index',
+        id,
+        document: withWork(entry.document, recordWorkOf(membership)),
+      });
     }
     if (unmatched.size === 0) return actions;
     const matched = await matchBatch(this.matching, unmatched, []);
     const moved: MovedRecord[] = [];
     for (const membership of matched.changes.moved) {
       const entry = entries.get(membership.recordId);
-      // One of this batch: its document is not written yet, so it goes with its new work.
-      if (entry) entry.document.work = recordWorkOf(membership);
+      // One of this batch: its document is not written yet, so it goes with its new work
+      // (withWork changes the document its action already holds).
+      if (entry) withWork(entry.document, recordWorkOf(membership));
       else moved.push({ recordId: membership.recordId, work: recordWorkOf(membership) });
     }
     if (moved.length > 0) await updateRecordWorks(this.elasticsearch, index, moved);

@@ -1,6 +1,5 @@
 import type { NormalizedRecord, NormalizeInput, RecordFormat } from '../normalized-record';
 import { catalogueRecordId } from '../record-id';
-import { buildClusterKey } from '../cluster-key';
 import { buildSearchForms } from '../search-forms';
 import { pickResourceType } from '../vocabulary/resource-types';
 import type { RecordDraft } from './record-draft';
@@ -11,7 +10,7 @@ export type RecordHeader = Pick<
   'sourceId' | 'oaiIdentifier' | 'datestamp' | 'deleted' | 'setSpecs'
 >;
 
-/** Turns a filled draft into the final record: resolves the type, builds search forms and the cluster key. */
+/** Turns a filled draft into the final record: resolves the type and builds the search forms. */
 export function finishRecord(
   draft: RecordDraft,
   header: RecordHeader,
@@ -55,17 +54,6 @@ export function finishRecord(
       subjects: draft.subjects,
       description,
       publisher: draft.publisher,
-    }),
-    cluster: buildClusterKey({
-      title,
-      type,
-      titleNonfiling: draft.titleNonfiling,
-      creators: draft.creators,
-      year: draft.year,
-      edition: draft.edition,
-      languages: draft.languages,
-      isbn: draft.identifiers.isbn,
-      issn: draft.identifiers.issn,
     }),
   };
   // Optional fields are absent rather than `undefined`, so records serialise and compare
@@ -118,10 +106,5 @@ export function deletedRecord(header: RecordHeader): NormalizedRecord {
     warnings: [],
     encodingRepairs: [],
     search: empty,
-    cluster: {
-      key: `deleted:${header.sourceId}:${header.oaiIdentifier}`,
-      basis: 'title',
-      parts: {},
-    },
   };
 }

@@ -36,8 +36,6 @@ export class RecordDraft {
   title?: string;
   subtitle?: string;
   responsibility?: string;
-  /** Leading characters of `title` to skip when building the cluster key (MARC 245 ind2, MODS nonSort). */
-  titleNonfiling = 0;
   readonly otherTitles: string[] = [];
   readonly creators: Agent[] = [];
   readonly contributors: Agent[] = [];

@@ -65,7 +65,6 @@ describe('MARC 21 mapping', () => {
     expect(r.holdings).toEqual([
       { institution: 'VNU-LIC', location: 'Kho mở tầng 3', callNumber: 'DS556.5 .T39 2019' },
     ]);
-    expect(r.cluster.parts).toEqual({ isbn: '9780192837264' });
   });
 
   it('maps a thesis from 008 and 502, with packed 041 codes and 080', () => {
@@ -91,7 +90,6 @@ describe('MARC 21 mapping', () => {
     expect(r.identifiers.isbn).toEqual([]);
     expect(r.identifiers.issn).toEqual(['1859-3100']);
     expect(r.subjects).toEqual([{ value: 'Lịch sử' }, { value: 'Việt Nam -- Lịch sử' }]);
-    expect(r.cluster.parts.title).toBe('lich su viet nam tap 2'); // wrong non-filing indicator not applied
     expect(r.warnings).toEqual([
       'leader: length 8, expected 24',
       '008: only 13 characters; fixed positions ignored',
@@ -99,24 +97,10 @@ describe('MARC 21 mapping', () => {
       "020 $a: invalid ISBN '604-1-23456-8' (wrong ISBN-10 check digit)",
       '100: converted from VNI encoding',
       '245: converted from TCVN3 encoding',
-      "245: 2nd indicator 5 would cut 'Lịch '; ignored",
       '245: repeated; the first 245 is the title, this one is kept as an other title',
       "260: no year in '[199-?]'",
       '650: 2nd indicator 7 without $2; scheme unknown',
     ]);
-  });
-
-  it('honours a correct non-filing indicator for the cluster key but not for display', () => {
-    const r = normalizeOk(fixture('marc21/fixtures/history-of-vietnam.xml'), 'marc21');
-    const noIsbn = normalizeOk(
-      fixture('marc21/fixtures/history-of-vietnam.xml').replace(
-        /<marc:datafield tag="020"[\s\S]*?<\/marc:datafield>/g,
-        '',
-      ),
-      'marc21',
-    );
-    expect(r.title.startsWith('The ')).toBe(true);
-    expect(noIsbn.cluster.parts.title).toBe('history of vietnam');
   });
 
   it('finds the mapper of a tag written with spaces, and skips tags that are not three digits', () => {

@@ -14,18 +14,11 @@ export function mapName(field: DataField, draft: RecordDraft): void {
   draft.addAgent(main ? 'creators' : 'contributors', fieldName(field), name, role);
 }
 
-/** Words a non-filing indicator may skip: articles of the languages in our catalogues. */
-// prettier-ignore
-const ARTICLES = new Set([
-  'the', 'a', 'an', 'le', 'la', 'les', "l'", 'un', 'une', 'der', 'die', 'das', 'ein', 'eine', 'el',
-  'los', 'las', 'una', 'il', 'lo', 'gli', "gl'", 'i', 'de', 'het', 'o', 'os', 'as',
-]);
-
 /**
  * 245: $a title with $n/$p part number/name, $b subtitle, $c responsibility. The 2nd
- * indicator counts non-filing characters ('The ' = 4); wrong indicators are common, so it
- * is honoured only when the skipped text is an article or punctuation ('Lịch ' is not).
- * A repeated 245 (invalid, but seen) becomes an other title.
+ * indicator (non-filing characters) is not read: nothing files by it, and works matching
+ * drops a leading article by the record's language (libs/work-matching). A repeated 245
+ * (invalid, but seen) becomes an other title.
  */
 export function map245(field: DataField, draft: RecordDraft): void {
   const name = fieldName(field);
@@ -44,21 +37,6 @@ export function map245(field: DataField, draft: RecordDraft): void {
   draft.title = parts.join('. ');
   draft.subtitle = draft.text(name, sub(field, 'b'));
   draft.responsibility = draft.text(name, sub(field, 'c'));
-  draft.titleNonfiling = nonfiling(field.ind2, draft.title, draft);
-}
-
-function nonfiling(ind2: string, title: string, draft: RecordDraft): number {
-  const count = Number(ind2);
-  if (!/^[0-9]$/.test(ind2) || count === 0) return 0;
-  const skipped = title.slice(0, count);
-  const word = skipped
-    .trim()
-    .toLowerCase()
-    .replace(/^[[("'“]+/, '');
-  if (count < title.length && /[\s'’[("“]$/.test(skipped) && (word === '' || ARTICLES.has(word)))
-    return count;
-  draft.warn('245', `2nd indicator ${ind2} would cut '${skipped}'; ignored`);
-  return 0;
 }
 
 /** 130/240/246: other titles ($a with $b). */

@@ -34,7 +34,7 @@ describe('MODS mapping', () => {
     expect(r.warnings).toEqual(["classification: unknown authority 'nlm'; 'WZ 70' ignored"]);
   });
 
-  it('maps a dataset in a prefixed modsCollection: genre, DOI, handle, nonSort left out of the key', () => {
+  it('maps a dataset in a prefixed modsCollection: genre, DOI, handle, nonSort kept in the title', () => {
     const r = normalizeOk(fixture('mods/fixtures/dataset-article.mods.xml'), 'mods');
     expect(r.title).toBe('The Mekong salinity dataset, 2010-2020');
     expect(r.type).toBe('dataset');
@@ -45,10 +45,7 @@ describe('MODS mapping', () => {
     });
     expect(r.languages).toEqual(['eng']);
     expect(r.classification.udc).toEqual(['556.3']);
-    expect(r.cluster).toMatchObject({
-      basis: 'title',
-      parts: { title: 'mekong salinity dataset 2010 2020', year: '2021' },
-    });
+    expect(r.year).toBe(2021);
   });
   it('reads identifier type="lccn" and type="oclc" into identifiers.other', () => {
     const xml =

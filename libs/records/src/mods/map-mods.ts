@@ -34,8 +34,6 @@ const mapTitleInfo: ElementMapper = (el, d) => {
   const title = d.text('titleInfo', nonSort + full);
   if (!title) return;
   d.title = title;
-  // nonSort 'The ' is left out of the cluster key, like MARC's non-filing indicator.
-  d.titleNonfiling = nonSort.length > 0 && title.startsWith(nonSort) ? nonSort.length : 0;
   d.subtitle = d.text('titleInfo', text(firstChild(el, 'subTitle')));
 };
 

@@ -1,5 +1,5 @@
 import { normalizeRecord } from '@hop-luu/records';
-import { toCatalogueDocument, workFromClusterKey } from './catalogue-document';
+import { toCatalogueDocument, toUnmatchedDocument, withWork } from './catalogue-document';
 
 const MARC = `<record xmlns="http://www.loc.gov/MARC21/slim">
   <leader>00000nam a2200000 a 4500</leader>
@@ -21,14 +21,20 @@ describe('toCatalogueDocument', () => {
     metadataXml: MARC,
   });
   if (!result.ok) throw new Error(result.error.message);
-  const doc = toCatalogueDocument(
-    result.record,
-    { name: 'Thư viện Quốc gia Việt Nam', kind: 'national', province: 'Hà Nội' },
-    workFromClusterKey(result.record),
-  );
+  const library = { name: 'Thư viện Quốc gia Việt Nam', kind: 'national', province: 'Hà Nội' };
+  const work = { id: 'w0123456789abcdef', rule: 'first-record', facts: [] };
+  const doc = toCatalogueDocument(result.record, library, work);
 
-  it('carries the work it was given, made from its cluster key until matching gives one', () => {
-    expect(doc.work).toEqual({ id: 'isbn:9780306406157', rule: 'isbn', facts: [] });
+  it('carries the work matching gave it', () => {
+    expect(doc.work).toEqual(work);
+  });
+
+  it('has no work before matching, and gets one placed on the same document', () => {
+    const unmatched = toUnmatchedDocument(result.record, library);
+    expect(unmatched).not.toHaveProperty('work');
+    const placed = withWork(unmatched, work);
+    expect(placed).toBe(unmatched);
+    expect(placed.work).toEqual(work);
   });
 
   it('keys the document by source and OAI identifier', () => {
@@ -78,11 +84,11 @@ describe('toCatalogueDocument: encoding problems for the quality report', () => 
       metadataXml: `<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Nguyeãn Du</dc:title><dc:creator>T\uFFFDo</dc:creator></oai_dc:dc>`,
     });
     if (!result.ok) throw new Error(result.error.message);
-    const { quality } = toCatalogueDocument(
-      result.record,
-      { name: 'Huế', kind: 'provincial', province: null },
-      workFromClusterKey(result.record),
-    );
+    const { quality } = toUnmatchedDocument(result.record, {
+      name: 'Huế',
+      kind: 'provincial',
+      province: null,
+    });
     expect(quality.present).toEqual(['TITLE', 'CREATOR']);
     expect(quality.encoding).toEqual(['VNI', 'INVALID_BYTES']);
     expect(quality.examples[0]).toEqual({

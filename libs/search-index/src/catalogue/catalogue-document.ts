@@ -39,14 +39,6 @@ export interface WorkFacts {
   decisionId?: string | null;
 }
 
-/**
- * A record's work from its own cluster key (libs/records), for callers that have no matching
- * result yet: records with equal keys share a work, as before works matching.
- */
-export function workFromClusterKey(record: NormalizedRecord): WorkFacts {
-  return { id: record.cluster.key, rule: record.cluster.basis, facts: [] };
-}
-
 /** What the catalogue index stores for one record (its mapping: catalogue-mapping.ts). */
 export interface CatalogueDocument {
   id: string;
@@ -91,12 +83,36 @@ export interface CatalogueDocument {
   indexedAt: string;
 }
 
+/**
+ * A record's document before works matching has placed it in a work: what the endpoint
+ * preview shows, and what the harvester and reindex complete with `withWork` once
+ * libs/works has given the record its membership. No work is made up in between.
+ */
+export type UnmatchedDocument = Omit<CatalogueDocument, 'work'>;
+
+/** A record's document in the work matching gave it. */
 export function toCatalogueDocument(
   record: NormalizedRecord,
   library: LibraryInfo,
   work: WorkFacts,
   now = new Date(),
 ): CatalogueDocument {
+  return withWork(toUnmatchedDocument(record, library, now), work);
+}
+
+/**
+ * Completes a document with its work. It is the same object, so a document already queued
+ * for indexing is moved by placing it again (reindex does, for records matching moved).
+ */
+export function withWork(document: UnmatchedDocument, work: WorkFacts): CatalogueDocument {
+  return Object.assign(document, { work });
+}
+
+export function toUnmatchedDocument(
+  record: NormalizedRecord,
+  library: LibraryInfo,
+  now = new Date(),
+): UnmatchedDocument {
   const ids = record.identifiers;
   const isbn10s = ids.isbn.map(isbn10From13).filter((v): v is string => v !== undefined);
   return {
@@ -140,7 +156,6 @@ export function toCatalogueDocument(
     rights: record.rights,
     datestamp: record.datestamp,
     setSpecs: record.setSpecs,
-    work,
     search: record.search,
     titleSort: record.search.titleFolded.toLowerCase().slice(0, 200),
     suggest: {

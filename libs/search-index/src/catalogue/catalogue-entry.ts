@@ -6,18 +6,13 @@ import {
   NormalizedRecord,
   XmlLimits,
 } from '@hop-luu/records';
-import {
-  CatalogueDocument,
-  LibraryInfo,
-  toCatalogueDocument,
-  workFromClusterKey,
-} from './catalogue-document';
+import { LibraryInfo, toUnmatchedDocument, UnmatchedDocument } from './catalogue-document';
 
 export type CatalogueEntryResult =
   | {
       ok: true;
-      /** Its work is the record's own cluster key until works matching gives it one (`document.work`). */
-      document: CatalogueDocument;
+      /** Everything but its work, which works matching gives it (`withWork`). */
+      document: UnmatchedDocument;
       /** The normalised record, for what works matching needs of it. */
       record: NormalizedRecord;
     }
@@ -38,6 +33,5 @@ export function catalogueEntryFor(
   // The OAI header is the harvester's to judge; the record carries the warning like its fields'.
   const datestamp = datestampProblem(input.datestamp);
   if (datestamp) result.record.warnings.push(`datestamp: ${datestamp}`);
-  const document = toCatalogueDocument(result.record, library, workFromClusterKey(result.record));
-  return { ok: true, document, record: result.record };
+  return { ok: true, document: toUnmatchedDocument(result.record, library), record: result.record };
 }

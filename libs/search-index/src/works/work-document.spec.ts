@@ -1,5 +1,5 @@
 import { normalizeRecord } from '@hop-luu/records';
-import { toCatalogueDocument, workFromClusterKey } from '../catalogue/catalogue-document';
+import { toCatalogueDocument } from '../catalogue/catalogue-document';
 import { representativeOf, toWorkDocument } from './work-document';
 import { holdingsPassing, WORKS_TARGET } from './works-target';
 
@@ -93,21 +93,5 @@ describe('WORKS_TARGET', () => {
 
   it('orders by work id last, so search_after pages never overlap', () => {
     expect(WORKS_TARGET.sortFor('TITLE')).toEqual([{ titleSort: 'asc' }, { id: 'asc' }]);
-  });
-});
-
-describe('workFromClusterKey', () => {
-  it('is the record cluster key and basis, with no facts', () => {
-    const result = normalizeRecord({
-      sourceId: 'x',
-      oaiIdentifier: 'oai:x:1',
-      datestamp: '2024-01-01T00:00:00Z',
-      deleted: false,
-      setSpecs: [],
-      metadataPrefix: 'oai_dc',
-      metadataXml: `<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>A</dc:title></oai_dc:dc>`,
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(workFromClusterKey(result.record)).toMatchObject({ rule: 'title', facts: [] });
   });
 });

@@ -181,8 +181,8 @@ class WorkWriter {
 
 /**
  * Brings the works of `workIds` up to date from the members the records index holds for them
- * (refreshed first, since search is not realtime). For callers that know the works a batch
- * touched but not their members, e.g. records grouped by their own cluster key.
+ * (refreshed first, since search is not realtime). For callers that know the works a change
+ * touched but not their members, e.g. the works of a deleted source's records.
  */
 export async function syncWorksById(
   client: Client,
@@ -224,51 +224,4 @@ export async function rebuildWorks(
   await writer.flush();
   await client.indices.refresh({ index: indexes.works });
   return { works: writer.result.indexed, failures: writer.result.failures };
-}
-
-/** The work ids the records carry now (realtime), e.g. before a batch overwrites or deletes them. */
-export async function workIdsOfRecords(
-  client: Client,
-  recordsIndex: string,
-  recordIds: readonly string[],
-): Promise<string[]> {
-  if (recordIds.length === 0) return [];
-  const response = await client.mget<Pick<CatalogueDocument, 'work'>>({
-    index: recordsIndex,
-    ids: [...recordIds],
-    _source_includes: [CATALOGUE_FIELDS.workId],
-  });
-  return response.docs.flatMap((doc) =>
-    'found' in doc && doc.found && doc._source?.work ? [doc._source.work.id] : [],
-  );
-}
-
-/**
- * Writes a batch of record actions into the records index, then rebuilds every work the
- * batch touched — the works its records were in before and the ones they are in now — from
- * the members the records index holds. For writers without a works store: records then group
- * by the work their documents carry (their cluster key).
- */
-export async function writeRecordsAndWorks(
-  client: Client,
-  indexes: WorkIndexes,
-  actions: readonly BulkAction[],
-): Promise<BulkResult> {
-  const before = await workIdsOfRecords(
-    client,
-    indexes.records,
-    actions.map((action) => action.id),
-  );
-  const result = await writeBulk(client, indexes.records, [...actions]);
-  const now = actions.flatMap((action) =>
-    action.kind === 'index' ? [(action.document as CatalogueDocument).work.id] : [],
-  );
-  const works = await syncWorksById(client, indexes, [...before, ...now]);
-  if (works.failures.length > 0) {
-    const first = works.failures[0];
-    throw new Error(
-      `Elasticsearch refused ${works.failures.length} work document(s), e.g. ${first.id} (${first.status}): ${first.reason}`,
-    );
-  }
-  return result;
 }
