@@ -254,6 +254,7 @@ describe('works matching, end to end', () => {
     const incremental = await works();
     const report = await ctx.get(ReclusterService).recluster();
     expect(report.profiled).toBe(incremental.flat().length);
+    expect(report).toMatchObject({ clustered: incremental.length, works: incremental.length });
     expect(await works()).toEqual(incremental);
     expect(await indexedMembers(await workOf(idOf('tv-a', 'kieu')))).toEqual(
       [idOf('tv-a', 'kieu'), idOf('tv-b', 'kieu')].sort(),

@@ -119,7 +119,7 @@ export function commands(app: INestApplicationContext, print: (line: string) => 
     'works:recluster': async () => {
       const report = await app.get(ReclusterService).recluster();
       print(
-        `re-clustered ${report.profiled} records into ${report.works} works; indexed ${report.indexed} records into ${report.index} (${report.failed} failed) and the works into ${report.worksIndex}`,
+        `re-clustered ${report.profiled} records into ${report.clustered} works; indexed ${report.indexed} records into ${report.index} (${report.failed} failed) and ${report.works} works into ${report.worksIndex}; previous: ${report.previous ?? '-'}`,
       );
     },
   } as const;

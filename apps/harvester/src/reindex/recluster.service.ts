@@ -6,7 +6,10 @@ import { RawRecordsService } from '../raw-records/raw-records.service';
 import { ReindexReport, ReindexService } from './reindex.service';
 
 export interface ReclusterReport extends ReindexReport {
+  /** Records profiled and matched again. */
   readonly profiled: number;
+  /** Works they make in PostgreSQL (`works` is what the works index was then built with). */
+  readonly clustered: number;
 }
 
 const BATCH = 1000;
@@ -30,9 +33,11 @@ export class ReclusterService {
   recluster(): Promise<ReclusterReport> {
     return this.reindex.underLock(async () => {
       const libraries = await this.reindex.libraries();
-      const { records } = await this.matching.reclusterAll(this.profiles(libraries));
-      this.logger.log(`re-clustered ${records} records; rebuilding both indexes`);
-      return { ...(await this.reindex.rebuild()), profiled: records };
+      const { records, works } = await this.matching.reclusterAll(this.profiles(libraries));
+      this.logger.log(
+        `re-clustered ${records} records into ${works} works; rebuilding both indexes`,
+      );
+      return { ...(await this.reindex.rebuild()), profiled: records, clustered: works };
     });
   }
 
