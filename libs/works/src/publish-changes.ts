@@ -1,8 +1,15 @@
 import { Client } from '@elastic/elasticsearch';
-import { syncWorks, updateRecordWorks } from '@hop-luu/search-index';
-import type { Membership } from '@hop-luu/work-matching';
-import type { BulkFailure, CatalogueDocument } from '@hop-luu/search-index';
-import { recordWorkOf, sameMembership, WorkChanges } from './work-changes';
+import {
+  BulkAction,
+  BulkFailure,
+  BulkResult,
+  CatalogueDocument,
+  MovedRecord,
+  recordWorkUpdate,
+  syncWorks,
+  writeBulk,
+} from '@hop-luu/search-index';
+import { recordWorkOf, WorkChanges } from './work-changes';
 import type { WorkMatchingService } from './work-matching.service';
 
 /** The indexes a change is applied to: the records' and the works' (aliases or concrete indices). */
@@ -11,12 +18,14 @@ export interface WorkIndices {
   readonly works: string;
 }
 
-/** How a harvest batch is published with its changes (a decision has no batch). */
+/** A harvest batch published with its changes (a decision has no batch). */
 export interface PublishedBatch {
-  /** The memberships the batch's documents were indexed with. */
-  readonly written: ReadonlyMap<string, Membership>;
-  /** Indexes the batch's documents and gives back those Elasticsearch took. */
-  readonly indexBatch: () => Promise<ReadonlyMap<string, CatalogueDocument>>;
+  /** The batch's actions on the records index: its documents, then its deletions. */
+  readonly actions: readonly BulkAction[];
+  /** The documents of the index actions, by record id. */
+  readonly documents: ReadonlyMap<string, CatalogueDocument>;
+  /** Told what Elasticsearch did with `actions` (refused documents are the caller's to count). */
+  readonly indexed: (result: BulkResult) => void;
 }
 
 /**
@@ -29,14 +38,13 @@ export const DEFER_WORKS_ABOVE = 32;
 const DEFERRED_ROUND = 200;
 
 /**
- * Applies a matching or decision outcome to both indexes under the publishing lock: first the
- * batch's own documents (`batch.indexBatch`, the harvester's bulk), then, with the memberships
- * as committed now, the `work` field of every record whose document does not carry its
- * membership (every moved record, and batch records another transaction moved since), then the
- * documents of every touched work, built from the batch's documents as indexed (not read
- * back) and the other members as the records index holds them. With a batch, works larger
- * than DEFER_WORKS_ABOVE are marked for `publishDeferredWorks` instead. The harvester and the
- * gateway both publish through here.
+ * Applies a matching or decision outcome to both indexes under the publishing lock, with the
+ * memberships as committed now: the batch's documents carry their work as it is now, records
+ * outside the batch whose membership moved get their `work` updated, and every touched work's
+ * document is rewritten, built from the batch's documents and the other members as the
+ * records index holds them. The records and the works are written at once. With a batch,
+ * works larger than DEFER_WORKS_ABOVE are marked for `publishDeferredWorks` instead. The
+ * harvester and the gateway both publish through here.
  */
 export async function publishWorkChanges(
   matching: WorkMatchingService,
@@ -49,32 +57,47 @@ export async function publishWorkChanges(
     ...new Set([...changes.memberships.keys(), ...changes.moved.map((m) => m.recordId)]),
   ];
   const workIds = changes.works.map((work) => work.workId);
-  if (recordIds.length === 0 && workIds.length === 0) {
-    await batch?.indexBatch();
-    return;
-  }
-  let indexed: ReadonlyMap<string, CatalogueDocument> = new Map();
-  const first = async () => {
-    if (batch) indexed = await batch.indexBatch();
-  };
-  await matching.publish(recordIds, workIds, first, async (now) => {
-    const updates = recordIds.flatMap((recordId) => {
+  const documents = batch?.documents ?? new Map<string, CatalogueDocument>();
+  await matching.publish(recordIds, workIds, async (now) => {
+    const moved: MovedRecord[] = [];
+    for (const recordId of recordIds) {
       const current = now.memberships.get(recordId);
-      if (!current || sameMembership(current, batch?.written.get(recordId))) return [];
-      return [{ recordId, work: recordWorkOf(current) }];
-    });
-    const updated = await updateRecordWorks(client, indices.records, updates);
-    // A moved record another process has matched but not indexed yet has no document: that
-    // process indexes it with its work. Anything else refused is a failure.
-    refused(
-      'record',
-      updated.failures.filter((failure) => failure.status !== 404),
-    );
+      if (!current) continue;
+      const document = documents.get(recordId);
+      if (document) document.work = recordWorkOf(current);
+      else moved.push({ recordId, work: recordWorkOf(current) });
+    }
     const later = batch ? now.works.filter((w) => w.memberIds.length > DEFER_WORKS_ABOVE) : [];
     await matching.deferPublishing(later.map((w) => w.workId));
     const rest = now.works.filter((w) => !later.includes(w));
-    refused('work', (await syncWorks(client, indices, rest, indexed)).failures);
+    const [records, works] = await Promise.all([
+      writeRecords(client, indices.records, batch?.actions ?? [], moved),
+      syncWorks(client, indices, rest, documents),
+    ]);
+    batch?.indexed(records.batch);
+    // A moved record another process has matched but not indexed yet has no document: that
+    // process indexes it with its work (writeBulk skips it). Anything else refused is a failure.
+    refused('record', records.moved.failures);
+    refused('work', works.failures);
   });
+}
+
+/** The batch's actions and the moved records' updates in one request, each one's outcome apart. */
+async function writeRecords(
+  client: Client,
+  index: string,
+  actions: readonly BulkAction[],
+  moved: readonly MovedRecord[],
+): Promise<{ batch: BulkResult; moved: BulkResult }> {
+  const updates = moved.map(recordWorkUpdate);
+  const result = await writeBulk(client, index, [...actions, ...updates]);
+  const movedIds = new Set(moved.map((m) => m.recordId));
+  const failures = (ofMoved: boolean) =>
+    result.failures.filter((failure) => movedIds.has(failure.id) === ofMoved);
+  return {
+    batch: { ...result, updated: 0, failures: failures(false) },
+    moved: { ...result, indexed: 0, deleted: 0, failures: failures(true) },
+  };
 }
 
 /**

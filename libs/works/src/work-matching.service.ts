@@ -54,21 +54,19 @@ export class WorkMatchingService {
 
   /**
    * Serialises index writes of works across processes (the publishing lock, not the matching
-   * one, so a batch is published while the next is matched): runs `first` (the batch's own
-   * documents), then hands `write` the memberships of `recordIds` and the members of `workIds`
-   * (and of those records' works) as committed now. Every change is published after it was
-   * committed, by whoever made it, so the last write of a document reflects the last change.
+   * one, so a batch is published while the next is matched): hands `write` the memberships of
+   * `recordIds` and the members of `workIds` (and of those records' works) as committed now.
+   * Every change is published after it was committed, by whoever made it, so the last write of
+   * a document reflects the last change.
    */
   publish(
     recordIds: readonly string[],
     workIds: readonly string[],
-    first: () => Promise<void>,
     write: (now: WorkState) => Promise<void>,
   ): Promise<void> {
     return this.dataSource.transaction(async (db) => {
       const store = new WorkStore(db);
       await store.lockPublishing();
-      await first();
       const memberships = await store.membershipsOf(recordIds);
       const ids = new Set([...workIds, ...[...memberships.values()].map((m) => m.workId)]);
       const members = await store.membersOfWorks([...ids]);

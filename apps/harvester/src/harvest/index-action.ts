@@ -8,7 +8,7 @@ import {
   UnmatchedDocument,
   withWork,
 } from '@hop-luu/search-index';
-import { Membership, profileOf } from '@hop-luu/work-matching';
+import { profileOf } from '@hop-luu/work-matching';
 import { recordWorkOf, WorkChanges, WorkMatchingService } from '@hop-luu/works';
 import { RawRecordRow } from '../raw-records/raw-records.service';
 
@@ -33,14 +33,11 @@ export function entryFor(
   return catalogueEntryFor(raw, library, limits);
 }
 
-/** What matching a batch gives the index: its bulk actions, and the memberships the documents carry. */
+/** What matching a batch gives the index: its bulk actions, their documents, and the changes. */
 export interface MatchedBatch {
   readonly actions: BulkAction[];
-  readonly changes: WorkChanges;
-  /** The membership each indexed document was written with. */
-  readonly written: ReadonlyMap<string, Membership>;
-  /** The documents the index actions write, by record id. */
   readonly documents: ReadonlyMap<string, CatalogueDocument>;
+  readonly changes: WorkChanges;
 }
 
 /**
@@ -55,17 +52,15 @@ export async function matchBatch(
   const profiles = [...entries.values()].map((entry) => profileOf(entry.record));
   const changes = await works.match(profiles, removed);
   const actions: BulkAction[] = [];
-  const written = new Map<string, Membership>();
   const documents = new Map<string, CatalogueDocument>();
   for (const [id, entry] of entries) {
     // Every record of the batch is in a component of its own keys, so it has a membership.
     const membership = changes.memberships.get(id);
     if (!membership) throw new Error(`works matching gave record ${id} no work`);
-    written.set(id, membership);
     const document = withWork(entry.document, recordWorkOf(membership));
     documents.set(id, document);
     actions.push({ kind: 'index', id, document });
   }
   for (const id of removed) actions.push({ kind: 'delete', id });
-  return { actions, changes, written, documents };
+  return { actions, documents, changes };
 }

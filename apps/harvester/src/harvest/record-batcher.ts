@@ -3,7 +3,7 @@ import { Client } from '@elastic/elasticsearch';
 import { RunError } from '@hop-luu/harvest-runs';
 import { OaiRecord } from '@hop-luu/oai-pmh';
 import { catalogueRecordId, XmlLimits } from '@hop-luu/records';
-import { LibraryInfo, writeBulk } from '@hop-luu/search-index';
+import { BulkResult, LibraryInfo } from '@hop-luu/search-index';
 import {
   publishDeferredWorks,
   publishWorkChanges,
@@ -140,10 +140,7 @@ export class RecordBatcher {
     rows: Map<string, RawRecordRow>,
     counts: PageCounts,
   ): Promise<void> {
-    const { indices } = this.target;
-    const indexBatch = async () => {
-      if (matched.actions.length === 0) return matched.documents;
-      const result = await writeBulk(this.elasticsearch, indices.records, matched.actions);
+    const indexed = (result: BulkResult) => {
       counts.indexed += result.indexed;
       counts.deleted += result.deleted;
       for (const failure of result.failures) {
@@ -156,15 +153,15 @@ export class RecordBatcher {
           `Elasticsearch refused it (${failure.status}): ${failure.reason}`,
         );
       }
-      if (result.failures.length === 0) return matched.documents;
-      const refused = new Set(result.failures.map((failure) => failure.id));
-      return new Map([...matched.documents].filter(([id]) => !refused.has(id)));
     };
-    // The bulk runs under the publishing lock too: no other process's older view of these
-    // records' works can be written after it (libs/works README, concurrency rule).
-    await publishWorkChanges(this.works, this.elasticsearch, indices, matched.changes, {
-      written: matched.written,
-      indexBatch,
+    // The documents are written under the publishing lock with the works as committed then:
+    // no other process's older view of these records' works can be written after them
+    // (libs/works README, concurrency rule).
+    const { actions, documents, changes } = matched;
+    await publishWorkChanges(this.works, this.elasticsearch, this.target.indices, changes, {
+      actions,
+      documents,
+      indexed,
     });
     if (Date.now() - this.deferredPublishedAt >= DEFERRED_PUBLISH_MS) {
       this.deferredPublishedAt = Date.now();

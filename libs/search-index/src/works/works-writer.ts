@@ -111,14 +111,19 @@ export function updateRecordWorks(
   recordsIndex: string,
   moved: readonly MovedRecord[],
 ): Promise<BulkResult> {
-  const actions: BulkAction[] = moved.map(({ recordId, work }) => ({
+  const actions = moved.map(recordWorkUpdate);
+  return actions.length > 0 ? writeBulk(client, recordsIndex, actions) : Promise.resolve(EMPTY);
+}
+
+/** The partial update setting one moved record's `work`. */
+export function recordWorkUpdate({ recordId, work }: MovedRecord): BulkAction {
+  return {
     kind: 'update',
     id: recordId,
     document: {
       work: { ...work, joinedWith: work.joinedWith ?? null, decisionId: work.decisionId ?? null },
     },
-  }));
-  return actions.length > 0 ? writeBulk(client, recordsIndex, actions) : Promise.resolve(EMPTY);
+  };
 }
 
 type RecordHit = SearchHit<CatalogueDocument>;
