@@ -129,7 +129,12 @@ async function candidatesOf(
   const unknown = keys.filter((key) => !context.counts.has(key));
   const counts = new Map([...context.counts, ...(await store.keyCounts(unknown))]);
   const usable = (key: string) => (counts.get(key) ?? 0) <= MAX_KEY_POSTINGS;
-  const others = await store.postingsOfKeys(keys.filter(usable), [...subjects.keys()]);
+  const whole = own.filter((p) => p.identifier || p.weak).map((p) => p.key);
+  const others = await store.postingsOfKeys(
+    keys.filter(usable),
+    [...subjects.keys()],
+    [...new Set(whole)],
+  );
   return candidatePairsOf(subjects, byKey([...own, ...others]), usable);
 }
 

@@ -127,16 +127,27 @@ export class WorkStore {
     return rows.map((row) => ({ ...postingOf(row), identifier: row.identifier }));
   }
 
-  /** Every stored posting of `keys` but those of `except` (read from the postings index alone). */
+  /**
+   * The stored postings of `keys` (but those of `except`) that can make a candidate (see
+   * candidatePairsOf): every posting of a key in `whole` (identifiers, and the keys of weak
+   * subjects), weak records' postings, and every posting of a record that posts two of
+   * `keys` or more. A record sharing one ordinary key with a subject cannot be its candidate,
+   * and a common title key has many of those, so they are left in the database.
+   */
   async postingsOfKeys(
     keys: readonly string[],
     except: readonly string[],
+    whole: readonly string[],
   ): Promise<OtherPosting[]> {
     if (keys.length === 0) return [];
     const rows: PostingRow[] = await this.db.query(
-      `SELECT key, record_id, weak, signature FROM work_keys
-        WHERE key = ANY($1::text[]) AND NOT record_id = ANY($2::text[])`,
-      [keys, except],
+      `WITH p AS (
+         SELECT key, record_id, weak, signature FROM work_keys
+          WHERE key = ANY($1::text[]) AND NOT record_id = ANY($2::text[]))
+       SELECT * FROM p
+        WHERE p.key = ANY($3::text[]) OR p.weak
+           OR p.record_id IN (SELECT record_id FROM p GROUP BY record_id HAVING count(*) >= 2)`,
+      [keys, except, whole],
     );
     return rows.map(postingOf);
   }
