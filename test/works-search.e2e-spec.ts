@@ -9,6 +9,7 @@ import {
   LibraryInfo,
   syncWorks,
   toCatalogueDocument,
+  toWorkDocument,
   updateRecordWorks,
   WorksIndex,
   writeBulk,
@@ -217,5 +218,15 @@ describe('works search over the works index', () => {
     const all = await page({ s: 'TITLE' });
     expect(all.totalCount).toBe(WORKS + 1);
     expect(all.recordCount).toBe(WORKS + SHARED);
+  });
+
+  it('counts facets from the fields themselves for works written before their facet sets', async () => {
+    const member = { ...recordOf(WORKS, 'hue', PROVINCIAL), languages: ['fre'] };
+    const { facetSets: _sets, ...older } = toWorkDocument('w-older', [member]);
+    await client.index({ index: works.alias, id: older.id, document: older, refresh: true });
+    const found = await page({ f: { languages: ['fre'] } });
+    expect(found.totalCount).toBe(1);
+    expect(counts(found.facets.languages)).toEqual({ fre: 1 });
+    expect(counts(found.facets.libraryKinds)).toEqual({ provincial: 1 });
   });
 });

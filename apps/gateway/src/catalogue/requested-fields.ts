@@ -1,5 +1,6 @@
 import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 import { FACET_NAMES, type FacetName } from '@hop-luu/search-index';
+import type { WorkSelection } from './work-source';
 
 function fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): FieldNode[] {
   if (!set) return [];
@@ -35,6 +36,8 @@ export interface SearchNeeds {
   readonly counts: boolean;
   /** recordCount of the works view: the records behind the matching works. */
   readonly recordCount: boolean;
+  /** Works view: what each work shows, so only that is fetched (sorted names: a cache key part). */
+  readonly shown: WorkSelection;
 }
 
 export function searchNeeds(info: GraphQLResolveInfo, listField: 'records' | 'works'): SearchNeeds {
@@ -45,11 +48,17 @@ export function searchNeeds(info: GraphQLResolveInfo, listField: 'records' | 'wo
       : selectedAt(info, ['records']);
   const work = selectedAt(info, ['works']);
   const top = selectedAt(info, []);
+  const holdings = work.has('holdings') || work.has('holdingsCount');
+  const sorted = (names: Set<string>) => [...names].sort();
   return {
     facets: FACET_NAMES.filter((name) => facets.has(name)),
     highlights: record.has('highlights'),
-    holdings: work.has('holdings') || work.has('holdingsCount'),
+    holdings,
     counts: ['totalCount', 'totalCountIsExact', 'recordCount'].some((name) => top.has(name)),
     recordCount: listField === 'works' && top.has('recordCount'),
+    shown: {
+      representative: listField === 'works' ? sorted(record) : [],
+      holdings: holdings ? sorted(selectedAt(info, ['works', 'holdings'])) : undefined,
+    },
   };
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@elastic/elasticsearch';
 import type {
-  AggregationsStringTermsAggregate,
   MsearchResponseItem,
   MsearchRequestItem,
   SearchHit,
@@ -11,6 +10,9 @@ import type {
 import {
   CatalogueDocument,
   CatalogueIndex,
+  FacetCount,
+  FacetName,
+  FacetOptions,
   HIGHLIGHT,
   holdingsCountAggregation,
   holdingsCountOf,
@@ -27,14 +29,13 @@ import { SearchCache } from './search-cache';
 import { SearchNeeds } from './requested-fields';
 import { SearchArgs } from './search.inputs';
 import { planSearch, SearchPlan, SearchView } from './search-plan';
-import { FacetBucket, Facets, RecordSearchResult, WorkSearchResult } from './search.types';
+import { Facets, RecordSearchResult, WorkSearchResult } from './search.types';
+import { displayFetched, holdingFetched, workSourceIncludes } from './work-source';
 
 export const MAX_PAGE_SIZE = 100;
 const MAX_HOLDINGS_PER_WORK = 20;
 // Search-only copies of the text are not needed to answer; leaving them out halves the payload.
 const SOURCE_EXCLUDES = ['search', 'suggest', 'titleSort', 'warnings'];
-/** What a works page shows of each work document (its search forms are not needed). */
-const WORK_FIELDS_SHOWN: (keyof WorkDocument)[] = ['id', 'representative', 'holdings'];
 
 /**
  * Union-catalogue searches: records over the catalogue alias, works over the works alias, with
@@ -104,7 +105,7 @@ export class SearchService {
     return {
       totalCount: totalOf(counts),
       records: page.map((hit) => toRecord(hit._source!, hit.highlight)),
-      facets: facetsOf(counts),
+      facets: await this.facetsOf(plan, counts, signal),
       pageInfo: {
         hasNextPage: hits.hits.hits.length > first,
         endCursor: last
@@ -123,7 +124,7 @@ export class SearchService {
     const { args, needs } = plan;
     const first = pageSize(args.first);
     const after = args.after ? this.cursors.searchAfter(args.after, plan.fingerprint) : undefined;
-    const [hits, counts] = await this.run<WorkDocument>(
+    const [hits, counts] = await this.run<Partial<WorkDocument>>(
       this.works.alias,
       {
         query: plan.query,
@@ -133,7 +134,7 @@ export class SearchService {
         size: first + 1,
         track_total_hits: false,
         highlight: needs.highlights ? HIGHLIGHT : undefined,
-        _source: { includes: needs.holdings ? WORK_FIELDS_SHOWN : ['id', 'representative'] },
+        _source: { includes: workSourceIncludes(needs.shown, args.filters) },
       },
       worksCountsRequest(plan),
       signal,
@@ -145,7 +146,7 @@ export class SearchService {
       totalCountIsExact: true,
       recordCount: holdingsCountOf(counts?.aggregations?.recordCount),
       works: page.map((hit) => workOf(hit, args.filters)),
-      facets: facetsOf(counts),
+      facets: await this.facetsOf(plan, counts, signal),
       pageInfo: {
         hasNextPage: hits.hits.hits.length > first,
         endCursor: last
@@ -153,6 +154,30 @@ export class SearchService {
           : null,
       },
     };
+  }
+
+  /**
+   * The facets from the counts search. When the index's facet sets could not count it (see
+   * SearchTarget.facetCounts), the facets are asked again, each on its own field.
+   */
+  private async facetsOf(
+    plan: SearchPlan,
+    counts: SearchResponse<unknown> | undefined,
+    signal: AbortSignal,
+  ): Promise<Facets> {
+    const { facets } = plan.needs;
+    const read = (response: SearchResponse<unknown> | undefined, options?: FacetOptions) =>
+      plan.target.facetCounts(facets, response?.aggregations, totalOf(response), options);
+    const found = read(counts);
+    if (found) return facetsFrom(found);
+    const own = { sets: false };
+    const index = plan.view === 'works' ? this.works.alias : this.catalogue.alias;
+    const response = await this.client.search(
+      { index, ...facetsRequest(plan, own), request_cache: true },
+      { signal },
+    );
+    refuseTimedOut(response);
+    return facetsFrom(read(response, own) ?? new Map());
   }
 
   /** Runs the hits search and, when there are counts to make, the counts search, in one round trip. */
@@ -170,14 +195,22 @@ export class SearchService {
   }
 }
 
-function countsRequest({ needs, query, target }: SearchPlan): SearchRequest | undefined {
-  if (needs.facets.length === 0 && !needs.counts) return undefined;
+function countsRequest(plan: SearchPlan): SearchRequest | undefined {
+  if (plan.needs.facets.length === 0 && !plan.needs.counts) return undefined;
+  return facetsRequest(plan);
+}
+
+/** The exact count when asked, and the facets (which may need it: facetsNeedTotal). */
+function facetsRequest(
+  { needs, query, target }: SearchPlan,
+  options?: FacetOptions,
+): SearchRequest {
   return {
     size: 0,
     timeout: SEARCH_TIMEOUT,
-    track_total_hits: needs.counts,
+    track_total_hits: needs.counts || target.facetsNeedTotal(needs.facets, options),
     query,
-    aggs: target.facetAggregations(needs.facets),
+    aggs: target.facetAggregations(needs.facets, options),
   };
 }
 
@@ -223,31 +256,28 @@ function totalOf(response: SearchResponse<unknown> | undefined): number {
   return typeof total === 'number' ? total : (total?.value ?? 0);
 }
 
-function workOf(hit: SearchHit<WorkDocument>, filters: SearchArgs['filters']) {
+/** A work as a page shows it, from the parts of its document the page fetched. */
+function workOf(hit: SearchHit<Partial<WorkDocument>>, filters: SearchArgs['filters']) {
   const work = hit._source!;
-  const shown = holdingsPassing(work.holdings ?? [], filters);
+  const held = (work.holdings ?? []).map(holdingFetched);
+  const shown = holdingsPassing(held, filters);
   return {
-    id: work.id,
-    representative: toRecord(work.representative, hit.highlight),
+    id: work.id!,
+    representative: toRecord(displayFetched(work.representative), hit.highlight),
     holdingsCount: shown.length,
     holdings: shown.slice(0, MAX_HOLDINGS_PER_WORK).map(holdingOfWork),
   };
 }
 
-function bucketsOf(response: SearchResponse<unknown> | undefined, name: string): FacetBucket[] {
-  const aggregate = response?.aggregations?.[name] as AggregationsStringTermsAggregate | undefined;
-  const buckets = Array.isArray(aggregate?.buckets) ? aggregate.buckets : [];
-  return buckets.map((bucket) => ({ value: String(bucket.key), count: bucket.doc_count }));
-}
-
-function facetsOf(response: SearchResponse<unknown> | undefined): Facets {
+function facetsFrom(found: ReadonlyMap<FacetName, FacetCount[]>): Facets {
+  const of = (name: FacetName) => found.get(name) ?? [];
   return {
-    sources: bucketsOf(response, 'sources'),
-    libraryKinds: bucketsOf(response, 'libraryKinds'),
-    provinces: bucketsOf(response, 'provinces'),
-    years: bucketsOf(response, 'years'),
-    languages: bucketsOf(response, 'languages'),
-    types: bucketsOf(response, 'types'),
-    subjects: bucketsOf(response, 'subjects'),
+    sources: of('sources'),
+    libraryKinds: of('libraryKinds'),
+    provinces: of('provinces'),
+    years: of('years'),
+    languages: of('languages'),
+    types: of('types'),
+    subjects: of('subjects'),
   };
 }

@@ -1,3 +1,4 @@
+export * from './facet-sets';
 export * from './query-text';
 export * from './search-query';
 export * from './search-target';

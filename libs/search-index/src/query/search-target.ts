@@ -4,6 +4,7 @@ import type {
   Sort,
 } from '@elastic/elasticsearch/lib/api/types';
 import { CATALOGUE_FIELDS as FIELD } from '../catalogue/catalogue-fields';
+import { FacetCount, facetSetAggregation, FacetSetFields, readFacetSets } from './facet-sets';
 
 /** What a search may be narrowed by. Values within one field are OR-ed; fields are AND-ed. */
 export interface CatalogueFilters {
@@ -31,6 +32,17 @@ export const FACET_NAMES = [
 ] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
+/** How many values each facet lists (its most frequent). */
+export const FACET_SIZES: Readonly<Record<FacetName, number>> = {
+  sources: 100,
+  libraryKinds: 10,
+  provinces: 70,
+  years: 50,
+  languages: 30,
+  types: 10,
+  subjects: 20,
+};
+
 /** The holding library's side of the filters: by which source, kind of library, province. */
 export type HoldingFilters = Pick<CatalogueFilters, 'sourceIds' | 'libraryKinds' | 'provinces'>;
 
@@ -48,15 +60,26 @@ export interface TargetFields {
   readonly titleSort: string;
 }
 
+/** How facets are asked: from the index's facet sets where it has them, or each on its own field. */
+export interface FacetOptions {
+  /** False: every facet on its own field (when the sets could not count a search). */
+  readonly sets?: boolean;
+}
+
+interface BucketsAggregate {
+  readonly buckets?: readonly { key: string | number; doc_count: number }[];
+}
+
 /**
  * One index a search runs on (records or works): the same filters, orders and facets, each
  * on that index's fields. `holdingClauses` is the index's own: a record has one library, a work
- * several (its holdings).
+ * several (its holdings). `facetSets`: facets the index also counts from a set per document.
  */
 export class SearchTarget {
   constructor(
     readonly fields: TargetFields,
     private readonly holdingClauses: (filters: HoldingFilters) => QueryDslQueryContainer[],
+    private readonly facetSets: FacetSetFields = {},
   ) {}
 
   filterClauses(filters: CatalogueFilters | undefined): QueryDslQueryContainer[] {
@@ -91,21 +114,68 @@ export class SearchTarget {
     }
   }
 
+  /**
+   * True when counting `facets` takes the exact number of matches (track_total_hits: true):
+   * the facet sets are checked against it.
+   */
+  facetsNeedTotal(facets: readonly FacetName[], options: FacetOptions = {}): boolean {
+    return facets.some((name) => this.setFieldOf(name, options) !== undefined);
+  }
+
   facetAggregations(
     facets: readonly FacetName[],
+    options: FacetOptions = {},
   ): Record<string, AggregationsAggregationContainer> {
     const f = this.fields;
-    const all: Record<FacetName, AggregationsAggregationContainer> = {
-      sources: { terms: { field: f.sourceId, size: 100 } },
-      libraryKinds: { terms: { field: f.libraryKind, size: 10 } },
-      provinces: { terms: { field: f.province, size: 70 } },
-      years: { terms: { field: f.year, size: 50 } },
-      languages: { terms: { field: f.languages, size: 30 } },
-      types: { terms: { field: f.type, size: 10 } },
-      subjects: { terms: { field: f.subjects, size: 20 } },
+    const field: Record<FacetName, string> = {
+      sources: f.sourceId,
+      libraryKinds: f.libraryKind,
+      provinces: f.province,
+      years: f.year,
+      languages: f.languages,
+      types: f.type,
+      subjects: f.subjects,
     };
-    return Object.fromEntries(facets.map((name) => [name, all[name]]));
+    const aggregation = (name: FacetName): AggregationsAggregationContainer => {
+      const sets = this.setFieldOf(name, options);
+      if (sets) return facetSetAggregation(sets);
+      return { terms: { field: field[name], size: FACET_SIZES[name] } };
+    };
+    return Object.fromEntries(facets.map((name) => [name, aggregation(name)]));
   }
+
+  /**
+   * Each facet's values and counts from a response to facetAggregations(facets, options);
+   * undefined when a facet's sets did not count every match (ask again with sets: false).
+   * `matched`: the response's exact number of matches.
+   */
+  facetCounts(
+    facets: readonly FacetName[],
+    aggregations: Record<string, unknown> | undefined,
+    matched: number,
+    options: FacetOptions = {},
+  ): Map<FacetName, FacetCount[]> | undefined {
+    const counts = new Map<FacetName, FacetCount[]>();
+    for (const name of facets) {
+      const aggregate = aggregations?.[name];
+      const found = this.setFieldOf(name, options)
+        ? readFacetSets(aggregate, matched, FACET_SIZES[name])
+        : bucketsOf(aggregate);
+      if (!found) return undefined;
+      counts.set(name, found);
+    }
+    return counts;
+  }
+
+  private setFieldOf(name: FacetName, options: FacetOptions): string | undefined {
+    return options.sets === false ? undefined : this.facetSets[name];
+  }
+}
+
+function bucketsOf(aggregate: unknown): FacetCount[] {
+  const buckets = (aggregate as BucketsAggregate | undefined)?.buckets;
+  if (!Array.isArray(buckets)) return [];
+  return buckets.map((bucket) => ({ value: String(bucket.key), count: bucket.doc_count }));
 }
 
 /** A terms clause per holding field given, on the fields named. */

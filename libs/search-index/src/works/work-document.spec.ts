@@ -59,6 +59,12 @@ describe('toWorkDocument', () => {
     expect(work.years).toEqual([1990]);
   });
 
+  it('holds its sets of languages, types and kinds of library, each as one value', () => {
+    expect(JSON.parse(work.facetSets.languages)).toEqual([...work.languages].sort());
+    expect(JSON.parse(work.facetSets.types)).toEqual([...work.types].sort());
+    expect(JSON.parse(work.facetSets.libraryKinds)).toEqual(['national', 'provincial']);
+  });
+
   it('shows only the holdings that pass the library filters', () => {
     expect(holdingsPassing(work.holdings, { provinces: ['Huế'] }).map((h) => h.sourceId)).toEqual([
       'hue',
@@ -89,6 +95,18 @@ describe('WORKS_TARGET', () => {
         },
       },
     ]);
+  });
+
+  it('counts languages, types and kinds of library over their sets, other facets on their fields', () => {
+    expect(WORKS_TARGET.facetAggregations(['types', 'provinces'])).toEqual({
+      types: { terms: { field: 'facetSets.types', size: 10_000 } },
+      provinces: { terms: { field: 'provinces', size: 70 } },
+    });
+    expect(WORKS_TARGET.facetsNeedTotal(['types'])).toBe(true);
+    expect(WORKS_TARGET.facetsNeedTotal(['provinces'])).toBe(false);
+    expect(WORKS_TARGET.facetAggregations(['types'], { sets: false })).toEqual({
+      types: { terms: { field: 'types', size: 10 } },
+    });
   });
 
   it('orders by work id last, so search_after pages never overlap', () => {

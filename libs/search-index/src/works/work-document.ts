@@ -1,5 +1,6 @@
 import type { NormalizedRecord } from '@hop-luu/records';
 import type { CatalogueDocument, LibraryInfo } from '../catalogue/catalogue-document';
+import { facetSetKey } from '../query/facet-sets';
 
 /** One member record of a work as a library holds it: who, where on the shelf, and a link. */
 export interface WorkHolding {
@@ -45,6 +46,8 @@ export interface WorkDocument {
   libraryKinds: string[];
   provinces: string[];
   recordCount: number;
+  /** Its languages, types and kinds of library, each set as one value: facets counted cheaply (WORK_FACET_SETS). */
+  facetSets: { languages: string; types: string; libraryKinds: string };
   /** The representative as the API shows it (stored, not indexed). */
   representative: DisplayDocument;
   indexedAt: string;
@@ -115,25 +118,33 @@ export function toWorkDocument(
   if (members.length === 0) throw new Error(`work ${workId} has no members to build it from`);
   const representative = representativeOf(members);
   const holdings = members.map(holdingOf).sort(byLibrary);
+  const languages = distinct(members.flatMap((doc) => doc.languages));
+  const types = distinct(members.map((doc) => doc.type));
+  const libraryKinds = distinct(holdings.map((held) => held.library.kind));
   return {
     id: workId,
     representativeId: representative.id,
     title: representative.title,
     creators: representative.creators,
     years: distinct(members.flatMap((doc) => (doc.year === undefined ? [] : [doc.year]))),
-    languages: distinct(members.flatMap((doc) => doc.languages)),
-    types: distinct(members.map((doc) => doc.type)),
+    languages,
+    types,
     subjects: distinct(members.flatMap((doc) => doc.subjects)),
     identifiers: distinct(members.flatMap((doc) => doc.identifiers)),
     search: mergedForms(members),
     titleSort: representative.titleSort,
     holdings,
     sourceIds: distinct(holdings.map((held) => held.sourceId)),
-    libraryKinds: distinct(holdings.map((held) => held.library.kind)),
+    libraryKinds,
     provinces: distinct(
       holdings.flatMap((held) => (held.library.province ? [held.library.province] : [])),
     ),
     recordCount: members.length,
+    facetSets: {
+      languages: facetSetKey(languages),
+      types: facetSetKey(types),
+      libraryKinds: facetSetKey(libraryKinds),
+    },
     representative: displayOf(representative),
     indexedAt: now.toISOString(),
   };

@@ -44,12 +44,15 @@ const DOCUMENT_LEAVES = [
   'libraryKinds',
   'provinces',
   'recordCount',
+  'facetSets.languages',
+  'facetSets.types',
+  'facetSets.libraryKinds',
   // Stored, not indexed (enabled: false): one mapping leaf for the whole record.
   'representative',
   'indexedAt',
 ] as const satisfies readonly WorkField[];
 
-type Branch = 'search' | 'holdings' | 'holdings.library' | `representative.${string}`;
+type Branch = 'search' | 'holdings' | 'holdings.library' | 'facetSets' | `representative.${string}`;
 type Unlisted = Exclude<
   WorkField,
   (typeof DOCUMENT_LEAVES)[number] | (typeof INDEX_ONLY_FIELDS)[number] | Branch

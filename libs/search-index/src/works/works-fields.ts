@@ -20,5 +20,8 @@ export const WORK_FIELDS = {
   libraryKinds: 'libraryKinds',
   provinces: 'provinces',
   recordCount: 'recordCount',
+  languageSets: 'facetSets.languages',
+  typeSets: 'facetSets.types',
+  libraryKindSets: 'facetSets.libraryKinds',
   representative: 'representative',
 } as const satisfies Record<string, WorkField>;

@@ -9,9 +9,11 @@ import { keyword, SEARCH_FORMS_MAPPING, stored, storedText } from '../mapping-pa
  */
 
 /** Raised whenever a change to this mapping needs the work documents built again. */
-export const WORKS_MAPPING_VERSION = 1;
+export const WORKS_MAPPING_VERSION = 2;
 
 export const WORKS_SETTINGS = CATALOGUE_SETTINGS;
+
+const facetSet = { type: 'keyword', index: false, eager_global_ordinals: true } as const;
 
 export const WORKS_MAPPING: MappingTypeMapping = {
   dynamic: 'strict',
@@ -46,6 +48,10 @@ export const WORKS_MAPPING: MappingTypeMapping = {
     libraryKinds: keyword,
     provinces: keyword,
     recordCount: { type: 'integer' },
+    // Aggregated only (doc values, not searched); ordinals made at refresh, not by a search.
+    facetSets: {
+      properties: { languages: facetSet, types: facetSet, libraryKinds: facetSet },
+    },
     representative: { type: 'object', enabled: false },
     indexedAt: { type: 'date' },
   },

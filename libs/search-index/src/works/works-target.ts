@@ -2,6 +2,7 @@ import type {
   AggregationsAggregationContainer,
   QueryDslQueryContainer,
 } from '@elastic/elasticsearch/lib/api/types';
+import type { FacetSetFields } from '../query/facet-sets';
 import { HoldingFilters, holdingTerms, SearchTarget, TargetFields } from '../query/search-target';
 import { WORK_FIELDS as FIELD } from './works-fields';
 import type { WorkHolding } from './work-document';
@@ -40,8 +41,19 @@ function workHoldingClauses(filters: HoldingFilters): QueryDslQueryContainer[] {
   return [{ nested: { path: FIELD.holdings, query: { bool: { filter: onOneHolding } } } }];
 }
 
+/** The facets whose sets each work holds (toWorkDocument writes them). */
+export const WORK_FACET_SETS: FacetSetFields = {
+  languages: FIELD.languageSets,
+  types: FIELD.typeSets,
+  libraryKinds: FIELD.libraryKindSets,
+};
+
 /** The works index: filters and orders on the work's fields, facets counting works. */
-export const WORKS_TARGET = new SearchTarget(WORK_TARGET_FIELDS, workHoldingClauses);
+export const WORKS_TARGET = new SearchTarget(
+  WORK_TARGET_FIELDS,
+  workHoldingClauses,
+  WORK_FACET_SETS,
+);
 
 /** The holdings of a work that pass the library filters (the ones a search shows). */
 export function holdingsPassing(
