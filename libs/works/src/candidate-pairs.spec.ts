@@ -1,4 +1,5 @@
-import { byKey, candidatePairsOf } from './candidate-pairs';
+import { candidatePairsOf, groupBy } from './candidate-pairs';
+import type { OtherPosting } from './candidate-pairs';
 import type { KeyPosting } from './work-store';
 
 const posting = (key: string, recordId: string, extra: Partial<KeyPosting> = {}): KeyPosting => ({
@@ -9,6 +10,8 @@ const posting = (key: string, recordId: string, extra: Partial<KeyPosting> = {})
   signature: `sig-${recordId}`,
   ...extra,
 });
+
+const byKey = (postings: OtherPosting[]) => groupBy(postings, (p) => p.key);
 
 describe('candidatePairsOf', () => {
   const subject = [posting('isbn:1', 'a'), posting('t:kieu', 'a'), posting('ay:du|2015', 'a')];

@@ -53,13 +53,14 @@ export function candidatePairsOf(
   return pairs;
 }
 
-/** Postings grouped by key (a record posts a key once: the store's primary key). */
-export function byKey(postings: Iterable<OtherPosting>): Map<string, OtherPosting[]> {
-  const grouped = new Map<string, OtherPosting[]>();
-  for (const posting of postings) {
-    const list = grouped.get(posting.key);
-    if (list) list.push(posting);
-    else grouped.set(posting.key, [posting]);
+/** `items` grouped by `keyOf`, each group in the items' order. */
+export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = grouped.get(key);
+    if (list) list.push(item);
+    else grouped.set(key, [item]);
   }
   return grouped;
 }

@@ -1,5 +1,5 @@
 import { MatchProfile, MAX_KEY_POSTINGS, memoisedJudge, twinOf } from '@hop-luu/work-matching';
-import { byKey, Candidate, candidatePairsOf } from './candidate-pairs';
+import { Candidate, candidatePairsOf, groupBy } from './candidate-pairs';
 import { UnionFind } from './union-find';
 import {
   CandidatePair,
@@ -113,13 +113,9 @@ async function candidatesOf(
   recordIds: readonly string[],
   context: RelinkContext,
 ): Promise<Candidate[]> {
-  const subjects = new Map<string, KeyPosting[]>();
   const elsewhere = recordIds.filter((id) => !context.batchPostings.has(id));
-  for (const posting of await store.postingsOfRecords(elsewhere)) {
-    const list = subjects.get(posting.recordId);
-    if (list) list.push(posting);
-    else subjects.set(posting.recordId, [posting]);
-  }
+  const stored = await store.postingsOfRecords(elsewhere);
+  const subjects = groupBy<KeyPosting>(stored, (p) => p.recordId);
   for (const id of recordIds) {
     const batch = context.batchPostings.get(id);
     if (batch) subjects.set(id, [...batch]);
@@ -135,7 +131,11 @@ async function candidatesOf(
     [...subjects.keys()],
     [...new Set(whole)],
   );
-  return candidatePairsOf(subjects, byKey([...own, ...others]), usable);
+  return candidatePairsOf(
+    subjects,
+    groupBy([...own, ...others], (p) => p.key),
+    usable,
+  );
 }
 
 /** Stored records of `recordIds`, those of `local` taken as they are. */

@@ -9,6 +9,7 @@ import {
   Membership,
   signatureOf,
 } from '@hop-luu/work-matching';
+import { groupBy } from './candidate-pairs';
 import { componentsAround, relink } from './component-search';
 import { sameMembership, TouchedWork, WorkChanges, WorkState } from './work-changes';
 import { DeferredWork, KeyPosting, StoredRecord, UntrustedSighting, WorkStore } from './work-store';
@@ -195,7 +196,7 @@ export async function matchIn(
     ]),
   );
   const sightings = await relink(store, [...present, ...recandidated], {
-    batchPostings: groupByRecord(postings),
+    batchPostings: groupBy(postings, (p) => p.recordId),
     local,
     counts: counts.after,
     mayHaveLinks: new Set([...known, ...recandidated]),
@@ -227,16 +228,6 @@ async function postingCounts(
   for (const p of oldPostings) after.set(p.key, after.get(p.key)! - 1);
   for (const p of postings) after.set(p.key, after.get(p.key)! + 1);
   return { before, after };
-}
-
-function groupByRecord(postings: readonly KeyPosting[]): Map<string, KeyPosting[]> {
-  const grouped = new Map<string, KeyPosting[]>();
-  for (const posting of postings) {
-    const list = grouped.get(posting.recordId);
-    if (list) list.push(posting);
-    else grouped.set(posting.recordId, [posting]);
-  }
-  return grouped;
 }
 
 /** A record stored but not clustered yet. */
