@@ -5,7 +5,8 @@ import { ApiKeysService } from '@hop-luu/access';
 import { loadConfig } from '@hop-luu/config';
 import { BibRecord, OaiProvider, startOaiProvider } from '@hop-luu/oai-test-provider';
 import { createApp } from '@hop-luu/platform';
-import { WorksIndex } from '@hop-luu/search-index';
+import { CatalogueIndex, WorksIndex } from '@hop-luu/search-index';
+import { WorkMatchingService } from '@hop-luu/works';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { ReclusterService } from '../apps/harvester/src/reindex/recluster.service';
 import { ReindexService } from '../apps/harvester/src/reindex/reindex.service';
@@ -248,6 +249,43 @@ describe('works matching, end to end', () => {
     expect(await indexedMembers(workId)).toEqual(recordIds);
     const pending = await ctx.get(DataSource).query('SELECT work_id FROM works_to_publish');
     expect(pending).toEqual([]);
+  });
+
+  it('writes what a crash between matching and indexing left owed, on the next run', async () => {
+    const x = idOf('tv-c', 'chainC');
+    const before = await workOf(x);
+    const [{ profile }] = await ctx
+      .get(DataSource)
+      .query(`SELECT profile FROM work_records WHERE record_id = $1`, [x]);
+    // A copy with a smaller id arrives and is matched, and the process dies before it writes
+    // anything: x's work is named after the copy now, the indexes still say otherwise.
+    const copy = { ...profile, recordId: 'tv-0:copy', sourceId: 'tv-0' };
+    const matching = ctx.get(WorkMatchingService);
+    await matching.match([copy], []);
+    try {
+      const after = await workOf(x);
+      expect(after).not.toBe(before);
+      const client = ctx.get(Client);
+      const recordsAlias = ctx.get(CatalogueIndex).alias;
+      const workOfDocument = async () =>
+        (await client.get<{ work: { id: string } }>({ index: recordsAlias, id: x }))._source!.work
+          .id;
+      expect(await workOfDocument()).toBe(before);
+      // The next run (of any source) writes it: x's document, its new work, its old one gone.
+      await harvest('tv-a', 'incremental');
+      expect(await workOfDocument()).toBe(after);
+      const members = (await works()).find((ids) => ids.includes(x))!;
+      expect(await indexedMembers(after)).toEqual(members.filter((id) => id !== copy.recordId));
+      expect(await indexedMembers(before)).toEqual([]);
+      const owed = await ctx.get(DataSource).query(
+        `SELECT (SELECT count(*) FROM works_to_publish)::int AS works,
+                (SELECT count(*) FROM work_records WHERE unpublished)::int AS records`,
+      );
+      expect(owed).toEqual([{ works: 0, records: 0 }]);
+    } finally {
+      await matching.match([], [copy.recordId]);
+      await harvest('tv-a', 'incremental');
+    }
   });
 
   it('gives the same works on a full re-cluster as the incremental path did', async () => {

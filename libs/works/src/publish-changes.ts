@@ -9,6 +9,7 @@ import {
   syncWorks,
   writeBulk,
 } from '@hop-luu/search-index';
+import type { Membership } from '@hop-luu/work-matching';
 import { recordWorkOf, WorkChanges } from './work-changes';
 import type { WorkMatchingService } from './work-matching.service';
 
@@ -60,15 +61,19 @@ export async function publishWorkChanges(
   const documents = batch?.documents ?? new Map<string, CatalogueDocument>();
   await matching.publish(recordIds, workIds, async (now) => {
     const moved: MovedRecord[] = [];
+    const movedNow: Membership[] = [];
     for (const recordId of recordIds) {
       const current = now.memberships.get(recordId);
       if (!current) continue;
       const document = documents.get(recordId);
       if (document) document.work = recordWorkOf(current);
-      else moved.push({ recordId, work: recordWorkOf(current) });
+      else {
+        moved.push({ recordId, work: recordWorkOf(current) });
+        movedNow.push(current);
+      }
     }
+    // A large work's mark stays: publishDeferredWorks writes it, once for many batches.
     const later = batch ? now.works.filter((w) => w.memberIds.length > DEFER_WORKS_ABOVE) : [];
-    await matching.deferPublishing(later.map((w) => w.workId));
     const rest = now.works.filter((w) => !later.includes(w));
     const [records, works] = await Promise.all([
       writeRecords(client, indices.records, batch?.actions ?? [], moved),
@@ -79,6 +84,11 @@ export async function publishWorkChanges(
     // process indexes it with its work (writeBulk skips it). Anything else refused is a failure.
     refused('record', records.moved.failures);
     refused('work', works.failures);
+    const written = new Set(rest.map((w) => w.workId));
+    await matching.settle(
+      movedNow,
+      changes.marks.filter((mark) => written.has(mark.workId)),
+    );
   });
 }
 
@@ -101,9 +111,9 @@ async function writeRecords(
 }
 
 /**
- * Writes the documents of every work marked by `publishWorkChanges` (by any process, this
- * run's or one that crashed), as committed now; returns how many. A work marked again
- * meanwhile stays marked.
+ * Writes what the indexes owe, by any process (this run's large works, or a crashed run's
+ * moved records and touched works), as committed now; returns how many works and records.
+ * A work marked again meanwhile stays marked.
  */
 export async function publishDeferredWorks(
   matching: WorkMatchingService,
@@ -112,17 +122,18 @@ export async function publishDeferredWorks(
 ): Promise<number> {
   let published = 0;
   for (;;) {
-    const works = await matching.deferredWorks(DEFERRED_ROUND);
-    if (works.length === 0) return published;
-    const changes = {
+    const marks = await matching.markedWorks(DEFERRED_ROUND);
+    const moved = await matching.unpublishedRecords(DEFERRED_ROUND);
+    if (marks.length === 0 && moved.length === 0) return published;
+    const works = marks.map((mark) => ({ workId: mark.workId, memberIds: [] }));
+    await publishWorkChanges(matching, client, indices, {
       memberships: new Map(),
-      moved: [],
-      works: works.map((w) => ({ workId: w.workId, memberIds: [] })),
-    };
-    await publishWorkChanges(matching, client, indices, changes);
-    await matching.forgetDeferred(works);
-    published += works.length;
-    if (works.length < DEFERRED_ROUND) return published;
+      moved,
+      works,
+      marks,
+    });
+    published += marks.length + moved.length;
+    if (marks.length < DEFERRED_ROUND && moved.length < DEFERRED_ROUND) return published;
   }
 }
 

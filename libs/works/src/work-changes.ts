@@ -1,5 +1,6 @@
 import type { WorkFacts } from '@hop-luu/search-index';
 import type { Membership } from '@hop-luu/work-matching';
+import type { WorkMark } from './work-store';
 
 /** What one matching transaction did to the works; the apps apply it to both indexes. */
 export interface WorkChanges {
@@ -9,6 +10,8 @@ export interface WorkChanges {
   readonly moved: readonly Membership[];
   /** Every work touched (old and new ids), with its members now (empty: the work is gone). */
   readonly works: readonly TouchedWork[];
+  /** The marks the transaction left on `works` (forgotten once their documents are written). */
+  readonly marks: readonly WorkMark[];
 }
 
 /** Memberships and works as committed now (read under the works lock). */

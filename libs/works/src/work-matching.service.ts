@@ -12,7 +12,7 @@ import {
 import { groupBy } from './candidate-pairs';
 import { componentsAround, relink } from './component-search';
 import { sameMembership, TouchedWork, WorkChanges, WorkState } from './work-changes';
-import { DeferredWork, KeyPosting, StoredRecord, UntrustedSighting, WorkStore } from './work-store';
+import { KeyPosting, StoredRecord, UntrustedSighting, WorkMark, WorkStore } from './work-store';
 
 /** Records of a deleted source forgotten per transaction. */
 const REMOVE_ROUND = 500;
@@ -98,17 +98,22 @@ export class WorkMatchingService {
     }
   }
 
-  /** Marks works whose documents are written later (see publishWorkChanges). */
-  deferPublishing(workIds: readonly string[]): Promise<void> {
-    return new WorkStore(this.dataSource.manager).deferPublishing(workIds);
+  /** Works whose documents are owed (see publishWorkChanges), oldest marks first. */
+  markedWorks(limit: number): Promise<WorkMark[]> {
+    return new WorkStore(this.dataSource.manager).markedWorks(limit);
   }
 
-  deferredWorks(limit: number): Promise<DeferredWork[]> {
-    return new WorkStore(this.dataSource.manager).deferredWorks(limit);
+  /** Records moved to another work whose documents do not say so yet. */
+  async unpublishedRecords(limit: number): Promise<Membership[]> {
+    const store = new WorkStore(this.dataSource.manager);
+    return [...(await store.storedMemberships(await store.unpublishedRecords(limit))).values()];
   }
 
-  forgetDeferred(works: readonly DeferredWork[]): Promise<void> {
-    return new WorkStore(this.dataSource.manager).forgetDeferred(works);
+  /** What the indexes owed and now hold: the records' documents and the marked works'. */
+  async settle(records: readonly Membership[], marks: readonly WorkMark[]): Promise<void> {
+    const store = new WorkStore(this.dataSource.manager);
+    await store.published(records);
+    await store.forgetMarks(marks);
   }
 
   /** Reads outside the works lock (a consistent snapshot is not needed for listing). */
@@ -148,7 +153,7 @@ export class WorkMatchingService {
         seeds.length > 0;
         seeds = await store.unclustered(RECLUSTER_ROUND)
       ) {
-        const changes = await recomputeIn(store, seeds, [], []);
+        const changes = await recomputeIn(store, seeds, [], [], { mark: false });
         changes.works.forEach((work) => works.add(work.workId));
       }
       return { records, works: works.size };
@@ -209,7 +214,7 @@ export async function matchIn(
     seeds.filter((id) => !gone.has(id)),
     [...present],
     goneWorks.filter(Boolean),
-    { profiles: unique, local },
+    { mark: true, unsaved: { profiles: unique, local } },
   );
 }
 
@@ -242,21 +247,23 @@ export async function recomputeAround(
 ): Promise<WorkChanges> {
   const works = await store.workIdsOf(recordIds);
   const mates = [...(await store.membersOfWorks([...new Set(works.values())])).values()].flat();
-  return recomputeIn(store, [...recordIds, ...mates], recordIds, []);
+  return recomputeIn(store, [...recordIds, ...mates], recordIds, [], { mark: true });
 }
 
 /**
  * Recomputes every component around `seeds` with clusterComponent and the active decisions,
  * writes the memberships that changed, and reports them. `batchIds` are the records whose
  * memberships are reported whether changed or not; `alsoTouched` works that lost a member;
- * `unsaved` a matched batch whose rows are written here, profile and membership at once.
+ * `unsaved` a matched batch whose rows are written here, profile and membership at once;
+ * `mark`: the indexes owe the moved records and the touched works their documents until
+ * publishWorkChanges writes them (not for a re-cluster, which rebuilds both indexes).
  */
 export async function recomputeIn(
   store: WorkStore,
   seeds: readonly string[],
   batchIds: readonly string[],
   alsoTouched: readonly string[],
-  unsaved?: UnsavedBatch,
+  { mark, unsaved }: { mark: boolean; unsaved?: UnsavedBatch },
 ): Promise<WorkChanges> {
   const { components, stored } = await componentsAround(store, seeds, unsaved?.local);
   const allIds = components.flat();
@@ -277,6 +284,7 @@ export async function recomputeIn(
   if (unsaved) await store.saveRecords(unsaved.profiles, byRecord);
   await store.writeMemberships(
     unsaved ? changed.filter((m) => !unsaved.local.has(m.recordId)) : changed,
+    mark,
   );
   // A batch record's work shows its new content even when its membership stayed.
   const touched = new Set<string>(alsoTouched);
@@ -299,6 +307,7 @@ export async function recomputeIn(
     works: [...touched]
       .sort()
       .map((workId): TouchedWork => ({ workId, memberIds: members.get(workId) ?? [] })),
+    marks: mark ? await store.markWorks([...touched]) : [],
   };
 }
 

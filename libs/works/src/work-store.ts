@@ -49,8 +49,8 @@ interface StoredRow {
 
 type MembershipRow = Omit<StoredRow, 'profile' | 'source_id' | 'signature'>;
 
-/** A work marked to publish later; `seq` tells a newer mark from the one that was read. */
-export interface DeferredWork {
+/** A work whose document is owed; `seq` tells a newer mark from the one that was read. */
+export interface WorkMark {
   readonly workId: string;
   readonly seq: string;
 }
@@ -304,7 +304,7 @@ export class WorkStore {
          source_id = excluded.source_id, profile = excluded.profile,
          signature = excluded.signature, work_id = excluded.work_id,
          rule = excluded.rule, facts = excluded.facts, joined_with = excluded.joined_with,
-         decision_id = excluded.decision_id, updated_at = now()`,
+         decision_id = excluded.decision_id, updated_at = now(), unpublished = false`,
       [
         profiles.map((p) => p.recordId),
         profiles.map((p) => p.sourceId),
@@ -359,11 +359,16 @@ export class WorkStore {
     );
   }
 
-  async writeMemberships(memberships: readonly Membership[]): Promise<void> {
+  /**
+   * Writes memberships of stored records; `unpublished`: their documents do not say so yet
+   * (cleared by `published` once they do).
+   */
+  async writeMemberships(memberships: readonly Membership[], unpublished: boolean): Promise<void> {
     if (memberships.length === 0) return;
     await this.db.query(
       `UPDATE work_records w SET work_id = m.work_id, rule = m.rule, facts = m.facts,
-              joined_with = m.joined_with, decision_id = m.decision_id::uuid, updated_at = now()
+              joined_with = m.joined_with, decision_id = m.decision_id::uuid, updated_at = now(),
+              unpublished = $7
          FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::text[])
            AS m(record_id, work_id, rule, facts, joined_with, decision_id)
         WHERE w.record_id = m.record_id`,
@@ -374,8 +379,29 @@ export class WorkStore {
         memberships.map((m) => JSON.stringify(m.facts)),
         memberships.map((m) => m.joinedWith ?? null),
         memberships.map((m) => m.decisionId ?? null),
+        unpublished,
       ],
     );
+  }
+
+  /** Records whose documents now say their work: unmarked unless they moved again since. */
+  async published(memberships: readonly Membership[]): Promise<void> {
+    if (memberships.length === 0) return;
+    await this.db.query(
+      `UPDATE work_records w SET unpublished = false
+         FROM unnest($1::text[], $2::text[]) AS m(record_id, work_id)
+        WHERE w.record_id = m.record_id AND w.work_id = m.work_id AND w.unpublished`,
+      [memberships.map((m) => m.recordId), memberships.map((m) => m.workId)],
+    );
+  }
+
+  /** Some records whose documents do not say their work yet. */
+  async unpublishedRecords(limit: number): Promise<string[]> {
+    const rows: { record_id: string }[] = await this.db.query(
+      `SELECT record_id FROM work_records WHERE unpublished ORDER BY record_id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.record_id);
   }
 
   /** Members now of each work (a work with none is not in the map). */
@@ -422,21 +448,25 @@ export class WorkStore {
 
   /** Forgets every record and key (re-cluster rebuilds them); decisions and sightings stay. */
   async clearRecords(): Promise<void> {
-    await this.db.query('TRUNCATE work_keys, work_key_counts, work_links, work_records');
-  }
-
-  /** Marks works to publish later (again: a newer mark replaces the older). */
-  async deferPublishing(workIds: readonly string[]): Promise<void> {
-    if (workIds.length === 0) return;
     await this.db.query(
-      `INSERT INTO works_to_publish (work_id) SELECT * FROM unnest($1::text[])
-       ON CONFLICT (work_id) DO UPDATE SET seq = nextval('works_to_publish_seq')`,
-      [[...new Set(workIds)].sort()],
+      'TRUNCATE work_keys, work_key_counts, work_links, work_records, works_to_publish',
     );
   }
 
-  /** Some works marked to publish, oldest marks first. */
-  async deferredWorks(limit: number): Promise<DeferredWork[]> {
+  /** Marks works whose documents are owed (again: a newer mark replaces the older). */
+  async markWorks(workIds: readonly string[]): Promise<WorkMark[]> {
+    if (workIds.length === 0) return [];
+    const rows: { work_id: string; seq: string }[] = await this.db.query(
+      `INSERT INTO works_to_publish (work_id) SELECT * FROM unnest($1::text[])
+       ON CONFLICT (work_id) DO UPDATE SET seq = nextval('works_to_publish_seq')
+       RETURNING work_id, seq`,
+      [[...new Set(workIds)].sort()],
+    );
+    return rows.map((row) => ({ workId: row.work_id, seq: row.seq }));
+  }
+
+  /** Some works whose documents are owed, oldest marks first. */
+  async markedWorks(limit: number): Promise<WorkMark[]> {
     const rows: { work_id: string; seq: string }[] = await this.db.query(
       `SELECT work_id, seq FROM works_to_publish ORDER BY seq LIMIT $1`,
       [limit],
@@ -444,8 +474,8 @@ export class WorkStore {
     return rows.map((row) => ({ workId: row.work_id, seq: row.seq }));
   }
 
-  /** Forgets marks that were published; a work marked again since keeps its newer mark. */
-  async forgetDeferred(works: readonly DeferredWork[]): Promise<void> {
+  /** Forgets marks whose works were written; a work marked again since keeps its newer mark. */
+  async forgetMarks(works: readonly WorkMark[]): Promise<void> {
     if (works.length === 0) return;
     await this.db.query(
       `DELETE FROM works_to_publish w USING unnest($1::text[], $2::bigint[]) AS d(work_id, seq)

@@ -6,8 +6,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * twins) beside the record and on its key postings, so candidates are judged once per
  * signature; and links read as owned by `a` (the record whose judgement made them), found from
  * `b` too. Rows stored before get their record id as signature: never a twin, as before.
- * And `works_to_publish`: works whose documents are written later, together (a large work
- * touched by every batch of a harvest), kept in the database so a crash cannot lose them.
+ * And what the indexes still owe: `works_to_publish` marks every work a matching transaction
+ * touched until its document is written (a large work's waits, to be written once for many
+ * batches), and `work_records.unpublished` every record moved to another work until its
+ * document says so; a crash between the commit and the index writes leaves them marked for
+ * the next run to write.
  */
 export class WorkTwins1764095300000 implements MigrationInterface {
   name = 'WorkTwins1764095300000';
@@ -27,6 +30,12 @@ export class WorkTwins1764095300000 implements MigrationInterface {
          PRIMARY KEY (key, record_id) INCLUDE (identifier, weak, signature)`,
     );
     await db.query(`CREATE INDEX work_links_b ON work_links (b)`);
+    await db.query(
+      `ALTER TABLE work_records ADD COLUMN unpublished boolean NOT NULL DEFAULT false`,
+    );
+    await db.query(
+      `CREATE INDEX work_records_unpublished ON work_records (record_id) WHERE unpublished`,
+    );
     await db.query(`CREATE SEQUENCE works_to_publish_seq`);
     await db.query(`
       CREATE TABLE works_to_publish (
@@ -38,6 +47,7 @@ export class WorkTwins1764095300000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE works_to_publish`);
     await db.query(`DROP SEQUENCE works_to_publish_seq`);
+    await db.query(`ALTER TABLE work_records DROP COLUMN unpublished`);
     await db.query(`DROP INDEX work_links_b`);
     await db.query(`ALTER TABLE work_keys DROP CONSTRAINT work_keys_pkey`);
     await db.query(
