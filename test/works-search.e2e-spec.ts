@@ -189,8 +189,13 @@ describe('works search over the works index', () => {
   it("matches library filters together on one holding, not across a work's libraries", async () => {
     const mixed = await page({ f: { libraryKinds: ['national'], provinces: ['Huế'] } });
     expect(mixed.totalCount).toBe(0);
+    expect(mixed.recordCount).toBe(0);
     const both = await page({ f: { libraryKinds: ['provincial'], provinces: ['Huế'] } });
     expect(both.totalCount).toBe(SHARED);
+    // The records behind them that pass both filters: the Huế library's, not the national one's.
+    expect(both.recordCount).toBe(SHARED);
+    const national = await page({ f: { libraryKinds: ['national'], provinces: ['Hà Nội'] } });
+    expect(national.recordCount).toBe(WORKS);
   });
 
   it('moves a record to a work of its own: records and works follow, with the evidence', async () => {

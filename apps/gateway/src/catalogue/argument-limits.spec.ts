@@ -30,5 +30,18 @@ describe('catalogue argument limits', () => {
     expect(() => checkSearchArgs({ ...args, filters: { provinces: ['x'.repeat(201)] } })).toThrow(
       /filters.provinces is over 200 characters/,
     );
+    const names = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    const together = {
+      sourceIds: names('tv-', 50),
+      libraryKinds: names('k', 5),
+      provinces: names('p', 5),
+    };
+    expect(() => checkSearchArgs({ ...args, filters: together })).toThrow(
+      /together make 1250 combinations; the limit is 1000/,
+    );
+    expect(() =>
+      checkSearchArgs({ ...args, filters: { ...together, provinces: names('p', 4) } }),
+    ).not.toThrow();
   });
 });

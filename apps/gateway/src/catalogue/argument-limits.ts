@@ -1,3 +1,4 @@
+import { holdingCombinationCount, MAX_HOLDING_COMBINATIONS } from '@hop-luu/search-index';
 import { CatalogueError, CatalogueErrorCode } from './catalogue.errors';
 import { SearchArgs, SearchFilters } from './search.inputs';
 
@@ -51,6 +52,12 @@ function checkFilters(filters: SearchFilters | undefined): void {
     if (values.some((value: string) => value.length > filterValueLength))
       refuse(`A value of filters.${name} is over ${filterValueLength} characters.`);
   }
+  // Several library filters together are matched on one holding, one term per combination.
+  const combinations = holdingCombinationCount(filters);
+  if (combinations > MAX_HOLDING_COMBINATIONS)
+    refuse(
+      `filters.sourceIds, libraryKinds and provinces together make ${combinations} combinations; the limit is ${MAX_HOLDING_COMBINATIONS}. Name fewer values.`,
+    );
 }
 
 /** Refuses a search whose text or filters are larger than any real search needs. */

@@ -4,3 +4,4 @@ export * from './works-index';
 export * from './works-mapping';
 export * from './works-target';
 export * from './works-writer';
+export * from './holding-keys';

@@ -1,4 +1,5 @@
 import { normalizeRecord } from '@hop-luu/records';
+import { holdingCombinationCount, holdingKeysOf, holdingsInTallies } from './holding-keys';
 import { toCatalogueDocument } from '../catalogue/catalogue-document';
 import { representativeOf, toWorkDocument } from './work-document';
 import { holdingsPassing, WORKS_TARGET } from './works-target';
@@ -74,27 +75,34 @@ describe('toWorkDocument', () => {
 });
 
 describe('WORKS_TARGET', () => {
-  it('filters one library field on the flat list, several on one nested holding', () => {
+  it('filters one library field on the flat list, several on one holding’s combination keys', () => {
     expect(WORKS_TARGET.filterClauses({ libraryKinds: ['national'] })).toEqual([
       { terms: { libraryKinds: ['national'] } },
     ]);
     expect(
-      WORKS_TARGET.filterClauses({ libraryKinds: ['provincial'], provinces: ['Huế'] }),
-    ).toEqual([
-      {
-        nested: {
-          path: 'holdings',
-          query: {
-            bool: {
-              filter: [
-                { terms: { 'holdings.library.kind': ['provincial'] } },
-                { terms: { 'holdings.library.province': ['Huế'] } },
-              ],
-            },
-          },
-        },
-      },
-    ]);
+      WORKS_TARGET.filterClauses({ libraryKinds: ['provincial'], provinces: ['Huế', 'Đà Nẵng'] }),
+    ).toEqual([{ terms: { holdingCombos: ['k=provincial|p=Huế', 'k=provincial|p=Đà Nẵng'] } }]);
+  });
+
+  it('tallies a work’s holdings per combination, so the passing ones can be counted', () => {
+    const hue = { name: 'Thư viện tỉnh Thừa Thiên Huế', kind: 'provincial', province: 'Huế' };
+    const held = (sourceId: string) => ({
+      sourceId,
+      recordId: `${sourceId}:1`,
+      oaiIdentifier: '1',
+      library: hue,
+    });
+    const keys = holdingKeysOf([held('tv-hue'), held('tv-hue'), held('tv-hue-2')]);
+    expect(keys.combos).toHaveLength(7 + 4);
+    expect(keys.tallies).toContain('k=provincial|p=Huế×3');
+    expect(keys.tallies).toContain('s=tv-hue|k=provincial×2');
+    expect(
+      holdingsInTallies([
+        { key: 'k=provincial|p=Huế×3', doc_count: 2 },
+        { key: 'k=provincial|p=Huế×1', doc_count: 5 },
+      ]),
+    ).toBe(11);
+    expect(holdingCombinationCount({ sourceIds: ['a', 'b', 'a'], provinces: ['Huế'] })).toBe(2);
   });
 
   it('counts languages, types and kinds of library over their sets, other facets on their fields', () => {

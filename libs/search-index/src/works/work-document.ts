@@ -1,5 +1,6 @@
 import type { NormalizedRecord } from '@hop-luu/records';
 import type { CatalogueDocument, LibraryInfo } from '../catalogue/catalogue-document';
+import { holdingKeysOf } from './holding-keys';
 import { facetSetKey } from '../query/facet-sets';
 
 /** One member record of a work as a library holds it: who, where on the shelf, and a link. */
@@ -39,8 +40,12 @@ export interface WorkDocument {
   identifiers: string[];
   search: WorkSearchForms;
   titleSort: string;
-  /** Where the work is held, one entry per member record (nested: filters match one holding). */
+  /** Where the work is held, one entry per member record. */
   holdings: WorkHolding[];
+  /** The holdings' combinations of source, kind and province (holding-keys.ts). */
+  holdingCombos: string[];
+  /** Each combination with how many holdings have it: 'k=university|p=Huế×2'. */
+  holdingTallies: string[];
   /** The holdings' sources, kinds of library and provinces, for facets counting works. */
   sourceIds: string[];
   libraryKinds: string[];
@@ -121,6 +126,7 @@ export function toWorkDocument(
   const languages = distinct(members.flatMap((doc) => doc.languages));
   const types = distinct(members.map((doc) => doc.type));
   const libraryKinds = distinct(holdings.map((held) => held.library.kind));
+  const keys = holdingKeysOf(holdings);
   return {
     id: workId,
     representativeId: representative.id,
@@ -134,6 +140,8 @@ export function toWorkDocument(
     search: mergedForms(members),
     titleSort: representative.titleSort,
     holdings,
+    holdingCombos: keys.combos,
+    holdingTallies: keys.tallies,
     sourceIds: distinct(holdings.map((held) => held.sourceId)),
     libraryKinds,
     provinces: distinct(

@@ -40,6 +40,8 @@ const DOCUMENT_LEAVES = [
   'holdings.callNumber',
   'holdings.location',
   'holdings.link',
+  'holdingCombos',
+  'holdingTallies',
   'sourceIds',
   'libraryKinds',
   'provinces',

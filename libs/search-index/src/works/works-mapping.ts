@@ -9,7 +9,7 @@ import { keyword, SEARCH_FORMS_MAPPING, stored, storedText } from '../mapping-pa
  */
 
 /** Raised whenever a change to this mapping needs the work documents built again. */
-export const WORKS_MAPPING_VERSION = 2;
+export const WORKS_MAPPING_VERSION = 3;
 
 export const WORKS_SETTINGS = CATALOGUE_SETTINGS;
 
@@ -30,9 +30,8 @@ export const WORKS_MAPPING: MappingTypeMapping = {
     identifiers: { ...keyword, normalizer: 'lowercase' },
     search: SEARCH_FORMS_MAPPING,
     titleSort: keyword,
-    // Nested, so filters on source, kind and province together match one library's holding.
+    // Shown, not searched: library filters use holdingCombos (holding-keys.ts), not nested documents.
     holdings: {
-      type: 'nested',
       properties: {
         sourceId: keyword,
         recordId: stored,
@@ -43,6 +42,9 @@ export const WORKS_MAPPING: MappingTypeMapping = {
         link: stored,
       },
     },
+    // The holdings' combinations of source, kind and province, and how many of each (holding-keys.ts).
+    holdingCombos: keyword,
+    holdingTallies: { type: 'keyword', index: false },
     // Flat copies of the holdings' values: facets over them count works, not holdings.
     sourceIds: keyword,
     libraryKinds: keyword,

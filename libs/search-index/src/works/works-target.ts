@@ -4,6 +4,7 @@ import type {
 } from '@elastic/elasticsearch/lib/api/types';
 import type { FacetSetFields } from '../query/facet-sets';
 import { HoldingFilters, holdingTerms, SearchTarget, TargetFields } from '../query/search-target';
+import { allowedHoldingKeys, holdingsInTallies, holdingTallyAggregation } from './holding-keys';
 import { WORK_FIELDS as FIELD } from './works-fields';
 import type { WorkHolding } from './work-document';
 
@@ -19,26 +20,18 @@ const WORK_TARGET_FIELDS: TargetFields = {
   titleSort: FIELD.titleSort,
 };
 
-/** The fields of one holding inside the nested holdings. */
-const ONE_HOLDING = {
-  sourceId: FIELD.holdingSourceId,
-  libraryKind: FIELD.holdingKind,
-  province: FIELD.holdingProvince,
-};
-
 const given = (values: readonly string[] | undefined) => (values?.length ?? 0) > 0;
 
 /**
  * A work is held by several libraries. One library filter is a term on the work's flat list
  * (sourceIds, libraryKinds, provinces); several together must hold for one holding (a
  * university library in Huế, not a university somewhere and any library in Huế), so they
- * become one nested query over the holdings.
+ * become one terms query on the holdings' combination keys (holding-keys.ts).
  */
 function workHoldingClauses(filters: HoldingFilters): QueryDslQueryContainer[] {
   const dimensions = [filters.sourceIds, filters.libraryKinds, filters.provinces].filter(given);
   if (dimensions.length < 2) return holdingTerms(filters, WORK_TARGET_FIELDS);
-  const onOneHolding = holdingTerms(filters, ONE_HOLDING);
-  return [{ nested: { path: FIELD.holdings, query: { bool: { filter: onOneHolding } } } }];
+  return [{ terms: { [FIELD.holdingCombos]: allowedHoldingKeys(filters) } }];
 }
 
 /** The facets whose sets each work holds (toWorkDocument writes them). */
@@ -77,16 +70,15 @@ export function holdingsPassing(
 export function holdingsCountAggregation(
   filters: HoldingFilters | undefined,
 ): AggregationsAggregationContainer {
-  const onOneHolding = holdingTerms(filters ?? {}, ONE_HOLDING);
-  if (onOneHolding.length === 0) return { sum: { field: FIELD.recordCount } };
-  return {
-    nested: { path: FIELD.holdings },
-    aggs: { passing: { filter: { bool: { filter: onOneHolding } } } },
-  };
+  const allowed = allowedHoldingKeys(filters ?? {});
+  if (allowed.length === 0) return { sum: { field: FIELD.recordCount } };
+  return holdingTallyAggregation(FIELD.holdingTallies, allowed);
 }
 
 /** The number an aggregation from holdingsCountAggregation came back with. */
 export function holdingsCountOf(aggregate: unknown): number {
-  const found = aggregate as { value?: number; passing?: { doc_count?: number } } | undefined;
-  return Math.round(found?.passing?.doc_count ?? found?.value ?? 0);
+  const found = aggregate as
+    { value?: number; buckets?: { key: string; doc_count: number }[] } | undefined;
+  if (found?.buckets) return holdingsInTallies(found.buckets);
+  return Math.round(found?.value ?? 0);
 }
