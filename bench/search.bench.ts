@@ -319,9 +319,7 @@ async function main(): Promise<void> {
     printBuild(build);
     log(`index: ${await indexFacts(client, catalogue.alias)}`);
     printWorksBuild(await buildWorksIndex(client, catalogue, worksIndex, build.reused, log));
-    log(
-      `works index: ${await indexFacts(client, worksIndex.alias)} (nested holdings count as docs)`,
-    );
+    log(`works index: ${await indexFacts(client, worksIndex.alias)}`);
     compileGateway(log);
     const kinds = await queryKinds(client, catalogue.alias);
     for (const cacheSeconds of CACHE_MODES) {
