@@ -108,14 +108,6 @@ export class WorkStore {
     return new Map(rows.map((row) => [row.record_id, row.work_id]));
   }
 
-  async keysOf(recordIds: readonly string[]): Promise<string[]> {
-    const rows: { key: string }[] = await this.db.query(
-      `SELECT DISTINCT key FROM work_keys WHERE record_id = ANY($1::text[])`,
-      [recordIds],
-    );
-    return rows.map((row) => row.key);
-  }
-
   /** Every stored posting of `recordIds`. */
   async postingsOfRecords(recordIds: readonly string[]): Promise<KeyPosting[]> {
     if (recordIds.length === 0) return [];
