@@ -235,6 +235,45 @@ describe('works store (libs/works against PostgreSQL)', () => {
     expect(await works()).toEqual([['a:1', 'b:1']]);
   });
 
+  it('marks documents written while a matching transaction holds the same rows, without a deadlock', async () => {
+    await matching.match(profiles('a:1', 'a:2'), []);
+    const db = app.get(DataSource);
+    await db.query(`UPDATE work_records SET unpublished = true`);
+    const memberships = [...(await matching.unpublishedRecords(10))];
+    const marks = await matching.markedWorks(10);
+    // A matching transaction writes the second record and mark first, then the first ones,
+    // while the documents of both are reported written (the publisher, outside the works lock).
+    const matchingTx = db.createQueryRunner();
+    await matchingTx.connect();
+    await matchingTx.startTransaction();
+    const touch = async (recordId: string, workId: string) => {
+      await matchingTx.query(`UPDATE work_records SET updated_at = now() WHERE record_id = $1`, [
+        recordId,
+      ]);
+      await matchingTx.query(
+        `INSERT INTO works_to_publish (work_id) VALUES ($1)
+         ON CONFLICT (work_id) DO UPDATE SET seq = nextval('works_to_publish_seq')`,
+        [workId],
+      );
+    };
+    const [first, second] = memberships;
+    await touch(second.recordId, second.workId);
+    const settled = matching.settle(memberships, marks);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await touch(first.recordId, first.workId);
+    await matchingTx.commitTransaction();
+    await matchingTx.release();
+    await settled;
+    // The row the transaction held stays marked and is written again later; the other is done.
+    // Both works are marked: the transaction marked them again.
+    expect((await matching.unpublishedRecords(10)).map((m) => m.recordId)).toEqual([
+      second.recordId,
+    ]);
+    expect((await matching.markedWorks(10)).map((m) => m.workId).sort()).toEqual(
+      [first.workId, second.workId].sort(),
+    );
+  });
+
   it('keeps a popular edition’s copies (twins) in one work with one link each, even after the first copy is deleted', async () => {
     const copies = Array.from({ length: 40 }, (_, i) =>
       profile(`lib${String(i).padStart(2, '0')}:kieu`, { ...KIEU, isbn: '9786049551239' }),

@@ -376,13 +376,23 @@ export class WorkStore {
     );
   }
 
-  /** Records whose documents now say their work: unmarked unless they moved again since. */
+  /**
+   * Records whose documents now say their work: unmarked unless they moved again since. Runs
+   * outside the works lock, beside a matching transaction that may be writing the same rows in
+   * another order: a row it holds is skipped, not waited for (waiting both ways is a deadlock),
+   * and stays marked, so it is written again later; that is one document too many, never one
+   * too few.
+   */
   async published(memberships: readonly Membership[]): Promise<void> {
     if (memberships.length === 0) return;
     await this.db.query(
-      `UPDATE work_records w SET unpublished = false
-         FROM unnest($1::text[], $2::text[]) AS m(record_id, work_id)
-        WHERE w.record_id = m.record_id AND w.work_id = m.work_id AND w.unpublished`,
+      `WITH free AS (
+         SELECT w.record_id FROM work_records w
+           JOIN unnest($1::text[], $2::text[]) AS m(record_id, work_id)
+             ON w.record_id = m.record_id AND w.work_id = m.work_id
+          WHERE w.unpublished
+            FOR UPDATE OF w SKIP LOCKED)
+       UPDATE work_records w SET unpublished = false FROM free WHERE w.record_id = free.record_id`,
       [memberships.map((m) => m.recordId), memberships.map((m) => m.workId)],
     );
   }
@@ -466,12 +476,20 @@ export class WorkStore {
     return rows.map((row) => ({ workId: row.work_id, seq: row.seq }));
   }
 
-  /** Forgets marks whose works were written; a work marked again since keeps its newer mark. */
+  /**
+   * Forgets marks whose works were written; a work marked again since keeps its newer mark. A
+   * mark a matching transaction holds is being marked again: it is skipped, as `published`
+   * skips rows, rather than waited for.
+   */
   async forgetMarks(works: readonly WorkMark[]): Promise<void> {
     if (works.length === 0) return;
     await this.db.query(
-      `DELETE FROM works_to_publish w USING unnest($1::text[], $2::bigint[]) AS d(work_id, seq)
-        WHERE w.work_id = d.work_id AND w.seq = d.seq`,
+      `WITH free AS (
+         SELECT w.work_id FROM works_to_publish w
+           JOIN unnest($1::text[], $2::bigint[]) AS d(work_id, seq)
+             ON w.work_id = d.work_id AND w.seq = d.seq
+            FOR UPDATE OF w SKIP LOCKED)
+       DELETE FROM works_to_publish w USING free WHERE w.work_id = free.work_id`,
       [works.map((w) => w.workId), works.map((w) => w.seq)],
     );
   }
