@@ -7,7 +7,8 @@
  * (`repeated`, the default and the feed every earlier figure was measured on: every tenth
  * record is one of the feed's ~17 famous editions again, ~1,200 records of each in one library,
  * works matching's worst case; `once`: the library holds each famous edition once, as a
- * catalogue does).
+ * catalogue does), BENCH_VOCABULARY (`compact`, the default: the library's own works have a few
+ * hundred titles and 34 authors; `broad`: thousands of each, as a real catalogue has).
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -27,6 +28,7 @@ import { typeScriptEntry } from '../test/support/typescript-entry';
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000);
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 500);
 const FAMOUS_WORKS = process.env.BENCH_FAMOUS_WORKS === 'once' ? 'once' : 'repeated';
+const VOCABULARY = process.env.BENCH_VOCABULARY === 'broad' ? 'broad' : 'compact';
 const MB = 1024 * 1024;
 
 async function startProvider(): Promise<{ origin: string; stop: () => void }> {
@@ -37,6 +39,7 @@ async function startProvider(): Promise<{ origin: string; stop: () => void }> {
       String(RECORDS),
       String(PAGE_SIZE),
       FAMOUS_WORKS,
+      VOCABULARY,
     ),
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -107,11 +110,12 @@ async function main(): Promise<void> {
   const quarter = (q: number) =>
     samples.find((s) => s.seen >= (RECORDS * q) / 4)?.rssMb.toFixed(0) ?? '-';
   console.log(
-    `\nbench:harvest — ${RECORDS} oai_dc records, pages of ${PAGE_SIZE}, famous works ${FAMOUS_WORKS}, loopback, real Elasticsearch + PostgreSQL`,
+    `\nbench:harvest — ${RECORDS} oai_dc records, pages of ${PAGE_SIZE}, famous works ${FAMOUS_WORKS}, vocabulary ${VOCABULARY}, loopback, real Elasticsearch + PostgreSQL`,
   );
   console.log(
     `run status           ${run.status} (seen ${run.recordsSeen}, indexed ${run.recordsIndexed}, failed ${run.recordsFailed})`,
   );
+  if (run.errorCode) console.log(`run error            ${run.errorCode}: ${run.errorMessage}`);
   console.log(`wall time            ${seconds.toFixed(1)} s`);
   console.log(`end to end           ${Math.round(run.recordsSeen / seconds)} records/s`);
   console.log(

@@ -1,8 +1,15 @@
 import { isbn10, isbn13 } from './isbn';
 import { mix, Prng } from './prng';
 import {
+  ASPECTS_EN,
+  ASPECTS_VI,
   AUTHORS_EN,
   AUTHORS_VI,
+  FAMILY_NAMES_VI,
+  FORENAMES_EN,
+  GIVEN_NAMES_VI,
+  MIDDLE_NAMES_VI,
+  SURNAMES_EN,
   DDC_BY_TOPIC,
   FAMOUS_WORKS,
   PLACES_EN,
@@ -66,6 +73,14 @@ export interface GenerateOptions {
    * them every 120 records; records past the first 120 are then all the library's own.
    */
   famousWorksOnce?: boolean;
+  /**
+   * 'compact' (the default): the library's own works are titled from 15 × 11 Vietnamese and
+   * 10 × 6 English word pairs and written by 34 authors, so titles and authors repeat hundreds
+   * of times (works matching's dense case). 'broad': titles get a leading phrase and authors
+   * are composed from family, middle and given names, giving thousands of each, as a real
+   * catalogue has.
+   */
+  vocabulary?: 'compact' | 'broad';
 }
 
 /** A work to make editions of: a famous one (vocabulary.ts) or one composed from the word lists. */
@@ -84,6 +99,7 @@ const DEFAULTS = {
   startDate: new Date('2024-01-01T00:00:00Z'),
   stepSeconds: 37,
   famousWorksOnce: false,
+  vocabulary: 'compact',
 };
 
 /**
@@ -129,19 +145,20 @@ function famousWork(id: number): Work {
   };
 }
 
-function composedWork(id: number): Work {
+function composedWork(id: number, broad: boolean): Work {
   const rnd = new Prng(mix(id, 7));
   const vie = rnd.chance(0.7);
   const topic = rnd.pick(vie ? TOPICS_VI : TOPICS_EN);
   const place = rnd.pick(vie ? PLACES_VI : PLACES_EN);
-  const title = vie ? `${topic} ${place}` : `${topic} of ${place}`;
+  const title = broad ? broadTitle(rnd, vie, topic, place) : compactTitle(vie, topic, place);
+  const author = () => (broad ? broadAuthor(rnd, vie) : rnd.pick(vie ? AUTHORS_VI : AUTHORS_EN));
   const type: RecordType = rnd.chance(0.08) ? 'thesis' : rnd.chance(0.04) ? 'map' : 'book';
   return {
     key: `work-${id}`,
     title,
     subtitle: rnd.chance(0.6) ? rnd.pick(vie ? QUALIFIERS_VI : QUALIFIERS_EN) : undefined,
-    author: rnd.pick(vie ? AUTHORS_VI : AUTHORS_EN),
-    addedAuthors: rnd.chance(0.3) ? [rnd.pick(vie ? AUTHORS_VI : AUTHORS_EN)] : [],
+    author: author(),
+    addedAuthors: rnd.chance(0.3) ? [author()] : [],
     language: vie ? 'vie' : 'eng',
     baseYear: rnd.int(1975, 2025),
     publisher: rnd.pick(vie ? PUBLISHERS_VI : PUBLISHERS_EN),
@@ -154,6 +171,23 @@ function composedWork(id: number): Work {
       : `A study of ${topic.toLowerCase()} in ${place}, based on archival sources and fieldwork.`,
     type,
   };
+}
+
+function compactTitle(vie: boolean, topic: string, place: string): string {
+  return vie ? `${topic} ${place}` : `${topic} of ${place}`;
+}
+
+function broadTitle(rnd: Prng, vie: boolean, topic: string, place: string): string {
+  const aspect = rnd.pick(vie ? ASPECTS_VI : ASPECTS_EN);
+  return vie
+    ? `${aspect} ${topic.toLowerCase()} ${place}`
+    : `${aspect} ${topic.toLowerCase()} of ${place}`;
+}
+
+/** Vietnamese family name first ('Nguyễn Văn An'); others inverted ('Baker, Alice'). */
+function broadAuthor(rnd: Prng, vie: boolean): string {
+  if (!vie) return `${rnd.pick(SURNAMES_EN)}, ${rnd.pick(FORENAMES_EN)}`;
+  return `${rnd.pick(FAMILY_NAMES_VI)} ${rnd.pick(MIDDLE_NAMES_VI)} ${rnd.pick(GIVEN_NAMES_VI)}`;
 }
 
 function editionStatement(work: Work, edition: number): string | undefined {
@@ -175,7 +209,10 @@ function cutter(author: string): string {
 export function generateRecord(index: number, options: GenerateOptions = {}): BibRecord {
   const o = { ...DEFAULTS, ...options };
   const { workId, edition } = workSlot(index, o.seed, o.famousWorksOnce);
-  const work = workId < FAMOUS_WORKS.length ? famousWork(workId) : composedWork(workId);
+  const work =
+    workId < FAMOUS_WORKS.length
+      ? famousWork(workId)
+      : composedWork(workId, o.vocabulary === 'broad');
   const year = Math.min(2026, work.baseYear + (edition - 1) * 4);
   const isbnSeed = mix(workId, edition) % 100_000;
   const body12 = `${work.publisher.isbnPrefix}${String(isbnSeed).padStart(5, '0')}`.slice(0, 12);
