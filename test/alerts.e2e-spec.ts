@@ -1,17 +1,19 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiKeysService } from '@hop-luu/access';
 import { verifySignature } from '@hop-luu/alerts';
 import { loadConfig } from '@hop-luu/config';
 import { createApp } from '@hop-luu/platform';
 import { gatewayApp } from '../apps/gateway/src/gateway.app';
+import { HarvestRunnerService } from '../apps/harvester/src/harvest/harvest-runner.service';
 import { harvesterApp } from '../apps/harvester/src/harvester.app';
+import { RunQueueService } from '../apps/harvester/src/runs/run-queue.service';
 import { QualityReportsService } from '@hop-luu/quality';
 import { generateRecords, OaiProvider, startOaiProvider } from '@hop-luu/oai-test-provider';
 import { gql } from './support/graphql-client';
-import { queueRun, registerSource, waitForRun } from './support/harvest-helpers';
+import { harvesterContext, queueRun, registerSource, waitForRun } from './support/harvest-helpers';
 import { CaughtMail, SmtpCatcher } from './support/smtp-catcher';
 import { isolatedTestEnv, removeTestEnv, TestEnv } from './support/test-environment';
 
@@ -241,5 +243,51 @@ describe('alerts: one message per incident, by e-mail and webhook', () => {
       otherPartnerKey,
     );
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+/** A harvester stopped as soon as a run returns (a deploy right after a harvest). */
+describe('alerts: a harvester stopped right after a run', () => {
+  const LAO = { seed: 23, libraryCode: 'lao' };
+  let provider: OaiProvider;
+  let env: TestEnv;
+
+  beforeAll(async () => {
+    provider = await startOaiProvider({
+      repositories: [{ name: 'lao', records: 10, pageSize: 10, generator: LAO }],
+    });
+    env = await isolatedTestEnv('alerts_stop');
+  });
+
+  afterAll(async () => {
+    await provider?.close();
+    if (env) await removeTestEnv(env);
+  });
+
+  /** One run of `sourceId` in this process, returned when it ends (as the worker runs it). */
+  async function harvestNow(app: INestApplicationContext, sourceId: string): Promise<void> {
+    const queued = await queueRun(app, sourceId);
+    const claimed = (await app.get(RunQueueService).claimNext(queued.id))!;
+    await app.get(HarvestRunnerService).execute(claimed);
+  }
+
+  it('still opens the incident its quality report calls for', async () => {
+    const first = await harvesterContext(env);
+    await registerSource(first, provider, 'lao', { libraryName: 'Thư viện Lào Cai' });
+    await harvestNow(first, 'lao');
+    const reports = first.get(QualityReportsService);
+    await until(async () => (await reports.find('lao')) !== null, 'the first report');
+    const records = generateRecords(10, LAO);
+    for (let i = 0; i < 10; i++)
+      provider.repo('lao').updateRecord(records.at(i).identifier, { subjects: [] });
+    await harvestNow(first, 'lao');
+    await first.close();
+
+    const second = await harvesterContext(env);
+    const open = await second
+      .get(DataSource)
+      .query(`SELECT kind FROM alert_incidents WHERE source_id = 'lao' AND resolved_at IS NULL`);
+    await second.close();
+    expect(open).toEqual([{ kind: 'QUALITY_DROP' }]);
   });
 });
